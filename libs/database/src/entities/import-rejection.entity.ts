@@ -1,0 +1,16 @@
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
+import { ContactList } from './contact-list.entity';
+import { Varchar } from './columns';
+
+/** One bad row of an import, kept so the report can be downloaded; the good rows are imported regardless. */
+@Entity('import_rejections')
+@Index('ix_import_rejections_list', ['listId', 'rowNumber'])
+export class ImportRejection {
+  @PrimaryGeneratedColumn('identity', { type: 'bigint' }) id: string;
+  @Column('uuid') listId: string;
+  @ManyToOne(() => ContactList, { onDelete: 'CASCADE' }) @JoinColumn({ name: 'list_id' }) list?: Relation<ContactList>;
+  @Column('int') rowNumber: number;
+  @Varchar(64) field: string;
+  @Column('text') reason: string;
+  @Column('text', { nullable: true }) raw: string | null;
+}

@@ -1,0 +1,25 @@
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { CreatedAt, TimestampColumn, Varchar } from './columns';
+
+@Entity('inbound_calls')
+@Index('ix_inbound_calls_queue_arrived', ['queueId', 'arrivedAt'])
+@Index('uq_inbound_calls_channel', ['channelId'], { unique: true })
+export class InboundCall {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column('uuid', { nullable: true }) queueId: string | null;
+  @Column('uuid', { nullable: true }) departmentId: string | null;
+  @Varchar(64) channelId: string;
+  @Varchar(32, { nullable: true }) callerNumber: string | null;
+  @Varchar(32, { nullable: true }) did: string | null;
+  @TimestampColumn() arrivedAt: Date;
+  @TimestampColumn({ nullable: true }) answeredAt: Date | null;
+  @TimestampColumn({ nullable: true }) abandonedAt: Date | null;
+  @TimestampColumn({ nullable: true }) endedAt: Date | null;
+  @Column('uuid', { nullable: true }) agentId: string | null;
+  /** answered, abandoned, overflowed, timeout, lost */
+  @Varchar(16, { nullable: true }) outcome: string | null;
+  @Column('int', { nullable: true }) waitSeconds: number | null;
+  @Column('int', { nullable: true }) talkSeconds: number | null;
+  @Varchar(200, { nullable: true }) overflowedTo: string | null;
+  @CreatedAt() createdAt: Date;
+}

@@ -1,0 +1,3 @@
+import { InitialSchema1795745384024 } from './1795745384024-initial-schema.migration';
+// Migrations in the order they run. Add new ones at the end; never edit one that has shipped.
+export const MIGRATIONS: (new () => unknown)[] = [InitialSchema1795745384024];
