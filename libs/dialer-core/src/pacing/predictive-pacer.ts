@@ -1,0 +1,237 @@
+import { AbandonLedger } from './abandon-ledger';
+import { DriftingRate, DurationEstimate } from './duration-estimate';
+import { Pacer, PacingObservation, PacingSnapshot, progressiveCount, staffed } from './pacer';
+
+export interface PredictiveOptions {
+  /** Abandoned ÷ answered-by-a-person must stay at or under this over the run and over the rolling window. */
+  abandonCap: number;
+  /** Fraction of the cap kept in reserve: the controller steers to cap × (1 − margin). */
+  capMargin: number;
+  /** Rolling window of the regulation (30 days US, 24 h UK). */
+  windowSeconds: number;
+  /** Look-ahead horizons (s) at which expected answers are weighed against expected free agents. */
+  horizons: number[];
+  /** An agent freed this long after an answer still takes the call (the abandon limit is 2 s). */
+  graceSeconds: number;
+  /** Below this many staffed agents the statistics are too lumpy: stay progressive. */
+  minStaffed: number;
+  /** Person-answered calls to observe before over-dialing at all. */
+  warmupAnswers: number;
+  /** Starting value of the target (expected excess answers ÷ expected answers). */
+  initialTarget: number;
+  /** Feedback gain per abandon of unspent budget (log scale). */
+  gain: number;
+  /** Bounds of the budget term so an early surplus cannot become a burst of abandons. */
+  budgetClamp: number;
+  maxCallsPerTick: number;
+  /** Half-life of the answer-rate estimate (it drifts through the day). */
+  answerHalfLifeSeconds: number;
+  /** Priors (generic guesses; the estimates move to the data within a few dozen calls). */
+  prior: { humanAnswer: number; ringToHuman: number; otherEnd: number; talk: number; wrap: number };
+}
+
+export const defaultPredictiveOptions: PredictiveOptions = {
+  abandonCap: 0.03,
+  capMargin: 0.1,
+  windowSeconds: 24 * 3600,
+  horizons: [3, 6, 9, 12, 16, 22],
+  graceSeconds: 2,
+  minStaffed: 3,
+  warmupAnswers: 20,
+  initialTarget: 0.03,
+  gain: 0.1,
+  budgetClamp: 25,
+  maxCallsPerTick: 200,
+  answerHalfLifeSeconds: 1800,
+  prior: { humanAnswer: 0.2, ringToHuman: 10, otherEnd: 15, talk: 120, wrap: 20 },
+};
+
+/** Standard normal pdf and cdf (Abramowitz-Stegun 7.1.26 for erf, error < 1.5e-7). */
+function phi(z: number): number {
+  return Math.exp(-0.5 * z * z) / Math.sqrt(2 * Math.PI);
+}
+function Phi(z: number): number {
+  const x = Math.abs(z) / Math.SQRT2;
+  const t = 1 / (1 + 0.3275911 * x);
+  const y =
+    1 -
+    ((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * Math.exp(-x * x);
+  return z >= 0 ? 0.5 * (1 + y) : 0.5 * (1 - y);
+}
+
+/** E[max(0, D)] for D normal(mu, sd²): the expected number of answers finding no agent. */
+export function expectedExcess(mu: number, variance: number): number {
+  if (variance <= 1e-12) return Math.max(0, mu);
+  const sd = Math.sqrt(variance);
+  const z = mu / sd;
+  return sd * phi(z) + mu * Phi(z);
+}
+
+/**
+ * Predictive pacing. Each tick, for several look-ahead horizons h, it estimates:
+ *  - the answers by a person within h: calls waiting for an agent, plus each dial in flight with its probability of
+ *    a person answering within h GIVEN it has rung e seconds without resolving, plus p·F_ring(h) per new call;
+ *  - the agents free within h (+2 s grace): ready agents, plus each busy agent's probability of finishing talk and
+ *    wrap-up within h GIVEN the talk (or wrap-up) time already elapsed (the hazard of the observed distributions).
+ * Treating both as sums of independent Bernoullis (normal approximation), it places the largest number of new calls
+ * for which the expected excess of answers over agents, as a share of expected answers, stays under a target at every
+ * horizon. The target follows the abandon budget left (feedback), and a second check keeps the PROJECTED ratio —
+ * abandons so far plus the expected excess, over answers so far plus the expected answers — under the cap with a
+ * margin, over the run and the rolling window. Over the cap, or with too few agents or observations, it is progressive.
+ */
+export class PredictivePacer implements Pacer {
+  readonly mode = 'predictive' as const;
+  readonly opts: PredictiveOptions;
+  readonly ledger: AbandonLedger;
+  readonly humanRate: DriftingRate;
+  readonly ringToHuman: DurationEstimate;
+  readonly otherEnd: DurationEstimate;
+  readonly talk: DurationEstimate;
+  readonly wrap: DurationEstimate;
+  /** Last decision's details, for dashboards and tests. */
+  last = { target: 0, humanRate: 0, reason: 'init' as string, count: 0 };
+
+  constructor(opts: Partial<PredictiveOptions> = {}, ledger?: AbandonLedger) {
+    this.opts = { ...defaultPredictiveOptions, ...opts, prior: { ...defaultPredictiveOptions.prior, ...opts.prior } };
+    const p = this.opts.prior;
+    this.ledger = ledger ?? new AbandonLedger(this.opts.windowSeconds);
+    this.humanRate = new DriftingRate(p.humanAnswer, 20, this.opts.answerHalfLifeSeconds);
+    this.ringToHuman = new DurationEstimate({ priorMean: p.ringToHuman, step: 0.25, max: 180, window: 1000 });
+    this.otherEnd = new DurationEstimate({ priorMean: p.otherEnd, step: 0.25, max: 180, window: 3000 });
+    this.talk = new DurationEstimate({ priorMean: p.talk, step: 1, max: 7200, window: 1000 });
+    this.wrap = new DurationEstimate({ priorMean: p.wrap, step: 0.5, max: 1800, window: 1000 });
+  }
+
+  observe(o: PacingObservation): void {
+    switch (o.kind) {
+      case 'dial-resolved':
+        this.humanRate.add(o.at, o.human);
+        (o.human ? this.ringToHuman : this.otherEnd).add(o.seconds);
+        return;
+      case 'talk-ended':
+        this.talk.add(o.seconds);
+        return;
+      case 'wrap-ended':
+        this.wrap.add(o.seconds);
+        return;
+      case 'connected':
+        this.ledger.record(o.at, false);
+        return;
+      case 'abandoned':
+        this.ledger.record(o.at, true);
+        return;
+    }
+  }
+
+  /** The target for expected excess ÷ expected answers, moved by the budget left (log-linear feedback). */
+  target(now: number): number {
+    const o = this.opts;
+    const goal = o.abandonCap * (1 - o.capMargin);
+    const w = this.ledger.window(now);
+    const budget = Math.min(goal * this.ledger.answered - this.ledger.abandoned, goal * w.answered - w.abandoned);
+    const b = Math.max(-o.budgetClamp, Math.min(o.budgetClamp, budget));
+    return o.initialTarget * Math.exp(o.gain * b);
+  }
+
+  decide(s: PacingSnapshot): number {
+    const o = this.opts;
+    const progressive = progressiveCount(s);
+    const done = (reason: string, count: number): number => {
+      this.last = { ...this.last, reason, count };
+      return count;
+    };
+    if (staffed(s) < o.minStaffed) return done('few-agents', progressive);
+    if (this.ledger.answered < o.warmupAnswers) return done('warm-up', progressive);
+    const w = this.ledger.window(s.now);
+    const cap = o.abandonCap;
+    if (this.ledger.abandoned > cap * this.ledger.answered || w.abandoned > cap * w.answered) {
+      return done('over-cap', progressive);
+    }
+    const target = this.target(s.now);
+    const p = this.humanRate.value();
+    this.last.target = target;
+    this.last.humanRate = p;
+    const capEff = cap * (1 - o.capMargin);
+    const best = this.bestCount(s, p, target, capEff, w);
+    return done('predictive', Math.min(o.maxCallsPerTick, Math.max(progressive, best)));
+  }
+
+  private bestCount(
+    s: PacingSnapshot,
+    p: number,
+    target: number,
+    capEff: number,
+    w: { answered: number; abandoned: number },
+  ): number {
+    const o = this.opts;
+    const hs = o.horizons;
+    const H = hs.length;
+    const xMu = new Float64Array(H).fill(s.waiting);
+    const xVar = new Float64Array(H);
+    const yMu = new Float64Array(H).fill(s.ready);
+    const yVar = new Float64Array(H);
+
+    // Dials in flight: P(person answers within h | unresolved after e seconds).
+    for (const e of s.dialingElapsed) {
+      const fe = this.ringToHuman.cdf(e);
+      const alive = p * (1 - fe) + (1 - p) * (1 - this.otherEnd.cdf(e));
+      if (alive <= 1e-9) continue;
+      for (let i = 0; i < H; i++) {
+        const r = Math.min(1, (p * (this.ringToHuman.cdf(e + hs[i]) - fe)) / alive);
+        xMu[i] += r;
+        xVar[i] += r * (1 - r);
+      }
+    }
+
+    // Busy agents: P(talk + wrap-up over within h + grace | talk elapsed a). Wrap-up taken at four quantiles.
+    const wq = [0.125, 0.375, 0.625, 0.875].map((u) => this.wrap.quantile(u));
+    const meanTalk = this.talk.mean();
+    const addAgent = (q: number, i: number): void => {
+      yMu[i] += q;
+      yVar[i] += q * (1 - q);
+    };
+    const talking = (a: number): void => {
+      const fa = this.talk.cdf(a);
+      const surv = 1 - fa;
+      for (let i = 0; i < H; i++) {
+        const span = hs[i] + o.graceSeconds;
+        let q = 0;
+        for (const wv of wq) {
+          if (span <= wv) continue;
+          // Past the table the talk is in its far tail: assume it ends at the mean rate.
+          q += surv > 1e-9 ? (this.talk.cdf(a + span - wv) - fa) / surv : 1 - Math.exp(-(span - wv) / meanTalk);
+        }
+        addAgent(Math.min(1, Math.max(0, q / wq.length)), i);
+      }
+    };
+    for (const a of s.talkingElapsed) talking(a);
+    for (let r = 0; r < s.reserved; r++) talking(0);
+    for (const we of s.wrapElapsed) {
+      const fw = this.wrap.cdf(we);
+      const surv = 1 - fw;
+      for (let i = 0; i < H; i++) {
+        const q = surv > 1e-9 ? (this.wrap.cdf(we + hs[i] + o.graceSeconds) - fw) / surv : 1;
+        addAgent(Math.min(1, Math.max(0, q)), i);
+      }
+    }
+
+    const limit = o.maxCallsPerTick;
+    let best = limit;
+    for (let i = 0; i < H && best > 0; i++) {
+      const rn = p * this.ringToHuman.cdf(hs[i]);
+      let k = 0;
+      while (k <= best) {
+        const mx = xMu[i] + k * rn;
+        const excess = expectedExcess(mx - yMu[i], xVar[i] + k * rn * (1 - rn) + yVar[i]);
+        const share = mx > 1e-9 ? excess / mx : 0;
+        const projectedOk =
+          this.ledger.abandoned + excess <= capEff * (this.ledger.answered + mx) &&
+          w.abandoned + excess <= capEff * (w.answered + mx);
+        if (share > target || !projectedOk) break;
+        k++;
+      }
+      best = Math.min(best, k - 1);
+    }
+    return Math.max(0, best);
+  }
+}
