@@ -232,25 +232,24 @@ export class AriTelephonyAdapter implements TelephonyPort {
       while (!this.stopped) {
         try {
           await this.checkCredentials();
-          let opened: AriEventStream | undefined;
-          let gaveUp: string | undefined;
+          const attempt: { opened?: AriEventStream; gaveUp?: string } = {};
           const stream = await this.streamFactory({
             onEvent: (raw) => this.handleRaw(raw),
             // The first open is reported below, once the stream is ours; later ones are ari-client's own reconnects.
             onUp: () => {
-              if (opened) this.markUp();
+              if (attempt.opened) this.markUp();
             },
             onDown: (reason) => this.setStatus('down', reason),
             onGiveUp: (reason) => {
-              gaveUp = reason;
-              if (opened) this.handleGiveUp(opened, reason);
+              attempt.gaveUp = reason;
+              if (attempt.opened) this.handleGiveUp(attempt.opened, reason);
             },
           });
-          opened = stream;
-          if (this.stopped || gaveUp !== undefined) {
+          attempt.opened = stream;
+          if (this.stopped || attempt.gaveUp !== undefined) {
             stream.close();
             if (this.stopped) return;
-            throw new Error(gaveUp);
+            throw new Error(attempt.gaveUp);
           }
           this.stream = stream;
           this.markUp();
