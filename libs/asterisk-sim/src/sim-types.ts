@@ -1,0 +1,106 @@
+import type { AmdVerdict, PopulationModel } from '@app/population';
+
+/** What a called party does. Local `dialer-test` extensions and per-number behaviours use these names. */
+export const OUTCOME_KINDS = [
+  'answer',
+  'answer-hangup',
+  'human',
+  'machine',
+  'busy',
+  'congestion',
+  'noanswer',
+  'rejected',
+  'invalid',
+  'unavailable',
+  'agent',
+] as const;
+export type OutcomeKind = (typeof OUTCOME_KINDS)[number];
+
+/** Per-number behaviour (PUT /_sim/numbers/{number}). Omitted times take the outcome's defaults. */
+export interface NumberBehaviour {
+  outcome: OutcomeKind;
+  /** Seconds before answer / failure. */
+  ringSeconds?: number;
+  /** Seconds after answer at which the far end hangs up; omitted = stays until hung up (answer/human/machine). */
+  talkSeconds?: number;
+  amdVerdict?: AmdVerdict;
+}
+
+/** A resolved behaviour for one channel. */
+export interface Behaviour {
+  outcome: OutcomeKind;
+  ringSeconds: number;
+  talkSeconds?: number;
+  amdVerdict: AmdVerdict;
+}
+
+export type FailMode = 'none' | 'http-500' | 'drop' | 'slow';
+
+export interface InboundCall {
+  /** DID / queue number; becomes args[1] and the dialplan exten. */
+  number: string;
+  callerId?: string;
+  callerName?: string;
+  /** Extra Stasis args after ["inbound", number]. */
+  args?: string[];
+  /** Seconds the caller waits for an agent before hanging up; default from the population model. */
+  patienceSeconds?: number;
+  /** Seconds the caller talks once bridged with someone; default from the population model. */
+  talkSeconds?: number;
+  /** Stasis app; default the first connected app. */
+  app?: string;
+  /** Client-chosen channel id. */
+  channelId?: string;
+}
+
+export interface InboundGeneratorQueue {
+  number: string;
+  /** Poisson arrival rate, calls per minute (simulated time). */
+  callsPerMinute: number;
+  callerIdPrefix?: string;
+  args?: string[];
+  app?: string;
+}
+
+export interface InboundGeneratorConfig {
+  queues: InboundGeneratorQueue[];
+}
+
+export interface SimRequestLogEntry {
+  method: string;
+  path: string;
+  query: Record<string, string>;
+  body: unknown;
+  time: string;
+  status?: number;
+}
+
+export interface SimStats {
+  channels: number;
+  channelsByState: Record<string, number>;
+  bridges: number;
+  playbacks: number;
+  recordings: number;
+  eventsSent: number;
+  websockets: number;
+  applications: string[];
+  originates: number;
+  requests: number;
+  timeScale: number;
+}
+
+export interface AsteriskSimOptions {
+  /** 0 = random free port. Default 0. */
+  port?: number;
+  /** Default 127.0.0.1. */
+  host?: string;
+  username: string;
+  password: string;
+  seed?: number;
+  /** 10 = ten times faster than real time. Default 1. */
+  timeScale?: number;
+  population?: PopulationModel;
+  asteriskId?: string;
+  /** Request log capacity (oldest dropped). Default 20,000. */
+  requestLogLimit?: number;
+}
