@@ -1,13 +1,59 @@
 import 'reflect-metadata';
-import { NestFactory } from '@nestjs/core';
-import { Module } from '@nestjs/common';
-import { hello } from '@app/common';
-@Module({})
-class AppModule {}
-async function main() {
-  const app = await NestFactory.create(AppModule);
-  await app.listen(3999);
-  console.log(hello());
-  await app.close();
+import { Logger } from '@nestjs/common';
+import { hashPassword } from '@app/auth';
+import { ConfigValidationError, dataFile, loadDialerConfig, localSecret, type DialerConfig } from '@app/config';
+import { createDataSource, prepareDatabase, seedDemo } from '@app/database';
+import { createDialerApp } from './bootstrap';
+
+async function main(): Promise<void> {
+  let config: DialerConfig;
+  try {
+    config = loadDialerConfig();
+  } catch (e) {
+    if (e instanceof ConfigValidationError) {
+      for (const p of e.problems) console.error(`config: ${p}`);
+      process.exit(2);
+    }
+    throw e;
+  }
+  const log = new Logger('dialer');
+  const db = await prepareDatabase(config);
+  const jwtSecret = config.JWT_SECRET ?? (await localSecret(dataFile(config, 'jwt-secret')));
+
+  let demoPassword: string | undefined;
+  if (config.SEED_DEMO) {
+    demoPassword = config.DEMO_PASSWORD ?? (await localSecret(dataFile(config, 'demo-password'), 9));
+    const ds = createDataSource({ url: db.url, poolSize: 2 });
+    await ds.initialize();
+    try {
+      await seedDemo(ds, await hashPassword(demoPassword));
+    } finally {
+      await ds.destroy();
+    }
+  }
+
+  const app = await createDialerApp({ config, databaseUrl: db.url, jwtSecret });
+  const stop = async (): Promise<void> => {
+    await app.close();
+    await db.embedded?.stop();
+  };
+  process.once('SIGINT', () => void stop().then(() => process.exit(0)));
+  process.once('SIGTERM', () => void stop().then(() => process.exit(0)));
+  await app.listen(config.PORT, config.HOST);
+  const url = `http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${config.PORT}`;
+  log.log(`dialer listening on ${url}  (API docs ${url}/api/docs, health ${url}/health)`);
+  if (demoPassword) {
+    log.log(
+      `demo users: admin@demo.local, planner@demo.local, requester@demo.local, supervisor@demo.local, agent@demo.local, qa@demo.local`,
+    );
+    log.log(`demo password: ${demoPassword}  (set DEMO_PASSWORD to choose it)`);
+    log.log(
+      `log in: curl -s -X POST ${url}/api/auth/login -H 'content-type: application/json' -d '{"email":"planner@demo.local","password":"${demoPassword}"}'`,
+    );
+  }
 }
-void main();
+
+main().catch((e: unknown) => {
+  console.error(e instanceof Error ? (e.stack ?? e.message) : e);
+  process.exit(1);
+});

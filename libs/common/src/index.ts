@@ -1,1 +1,6 @@
-export const hello = (): string => 'hi';
+export * from './app-error';
+export * from './http-exception.filter';
+export * from './validation';
+export * from './poll';
+export * from './health';
+export * from './http-app';

@@ -25,7 +25,7 @@ export function dataSourceOptions(options: DatabaseOptions): DataSourceOptions {
     uuidExtension: 'pgcrypto',
     installExtensions: false,
     namingStrategy: new SnakeNamingStrategy(),
-    logging: options.logging ? ['error', 'warn', 'migration'] : ['error'],
+    logging: options.logging ? ['error', 'warn', 'migration'] : false,
     extra: { max: options.poolSize ?? 20, application_name: options.applicationName ?? 'dialer' },
   };
 }

@@ -2,6 +2,30 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { Client } from 'pg';
+
+async function canConnect(url: string): Promise<boolean> {
+  const c = new Client({ connectionString: url, connectionTimeoutMillis: 2000 });
+  try {
+    await c.connect();
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await c.end().catch(() => undefined);
+  }
+}
+
+async function ensureDatabase(adminUrl: string, database: string): Promise<void> {
+  const c = new Client({ connectionString: adminUrl });
+  await c.connect();
+  try {
+    const exists = await c.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
+    if (exists.rowCount === 0) await c.query(`CREATE DATABASE "${database}"`);
+  } finally {
+    await c.end();
+  }
+}
 
 export interface EmbeddedDatabase {
   url: string;
@@ -51,9 +75,15 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     onLog: (m: unknown) => options.log?.(String(m)),
     onError: (m: unknown) => options.log?.(String(m)),
   });
+  const database = options.database ?? 'dialer';
+  const url = `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${options.port}/${database}`;
+  // Another process of ours (the other app, or a test run) may already run this cluster: share it.
+  if (existsSync(join(dataDir, 'postmaster.pid')) && (await canConnect(url.replace(/\/[^/]*$/, '/postgres')))) {
+    await ensureDatabase(url.replace(/\/[^/]*$/, '/postgres'), database);
+    return { url, port: options.port, dataDir, stop: async () => undefined };
+  }
   if (!existsSync(join(dataDir, 'PG_VERSION'))) await pg.initialise();
   await pg.start();
-  const database = options.database ?? 'dialer';
   const client = pg.getPgClient();
   await client.connect();
   try {
@@ -62,6 +92,5 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   } finally {
     await client.end();
   }
-  const url = `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${options.port}/${database}`;
   return { url, port: options.port, dataDir, stop: () => pg.stop() };
 }

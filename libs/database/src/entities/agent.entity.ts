@@ -1,4 +1,5 @@
-import { Column, Entity, Index, JoinColumn, OneToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, OneToOne, PrimaryGeneratedColumn } from 'typeorm';
+import type { Relation } from 'typeorm';
 import { CreatedAt, Jsonb, TimestampColumn, UpdatedAt, Varchar } from './columns';
 import type { AgentState } from './enums';
 import { User } from './user.entity';

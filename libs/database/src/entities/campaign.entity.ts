@@ -1,4 +1,5 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation, VersionColumn } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, VersionColumn } from 'typeorm';
+import type { Relation } from 'typeorm';
 import { Brief } from './brief.entity';
 import { CreatedAt, Jsonb, TimestampColumn, UpdatedAt, Varchar } from './columns';
 import { Department } from './department.entity';

@@ -1,4 +1,5 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import type { Relation } from 'typeorm';
 import { CreatedAt, Jsonb, TimestampColumn, UpdatedAt, Varchar } from './columns';
 import { Department } from './department.entity';
 import type { ListStatus } from './enums';

@@ -1,0 +1,25 @@
+import 'reflect-metadata';
+import { INestApplication, Logger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { configureHttpApp, LOG_LEVELS } from '@app/common';
+import type { DialerConfig } from '@app/config';
+import { DialerModule } from './dialer.module';
+
+export interface DialerAppOptions {
+  config: DialerConfig;
+  databaseUrl: string;
+  jwtSecret: string;
+  logger?: false;
+}
+
+/** Builds the dialer app (not listening). Used by main.ts and by the e2e tests. */
+export async function createDialerApp(o: DialerAppOptions): Promise<INestApplication> {
+  const app = await NestFactory.create(DialerModule.forRoot(o), {
+    logger: o.logger === false ? false : LOG_LEVELS[o.config.LOG_LEVEL],
+    bufferLogs: false,
+  });
+  configureHttpApp(app, 'Dialer API', 'Briefs, campaigns, the dialer engine, agents and the ACD.');
+  return app;
+}
+
+export const dialerLogger = new Logger('dialer');

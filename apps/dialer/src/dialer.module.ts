@@ -1,0 +1,34 @@
+import { DynamicModule, Module, type ModuleMetadata } from '@nestjs/common';
+import { AuthModule } from '@app/auth';
+import { HealthModule } from '@app/common';
+import { DatabaseModule } from '@app/database';
+import type { DialerConfig } from '@app/config';
+
+export interface DialerModuleOptions {
+  config: DialerConfig;
+  databaseUrl: string;
+  jwtSecret: string;
+}
+
+/**
+ * The dialer's composition root. Feature modules come from libs/; each is added here, in one place.
+ * `extraImports` lets the runtime add what depends on the environment (the ARI backend, the demo).
+ */
+@Module({})
+export class DialerModule {
+  static forRoot(o: DialerModuleOptions, extraImports: ModuleMetadata['imports'] = []): DynamicModule {
+    return {
+      module: DialerModule,
+      imports: [
+        DatabaseModule.forRoot({
+          url: o.databaseUrl,
+          poolSize: o.config.DATABASE_POOL_SIZE,
+          applicationName: 'dialer',
+        }),
+        AuthModule.forRoot({ secret: o.jwtSecret, ttlSeconds: o.config.JWT_TTL_SECONDS }),
+        HealthModule.forRoot(),
+        ...extraImports,
+      ],
+    };
+  }
+}

@@ -1,0 +1,31 @@
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { AccountsController } from './accounts.controller';
+import { AccountsService } from './accounts.service';
+import { AuthController } from './auth.controller';
+import { AuthGuard } from './auth.guard';
+import { AUTH_OPTIONS, type AuthOptions } from './auth.options';
+import { AuthService } from './auth.service';
+import { TokenService } from './token.service';
+
+/** Login, tokens, the global guard; with `accounts: true` also the admin routes for departments and users. */
+@Global()
+@Module({})
+export class AuthModule {
+  static forRoot(options: AuthOptions & { accounts?: boolean }): DynamicModule {
+    return {
+      module: AuthModule,
+      imports: [JwtModule.register({ secret: options.secret, signOptions: { expiresIn: options.ttlSeconds } })],
+      controllers: options.accounts === false ? [AuthController] : [AuthController, AccountsController],
+      providers: [
+        { provide: AUTH_OPTIONS, useValue: options },
+        TokenService,
+        AuthService,
+        AccountsService,
+        { provide: APP_GUARD, useClass: AuthGuard },
+      ],
+      exports: [TokenService, AccountsService],
+    };
+  }
+}

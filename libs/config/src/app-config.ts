@@ -1,0 +1,113 @@
+import { hostname } from 'node:os';
+import { ConfigValidationError, loadConfig, parse, type ConfigOf, type Schema } from './config-schema';
+
+const postgresUrl = parse.url(['postgres:', 'postgresql:']);
+
+/** Variables both servers read. */
+const shared = {
+  HOST: { description: 'Interface to listen on', default: '0.0.0.0', parse: parse.string() },
+  DATABASE_URL: {
+    description: 'PostgreSQL URL. Unset: start the embedded PostgreSQL under EMBEDDED_PG_DIR',
+    default: undefined,
+    parse: postgresUrl,
+    secret: false,
+  },
+  DATABASE_MIGRATIONS_RUN: { description: 'Run pending migrations at start', default: true, parse: parse.bool },
+  DATABASE_POOL_SIZE: { description: 'Connections per process', default: 20, parse: parse.int(2, 500) },
+  EMBEDDED_PG_DIR: {
+    description: 'Data folder of the embedded PostgreSQL (git-ignored)',
+    default: '.data/postgres',
+    parse: parse.string(),
+  },
+  EMBEDDED_PG_PORT: { description: 'Port of the embedded PostgreSQL', default: 54329, parse: parse.int(1024, 65535) },
+  JWT_SECRET: {
+    description:
+      'Secret that signs access tokens (32+ characters). Unset with the embedded database: generated once under .data/',
+    default: undefined,
+    parse: parse.string({ minLength: 32 }),
+    secret: true,
+  },
+  JWT_TTL_SECONDS: { description: 'Access token lifetime', default: 8 * 3600, parse: parse.int(60, 7 * 24 * 3600) },
+  LOG_LEVEL: {
+    description: 'error, warn, log, debug or verbose',
+    default: 'log',
+    parse: parse.oneOf(['error', 'warn', 'log', 'debug', 'verbose'] as const),
+  },
+} satisfies Schema;
+
+export const DIALER_CONFIG = {
+  PORT: { description: 'HTTP port of the dialer (REST, sockets, pages)', default: 3000, parse: parse.int(0, 65535) },
+  ...shared,
+  SEED_DEMO: {
+    description: 'Seed the demo department, users, brief and campaign. Default: true with the embedded database',
+    default: (env: NodeJS.ProcessEnv) => !env.DATABASE_URL,
+    parse: parse.bool,
+  },
+  DEMO_PASSWORD: {
+    description: 'Password of the seeded demo users. Unset: a random one, printed at start and kept in .data/',
+    default: undefined,
+    parse: parse.string({ minLength: 8 }),
+    secret: true,
+  },
+  ARI_URL: {
+    description: 'Asterisk ARI base URL, e.g. http://asterisk:8088. Unset: the built-in simulator and demo run',
+    default: undefined,
+    parse: parse.url(['http:', 'https:']),
+  },
+  ARI_USERNAME: { description: 'ARI user (ari.conf)', default: 'dialer', parse: parse.string() },
+  ARI_PASSWORD: {
+    description: 'ARI password (required with ARI_URL)',
+    default: undefined,
+    parse: parse.string({ minLength: 1 }),
+    secret: true,
+  },
+  ARI_APP: {
+    description: 'Stasis application name',
+    default: 'dialer',
+    parse: parse.string({ pattern: /^[A-Za-z0-9_-]+$/, patternText: 'letters, digits, - and _ only' }),
+  },
+  SIM_PORT: {
+    description: 'Port of the in-process ARI simulator (demo mode, no ARI_URL)',
+    default: 8088,
+    parse: parse.int(0, 65535),
+  },
+  DEMO_DIALING: { description: 'Run the demo campaign when the simulator is used', default: true, parse: parse.bool },
+  DIALER_INSTANCE_ID: {
+    description: 'Name of this dialer process in leases',
+    default: () => `${hostname()}-${process.pid}`,
+    parse: parse.string(),
+  },
+  REVIEW_SLA_WORKING_DAYS: {
+    description: 'Working days before an unreviewed brief is flagged',
+    default: 2,
+    parse: parse.int(1, 60),
+  },
+} satisfies Schema;
+
+export const REPORTING_CONFIG = {
+  PORT: { description: 'HTTP port of the reporting server', default: 3001, parse: parse.int(0, 65535) },
+  ...shared,
+} satisfies Schema;
+
+export type DialerConfig = ConfigOf<typeof DIALER_CONFIG>;
+export type ReportingConfig = ConfigOf<typeof REPORTING_CONFIG>;
+
+export function loadDialerConfig(env: NodeJS.ProcessEnv = process.env): DialerConfig {
+  const c = loadConfig(DIALER_CONFIG, env);
+  crossCheck(c);
+  return c;
+}
+
+export function loadReportingConfig(env: NodeJS.ProcessEnv = process.env): ReportingConfig {
+  const c = loadConfig(REPORTING_CONFIG, env);
+  crossCheck(c);
+  return c;
+}
+
+/** Rules that involve two variables. */
+function crossCheck(c: { DATABASE_URL?: string; JWT_SECRET?: string; ARI_URL?: string; ARI_PASSWORD?: string }): void {
+  const problems: string[] = [];
+  if (c.DATABASE_URL && !c.JWT_SECRET) problems.push('JWT_SECRET=: required when DATABASE_URL is set');
+  if (c.ARI_URL && !c.ARI_PASSWORD) problems.push('ARI_PASSWORD=: required when ARI_URL is set');
+  if (problems.length) throw new ConfigValidationError(problems);
+}

@@ -1,0 +1,27 @@
+import { randomBytes } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { Agent, Department, User, type Role } from '@app/database';
+
+const suffix = (): string => randomBytes(4).toString('hex');
+
+/** A department of its own for each test (no shared fixtures). */
+export async function aDepartment(ds: DataSource, name?: string): Promise<Department> {
+  const s = suffix();
+  return ds
+    .getRepository(Department)
+    .save({ name: name ?? `Dept ${s}`, code: `D${s.toUpperCase()}`, webhookUrl: null, webhookSecret: null });
+}
+
+/** A user; the password hash is a placeholder, tests sign tokens directly (see TestApp.tokenFor). */
+export async function aUser(ds: DataSource, role: Role, departmentId: string, email?: string): Promise<User> {
+  const user = await ds.getRepository(User).save({
+    email: email ?? `${role}-${suffix()}@test.local`,
+    displayName: `Test ${role}`,
+    role,
+    departmentId,
+    passwordHash: 'scrypt$16384$8$1$AAAA$AAAA',
+  });
+  if (role === 'agent')
+    await ds.getRepository(Agent).save({ userId: user.id, departmentId, endpoint: `PJSIP/agent-${suffix()}` });
+  return user;
+}
