@@ -12,6 +12,10 @@ export class ContactList {
   @ManyToOne(() => Department) @JoinColumn({ name: 'department_id' }) department?: Relation<Department>;
   @Column('uuid', { nullable: true }) briefId: string | null;
   @Varchar(200) name: string;
+  /** ISO 3166 alpha-2 region used to read national numbers, e.g. GB. */
+  @Varchar(2, { nullable: true }) region: string | null;
+  /** IANA zone for contacts whose zone is neither given nor derivable from the number. */
+  @Varchar(64, { nullable: true }) defaultTimeZone: string | null;
   @Varchar(16) status: ListStatus;
   @Varchar(300, { nullable: true }) sourceFileName: string | null;
   @Column('int', { default: 0 }) rowCount: number;
