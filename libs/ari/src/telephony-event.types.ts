@@ -154,3 +154,12 @@ export interface TelephonyStatusChange {
   reason?: string;
   at: string;
 }
+
+/** The event type(s) carrying `type` T, e.g. `TelephonyEventOf<'enteredBridge'>` (handles shared interfaces). */
+export type TelephonyEventOf<T extends TelephonyEventType> = TelephonyEvent extends infer E
+  ? E extends { type: infer U }
+    ? T extends U
+      ? E
+      : never
+    : never
+  : never;
