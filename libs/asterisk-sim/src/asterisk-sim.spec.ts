@@ -220,11 +220,11 @@ describe('asterisk-sim with the real ari-client', () => {
   it('bridges track membership with entered/left events; playback finishes', async () => {
     const ch = await client.channels.originate({ endpoint: 'PJSIP/agent-7', app: 'dialer' } as any);
     await until('StasisStart', () => of(ch.id, 'StasisStart')[0]);
-    const bridge = await client.bridges.create({ type: 'mixing', name: 'b1' } as any);
+    const bridge = await (client.bridges as any).create({ type: 'mixing', name: 'b1' } as any);
     await client.bridges.addChannel({ bridgeId: bridge.id, channel: ch.id });
     const entered = await until('entered', () => of(ch.id, 'ChannelEnteredBridge')[0]);
     expect(entered.bridge.channels).toEqual([ch.id]);
-    const pb = await client.channels.play({ channelId: ch.id, media: 'sound:hello-world' } as any);
+    const pb = await (client.channels as any).play({ channelId: ch.id, media: 'sound:hello-world' } as any);
     await until('PlaybackFinished', () => events.find((e) => e.type === 'PlaybackFinished' && e.playback.id === pb.id));
     expect(events.filter((e) => e.playback?.id === pb.id).map((e) => e.type)).toEqual([
       'PlaybackStarted',
@@ -257,7 +257,7 @@ describe('asterisk-sim with the real ari-client', () => {
     expect(await unknownTech.json()).toEqual({ error: 'Allocation failed' });
     expect((await post('endpoint=Local/answer@dialer-test')).status).toBe(400);
     expect((await post('endpoint=Local/answer@dialer-test&app=not-registered')).status).toBe(200);
-    const bridge = await client.bridges.create({ type: 'mixing' } as any);
+    const bridge = await (client.bridges as any).create({ type: 'mixing' } as any);
     const add = await fetch(`${sim.ariUrl}/bridges/${bridge.id}/addChannel?channel=nope`, {
       method: 'POST',
       headers: { authorization: auth },
