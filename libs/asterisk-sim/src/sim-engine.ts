@@ -151,6 +151,15 @@ function mediaSeconds(media: string): number {
   }
 }
 
+/** A bug in one scheduled step must not take the whole simulator (and the demo on top of it) down. */
+function guarded(fn: () => void): void {
+  try {
+    fn();
+  } catch (err) {
+    console.error('asterisk-sim: scheduled step failed', err);
+  }
+}
+
 function timestamp(ms = Date.now()): string {
   return new Date(ms).toISOString().replace('Z', '+0000');
 }
@@ -323,7 +332,7 @@ export class SimEngine {
     if (!Number.isFinite(seconds)) return undefined;
     const t = setTimeout(() => {
       c.timers.delete(t);
-      if (c.alive) fn();
+      if (c.alive) guarded(fn);
     }, this.ms(seconds));
     c.timers.add(t);
     return t;
@@ -338,7 +347,7 @@ export class SimEngine {
   private globalAfter(seconds: number, fn: () => void): void {
     const t = setTimeout(() => {
       this.globalTimers.delete(t);
-      fn();
+      guarded(fn);
     }, this.ms(seconds));
     this.globalTimers.add(t);
   }
