@@ -84,7 +84,7 @@ export interface WindowInterval {
 }
 
 /** Absolute windows whose local date is within `days` days from the local date of `instant` (DST-correct). */
-export function windowsAround(rules: CallingRules, timeZone: string, instant: number, days: number): WindowInterval[] {
+function computeWindows(rules: CallingRules, timeZone: string, instant: number, days: number): WindowInterval[] {
   const today = wallTime(timeZone, instant);
   const out: WindowInterval[] = [];
   for (let i = -1; i <= days; i++) {
@@ -96,6 +96,31 @@ export function windowsAround(rules: CallingRules, timeZone: string, instant: nu
     }
   }
   return out.sort((a, b) => a.open - b.open);
+}
+
+/**
+ * Intl formatting costs microseconds and the dialer asks for every call, so the absolute windows of a zone are
+ * cached for a week past the instant they were computed at (they cover two weeks). Rules are treated as immutable:
+ * pass a new object to change them.
+ */
+const cache = new WeakMap<
+  CallingRules,
+  Map<string, { from: number; to: number; days: number; windows: WindowInterval[] }>
+>();
+const WEEK = 7 * 86400000;
+
+export function windowsAround(rules: CallingRules, timeZone: string, instant: number, days: number): WindowInterval[] {
+  let byZone = cache.get(rules);
+  if (!byZone) {
+    byZone = new Map();
+    cache.set(rules, byZone);
+  }
+  const hit = byZone.get(timeZone);
+  if (hit && instant >= hit.from && instant < hit.to && days <= hit.days - 7) return hit.windows;
+  const span = Math.max(days + 7, 14);
+  const windows = computeWindows(rules, timeZone, instant, span);
+  byZone.set(timeZone, { from: instant, to: instant + WEEK, days: span, windows });
+  return windows;
 }
 
 function lastPlacement(rules: CallingRules, w: WindowInterval, ringTimeoutSeconds: number): number {

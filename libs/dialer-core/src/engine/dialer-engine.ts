@@ -48,6 +48,8 @@ interface LiveCall {
   waiting: boolean;
   done: boolean;
   hangupCause?: string;
+  /** Dialed for one agent (`dialFor`): that agent is reserved from the dial on. */
+  preassigned?: boolean;
 }
 
 /** Runs `fn` at once for plain values and after resolution for promises, so simulated runs stay synchronous. */
@@ -256,15 +258,45 @@ export class DialerEngine {
     );
   }
 
-  private dial(lease: ContactLease): void {
+  /** A fresh call id (the adapter uses it as the channel id); `dialFor` callers may take one in advance. */
+  nextCallId(): string {
+    return `${this.cfg.campaignId}-${this.now().toString(36)}-${(this.seq++).toString(36)}`;
+  }
+
+  /**
+   * Dials `lease` for one ready agent (preview mode, or a callback promised by that agent): the agent is reserved
+   * for the call at once and gets it if a person answers; any other end makes them ready again.
+   */
+  dialFor(lease: ContactLease, agentId: string, callId: string = this.nextCallId()): Transition<unknown> {
+    const a = this.agents.ensure(agentId, this.now());
+    const t = this.agents.apply(a, AgentMachine.reserve(a.state, callId, this.now()));
+    if (t.ok) this.dial(lease, { callId, agentId });
+    return t;
+  }
+
+  private releasePreassigned(call: LiveCall): void {
+    if (!call.preassigned || !call.agentId) return;
+    const agent = this.agents.get(call.agentId);
+    if (agent && agent.state.kind === 'reserved' && agent.state.callId === call.id) {
+      this.agents.apply(agent, AgentMachine.unreserve(agent.state, this.now()));
+      this.agentBecameReady(agent);
+    }
+  }
+
+  private dial(lease: ContactLease, pre?: { callId: string; agentId: string }): void {
     const now = this.now();
-    const id = `${this.cfg.campaignId}-${now.toString(36)}-${(this.seq++).toString(36)}`;
+    const id = pre?.callId ?? this.nextCallId();
     const call: LiveCall = { id, lease, state: CallMachine.queued(now), waiting: false, done: false };
+    if (pre) {
+      call.agentId = pre.agentId;
+      call.preassigned = true;
+    }
     this.calls.set(id, call);
     const rules = this.cfg.callingRules;
     if (rules && !isWithinWindow(rules, lease.timeZone, now, this.cfg.ringTimeoutSeconds)) {
       const t = CallMachine.failed(call.state, 'rejected-by-rule', now);
       if (t.ok) call.state = t.state;
+      this.releasePreassigned(call);
       const at = nextWindowOpening(rules, lease.timeZone, now, this.cfg.ringTimeoutSeconds);
       this.settle(call, at != null ? { kind: 'retry-at', at, phone: lease.phone } : { kind: 'exhausted' });
       return;
@@ -311,6 +343,7 @@ export class DialerEngine {
         const originated = call.state.at.originated ?? at;
         if (!this.move(call, CallMachine.failed(call.state, e.outcome, at))) return;
         this.pacer.observe({ kind: 'dial-resolved', at, seconds: (at - originated) / 1000, human: false });
+        this.releasePreassigned(call);
         this.finalize(call, { kind: 'outcome', outcome: e.outcome });
         return;
       }
@@ -329,12 +362,27 @@ export class DialerEngine {
     const human = amd === 'human' || (amd === 'unknown' && this.cfg.unknownAmdAs === 'human');
     this.pacer.observe({ kind: 'dial-resolved', at, seconds: (at - originated) / 1000, human });
     if (!human) {
+      this.releasePreassigned(call);
       this.move(call, CallMachine.machineHandled(call.state));
       const act =
         this.cfg.machineRule === 'leave-message'
           ? this.ports.calls.leaveMachineMessage(call.id)
           : this.ports.calls.hangup(call.id, 'machine');
       after(act, () => undefined, this.fail('machine'));
+      return;
+    }
+    if (call.preassigned && call.agentId) {
+      // The agent was reserved when the dial started: bridge straight away.
+      this.pacer.observe({ kind: 'connected', at: this.now() });
+      const agentId = call.agentId;
+      after(
+        this.ports.calls.bridge(call.id, agentId),
+        () => undefined,
+        (e) => {
+          this.fail('bridge')(e);
+          void this.ports.calls.hangup(call.id, 'bridge-failed');
+        },
+      );
       return;
     }
     const agent = this.agents.longestIdle();

@@ -25,7 +25,7 @@ export class DurationEstimate {
   private readonly opts: Required<DurationEstimateOptions>;
 
   constructor(opts: DurationEstimateOptions) {
-    this.opts = { priorWeight: 10, window: 2000, step: 1, max: 3600, rebuildEvery: 20, ...opts };
+    this.opts = { priorWeight: 10, window: 2000, step: 1, max: 3600, rebuildEvery: 50, ...opts };
     this.step = this.opts.step;
     this.max = this.opts.max;
     this.table = new Float64Array(Math.ceil(this.max / this.step) + 1);

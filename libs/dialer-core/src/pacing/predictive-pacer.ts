@@ -17,12 +17,12 @@ export interface PredictiveOptions {
   minStaffed: number;
   /** Person-answered calls to observe before over-dialing at all. */
   warmupAnswers: number;
-  /** Starting value of the target (expected excess answers ÷ expected answers). */
+  /** Starting value of the target: the highest abandon probability accepted for one more call. */
   initialTarget: number;
-  /** Feedback gain per abandon of unspent budget (log scale). */
+  /** Feedback gain (log scale): an abandon lowers the target by about this factor, an answer raises it by gain × goal. */
   gain: number;
-  /** Bounds of the budget term so an early surplus cannot become a burst of abandons. */
-  budgetClamp: number;
+  targetMin: number;
+  targetMax: number;
   maxCallsPerTick: number;
   /** Half-life of the answer-rate estimate (it drifts through the day). */
   answerHalfLifeSeconds: number;
@@ -38,9 +38,10 @@ export const defaultPredictiveOptions: PredictiveOptions = {
   graceSeconds: 2,
   minStaffed: 3,
   warmupAnswers: 20,
-  initialTarget: 0.03,
-  gain: 0.1,
-  budgetClamp: 25,
+  initialTarget: 0.05,
+  gain: 0.15,
+  targetMin: 0.003,
+  targetMax: 0.5,
   maxCallsPerTick: 200,
   answerHalfLifeSeconds: 1800,
   prior: { humanAnswer: 0.2, ringToHuman: 10, otherEnd: 15, talk: 120, wrap: 20 },
@@ -90,6 +91,9 @@ export class PredictivePacer implements Pacer {
   readonly wrap: DurationEstimate;
   /** Last decision's details, for dashboards and tests. */
   last = { target: 0, humanRate: 0, reason: 'init' as string, count: 0 };
+  private logTarget: number;
+  /** Last look-ahead (expected answers and free agents per horizon), for dashboards and tests. */
+  model?: { xMu: Float64Array; yMu: Float64Array; k: number; pis: number[] };
 
   constructor(opts: Partial<PredictiveOptions> = {}, ledger?: AbandonLedger) {
     this.opts = { ...defaultPredictiveOptions, ...opts, prior: { ...defaultPredictiveOptions.prior, ...opts.prior } };
@@ -98,8 +102,9 @@ export class PredictivePacer implements Pacer {
     this.humanRate = new DriftingRate(p.humanAnswer, 20, this.opts.answerHalfLifeSeconds);
     this.ringToHuman = new DurationEstimate({ priorMean: p.ringToHuman, step: 0.25, max: 180, window: 1000 });
     this.otherEnd = new DurationEstimate({ priorMean: p.otherEnd, step: 0.25, max: 180, window: 3000 });
-    this.talk = new DurationEstimate({ priorMean: p.talk, step: 1, max: 7200, window: 1000 });
+    this.talk = new DurationEstimate({ priorMean: p.talk, step: 2, max: 7200, window: 1000 });
     this.wrap = new DurationEstimate({ priorMean: p.wrap, step: 0.5, max: 1800, window: 1000 });
+    this.logTarget = Math.log(this.opts.initialTarget);
   }
 
   observe(o: PacingObservation): void {
@@ -116,21 +121,29 @@ export class PredictivePacer implements Pacer {
         return;
       case 'connected':
         this.ledger.record(o.at, false);
+        this.feedback(false);
         return;
       case 'abandoned':
         this.ledger.record(o.at, true);
+        this.feedback(true);
         return;
     }
   }
 
-  /** The target for expected excess ÷ expected answers, moved by the budget left (log-linear feedback). */
-  target(now: number): number {
+  /**
+   * The target for one more call's abandon probability. An integral controller on the log scale: every person
+   * answer raises it a little, every abandon lowers it a lot, balancing exactly when abandons run at cap × (1 −
+   * margin). Bounds keep a quiet spell from winding it up into a burst.
+   */
+  target(_now: number): number {
+    return Math.exp(this.logTarget);
+  }
+
+  private feedback(abandoned: boolean): void {
     const o = this.opts;
     const goal = o.abandonCap * (1 - o.capMargin);
-    const w = this.ledger.window(now);
-    const budget = Math.min(goal * this.ledger.answered - this.ledger.abandoned, goal * w.answered - w.abandoned);
-    const b = Math.max(-o.budgetClamp, Math.min(o.budgetClamp, budget));
-    return o.initialTarget * Math.exp(o.gain * b);
+    this.logTarget += abandoned ? -o.gain * (1 - goal) : o.gain * goal;
+    this.logTarget = Math.max(Math.log(o.targetMin), Math.min(Math.log(o.targetMax), this.logTarget));
   }
 
   decide(s: PacingSnapshot): number {
@@ -151,8 +164,7 @@ export class PredictivePacer implements Pacer {
     const p = this.humanRate.value();
     this.last.target = target;
     this.last.humanRate = p;
-    const capEff = cap * (1 - o.capMargin);
-    const best = this.bestCount(s, p, target, capEff, w);
+    const best = this.bestCount(s, p, target, cap, w);
     return done('predictive', Math.min(o.maxCallsPerTick, Math.max(progressive, best)));
   }
 
@@ -160,7 +172,7 @@ export class PredictivePacer implements Pacer {
     s: PacingSnapshot,
     p: number,
     target: number,
-    capEff: number,
+    cap: number,
     w: { answered: number; abandoned: number },
   ): number {
     const o = this.opts;
@@ -215,23 +227,40 @@ export class PredictivePacer implements Pacer {
       }
     }
 
-    const limit = o.maxCallsPerTick;
-    let best = limit;
-    for (let i = 0; i < H && best > 0; i++) {
-      const rn = p * this.ringToHuman.cdf(hs[i]);
-      let k = 0;
-      while (k <= best) {
-        const mx = xMu[i] + k * rn;
-        const excess = expectedExcess(mx - yMu[i], xVar[i] + k * rn * (1 - rn) + yVar[i]);
-        const share = mx > 1e-9 ? excess / mx : 0;
-        const projectedOk =
-          this.ledger.abandoned + excess <= capEff * (this.ledger.answered + mx) &&
-          w.abandoned + excess <= capEff * (w.answered + mx);
-        if (share > target || !projectedOk) break;
-        k++;
+    // Weight of each horizon: the share of person answers that arrive in its slice of ring time.
+    const fr = hs.map((h) => this.ringToHuman.cdf(h));
+    const total = Math.max(1e-9, fr[H - 1]);
+    const weights = fr.map((f, i) => (f - (i > 0 ? fr[i - 1] : 0)) / total);
+    const rn = fr.map((f) => p * f);
+    const rAnswer = p * fr[H - 1];
+
+    let expectedAbandons = 0;
+    const pis: number[] = [];
+    let k = 0;
+    while (k < o.maxCallsPerTick) {
+      // The next call, answered at horizon h, finds no agent when the answers before it (waiting calls, dials in
+      // flight, the k new calls placed before it) already match the agents free by then: P(X_h - Y_h >= 0).
+      let pi = 0;
+      for (let i = 0; i < H; i++) {
+        if (weights[i] <= 0) continue;
+        const mu = xMu[i] + k * rn[i] - yMu[i];
+        const v = xVar[i] + k * rn[i] * (1 - rn[i]) + yVar[i];
+        pi += weights[i] * (v > 1e-12 ? Phi((mu + 0.5) / Math.sqrt(v)) : mu + 0.5 > 0 ? 1 : 0);
       }
-      best = Math.min(best, k - 1);
+      if (pi > target) break;
+      // Conservative when the budget is tight: the projected ratio, with the new calls' expected abandons, stays
+      // under the cap over the run and over the rolling window. (The margin below the cap is the target's job: a
+      // hard check at the margin would hold calls back and then release them in a burst.)
+      const ab = expectedAbandons + pi * rAnswer;
+      const ans = (k + 1) * rAnswer;
+      if (this.ledger.abandoned + ab > cap * (this.ledger.answered + ans)) break;
+      if (w.abandoned + ab > cap * (w.answered + ans)) break;
+      expectedAbandons = ab;
+      pis.push(pi);
+      k++;
     }
+    const best = k;
+    this.model = { xMu, yMu, k, pis };
     return Math.max(0, best);
   }
 }
