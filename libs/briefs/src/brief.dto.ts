@@ -1,0 +1,46 @@
+import { PartialType } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  IsEmail,
+  IsInt,
+  IsISO31661Alpha2,
+  IsNotEmpty,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+import { CallingWindowsDto, IsFutureDate, RetryPolicyDto } from './calling-windows.dto';
+
+export class ContactPersonDto {
+  @IsString() @MinLength(1) @MaxLength(200) name: string;
+  @IsOptional() @IsEmail() email?: string;
+  @IsOptional() @Matches(/^\+?[0-9 ()-]{3,32}$/, { message: 'phone must be a telephone number' }) phone?: string;
+}
+
+export class CreateBriefDto {
+  @IsString() @MinLength(3) @MaxLength(200) title: string;
+  @IsString() @IsNotEmpty() @MaxLength(5000) purpose: string;
+  @IsObject() @ValidateNested() @Type(() => ContactPersonDto) contactPerson: ContactPersonDto;
+  /** An imported list of the brief's department. Needed to submit. */
+  @IsOptional() @IsUUID() contactListId?: string;
+  @IsOptional() @IsString() @MaxLength(100_000) scriptDraft?: string;
+  @IsFutureDate() deadline: string;
+  @IsObject() @ValidateNested() @Type(() => CallingWindowsDto) windows: CallingWindowsDto;
+  @IsObject() @ValidateNested() @Type(() => RetryPolicyDto) retryPolicy: RetryPolicyDto;
+  @IsOptional() @IsInt() @Min(1) @Max(10_000) pilotSize?: number;
+  @IsOptional() @IsInt() @Min(0) @Max(100) priority?: number;
+  @IsISO31661Alpha2({ message: 'region must be an ISO 3166-1 alpha-2 country code such as GB' }) region: string;
+}
+
+export class UpdateBriefDto extends PartialType(CreateBriefDto) {}
+
+export class RejectBriefDto {
+  @IsString() @MinLength(3, { message: 'reason must say why (at least 3 characters)' }) @MaxLength(2000) reason: string;
+}
