@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import * as ari from 'ari-client';
+import http from 'node:http';
 import WebSocket from 'ws';
 import { startAsteriskSim, type AsteriskSim } from './index';
 
@@ -309,20 +310,35 @@ describe('asterisk-sim under load', () => {
       const total = 2000;
       const batch = 100;
       const started = Date.now();
-      for (let i = 0; i < total; i += batch) {
-        const all = [];
-        for (let j = i; j < i + batch; j++) {
-          all.push(
-            fetch(`${sim.ariUrl}/channels?endpoint=PJSIP/agent-${j}&app=load&formats=ulaw`, {
+      // keep-alive sockets, like a real ARI client; fetch() in the same process as the sim is much slower
+      const agent = new http.Agent({ keepAlive: true, maxSockets: 50 });
+      const originate = (j: number): Promise<void> =>
+        new Promise((resolve, reject) => {
+          const req = http.request(
+            {
+              host: '127.0.0.1',
+              port: sim.port,
               method: 'POST',
-              headers: { authorization: auth },
-            }).then((r) => {
-              if (r.status !== 200) throw new Error(`originate ${j}: ${r.status}`);
-              return r.arrayBuffer();
-            }),
+              path: `/ari/channels?endpoint=PJSIP/agent-${j}&app=load&formats=ulaw`,
+              auth: `${USER}:${PASS}`,
+              agent,
+            },
+            (res) => {
+              res.resume();
+              res.on('end', () =>
+                res.statusCode === 200 ? resolve() : reject(new Error(`originate ${j}: ${res.statusCode}`)),
+              );
+            },
           );
+          req.on('error', reject);
+          req.end();
+        });
+      try {
+        for (let i = 0; i < total; i += batch) {
+          await Promise.all(Array.from({ length: batch }, (_, k) => originate(i + k)));
         }
-        await Promise.all(all);
+      } finally {
+        agent.destroy();
       }
       await until('2,000 up', () => sim.stats().channelsByState.Up === total, 20_000);
       const stats = sim.stats();
