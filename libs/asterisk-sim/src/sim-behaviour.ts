@@ -42,6 +42,7 @@ export function behaviourFrom(nb: NumberBehaviour): Behaviour {
     ringSeconds: nb.ringSeconds ?? d.ringSeconds,
     talkSeconds: nb.talkSeconds ?? d.talkSeconds,
     amdVerdict: nb.amdVerdict ?? d.amdVerdict,
+    silenceSeconds: nb.silenceSeconds,
   };
 }
 
@@ -54,6 +55,7 @@ export function behaviourFromFate(fate: Fate): Behaviour {
         ringSeconds: fate.ringSeconds,
         talkSeconds: fate.talkSeconds,
         amdVerdict: fate.amdVerdict ?? (fate.kind === 'human' ? 'HUMAN' : 'MACHINE'),
+        silenceSeconds: fate.silenceSeconds,
       };
     case 'busy':
     case 'noanswer':
@@ -184,9 +186,10 @@ export function decideBehaviour(
   population: PopulationModel | undefined,
   seed: number,
   attempt: number,
+  localHour?: number,
 ): Behaviour {
   if (parsed.fixed) return behaviourFrom(parsed.fixed);
   const configured = numbers.get(parsed.number);
   if (configured) return behaviourFrom(configured);
-  return behaviourFromFate(fateForNumber(population ?? defaultPopulation(), seed, parsed.number, attempt));
+  return behaviourFromFate(fateForNumber(population ?? defaultPopulation(), seed, parsed.number, attempt, localHour));
 }

@@ -96,6 +96,34 @@ describe('asterisk-sim control API', () => {
     }
   });
 
+  it('a person left in silence hangs up (abandoned), one bridged with an agent stays', async () => {
+    const { ws, events } = await listen(sim, 'dialer');
+    try {
+      sim.setNumberBehaviour('0701', { outcome: 'human', ringSeconds: 0.5, talkSeconds: 100, silenceSeconds: 2 });
+      sim.setNumberBehaviour('0702', { outcome: 'human', ringSeconds: 0.5, talkSeconds: 100, silenceSeconds: 2 });
+      const lonely = (await (
+        await call(sim, 'POST', '/ari/channels?endpoint=PJSIP/0701@carrier&app=dialer')
+      ).json()) as Ev;
+      const served = (await (
+        await call(sim, 'POST', '/ari/channels?endpoint=PJSIP/0702@carrier&app=dialer')
+      ).json()) as Ev;
+      const agent = (await (await call(sim, 'POST', '/ari/channels?endpoint=PJSIP/agent-1&app=dialer')).json()) as Ev;
+      const inStasis = (id: string) => events.find((e) => e.type === 'StasisStart' && e.channel.id === id);
+      await until('both in Stasis', () => inStasis(served.id) && inStasis(agent.id));
+      const bridge = (await (await call(sim, 'POST', '/ari/bridges?type=mixing')).json()) as Ev;
+      const add = await call(sim, 'POST', `/ari/bridges/${bridge.id}/addChannel?channel=${served.id},${agent.id}`);
+      expect(add.status).toBe(204);
+      const d = await until('abandon', () =>
+        events.find((e) => e.type === 'ChannelDestroyed' && e.channel.id === lonely.id),
+      );
+      expect(d.cause).toBe(16);
+      await new Promise((r) => setTimeout(r, 200)); // 4 simulated seconds, past the silence patience
+      expect(sim.engine.channels.has(served.id)).toBe(true);
+    } finally {
+      ws.terminate();
+    }
+  });
+
   it('fail modes: http-500, drop, slow', async () => {
     sim.setFailMode('http-500');
     expect((await call(sim, 'GET', '/ari/channels')).status).toBe(500);

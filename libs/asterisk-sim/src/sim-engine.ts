@@ -62,6 +62,8 @@ export interface SimChannel extends ChannelInfo {
   /** Inbound: hang up when this fires unless bridged with someone first. */
   patienceTimer?: NodeJS.Timeout;
   inboundTalkSeconds?: number;
+  /** Outbound person: hangs up when this fires unless bridged with someone (abandoned call). */
+  silenceTimer?: NodeJS.Timeout;
 }
 
 export interface SimBridge {
@@ -439,6 +441,12 @@ export class SimEngine {
     return c;
   }
 
+  private behaviourFor(parsed: ParsedEndpoint): Behaviour {
+    // Hour-of-day answer rates use the simulator's local wall clock (numbers carry no time zone here).
+    const localHour = typeof this.population.humanAnswer === 'number' ? undefined : new Date().getHours();
+    return decideBehaviour(parsed, this.numbers, this.population, this.seed, this.attemptFor(parsed.number), localHour);
+  }
+
   private attemptFor(number: string): number {
     const n = (this.attempts.get(number) ?? 0) + 1;
     this.attempts.set(number, n);
@@ -459,7 +467,7 @@ export class SimEngine {
     });
     if (!q.app && q.context) c.dialplan = { ...c.dialplan, context: q.context };
     if (variables) Object.assign(c.vars, variables);
-    c.behaviour = decideBehaviour(parsed, this.numbers, this.population, this.seed, this.attemptFor(parsed.number));
+    c.behaviour = this.behaviourFor(parsed);
     this.originates++;
     const timeout = q.timeout != null && q.timeout !== '' ? Number(q.timeout) : 30;
     setImmediate(() => {
@@ -480,7 +488,7 @@ export class SimEngine {
       args,
     });
     if (variables) Object.assign(c.vars, variables);
-    c.behaviour = decideBehaviour(parsed, this.numbers, this.population, this.seed, this.attemptFor(parsed.number));
+    c.behaviour = this.behaviourFor(parsed);
     setImmediate(() => {
       if (!c.alive) return;
       if (!this.isAppActive(q.app!)) return this.destroyQuietly(c);
@@ -552,6 +560,15 @@ export class SimEngine {
       }
     }
     if (b.talkSeconds != null && b.outcome !== 'agent') this.after(c, b.talkSeconds, () => this.remoteHangup(c));
+    if (b.silenceSeconds != null) {
+      c.silenceTimer = this.after(c, b.silenceSeconds, () => {
+        if (!this.bridgedWithSomeone(c)) this.remoteHangup(c);
+      });
+    }
+  }
+
+  private bridgedWithSomeone(c: SimChannel): boolean {
+    return c.bridge != null && c.bridge.type === 'mixing' && c.bridge.channels.length >= 2;
   }
 
   private dialFailed(c: SimChannel): void {
@@ -808,7 +825,13 @@ export class SimEngine {
       });
     }
     if (b.type === 'mixing' && b.channels.length >= 2) {
-      for (const c of b.channels) this.inboundConnected(c);
+      for (const c of b.channels) {
+        this.inboundConnected(c);
+        if (c.silenceTimer) {
+          this.cancel(c, c.silenceTimer);
+          c.silenceTimer = undefined;
+        }
+      }
     }
   }
 

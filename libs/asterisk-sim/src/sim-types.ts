@@ -24,6 +24,8 @@ export interface NumberBehaviour {
   /** Seconds after answer at which the far end hangs up; omitted = stays until hung up (answer/human/machine). */
   talkSeconds?: number;
   amdVerdict?: AmdVerdict;
+  /** Hang up this long after the answer unless bridged with someone first (an abandoned call). */
+  silenceSeconds?: number;
 }
 
 /** A resolved behaviour for one channel. */
@@ -32,6 +34,8 @@ export interface Behaviour {
   ringSeconds: number;
   talkSeconds?: number;
   amdVerdict: AmdVerdict;
+  /** Hang up this long after the answer unless bridged with someone (abandoned call). */
+  silenceSeconds?: number;
 }
 
 export type FailMode = 'none' | 'http-500' | 'drop' | 'slow';

@@ -13,6 +13,8 @@ export interface Fate {
   talkSeconds?: number;
   /** For human / machine: what AMD says. */
   amdVerdict?: AmdVerdict;
+  /** For human, when the model has `silencePatience`: seconds after the answer they hang up if nobody speaks. */
+  silenceSeconds?: number;
 }
 
 export interface FateOptions {
@@ -23,12 +25,15 @@ export interface FateOptions {
 export function decideFate(model: PopulationModel, rng: Rng, opts: FateOptions = {}): Fate {
   const pHuman = humanAnswerProbability(model, opts.localHour);
   if (rng.next() < pHuman) {
-    return {
+    const fate: Fate = {
       kind: 'human',
       ringSeconds: sample(model.ringToHuman, rng),
       talkSeconds: sample(model.talk, rng),
       amdVerdict: amdVerdict('HUMAN', model, rng),
     };
+    // drawn last so that adding silencePatience to a model leaves every other draw unchanged
+    if (model.silencePatience) fate.silenceSeconds = sample(model.silencePatience, rng);
+    return fate;
   }
   const nh = model.nonHuman;
   const shares: [FateKind, number][] = [

@@ -30,6 +30,12 @@ export interface PopulationModel {
   amdAccuracy?: number;
   /** How long an answering machine stays on the line (greeting + recording) before it hangs up; default 20-40 s. */
   machineTalk?: Distribution;
+  /**
+   * How long a person who answered waits in silence for someone to speak before hanging up (an abandoned call).
+   * Unset = they wait as long as their talk time. Used by the simulator: a person not bridged to anyone by then
+   * hangs up.
+   */
+  silencePatience?: Distribution;
 }
 
 /**

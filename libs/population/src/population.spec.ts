@@ -144,6 +144,17 @@ describe('fates', () => {
     expect(share(19)).toBeCloseTo(0.4, 1);
   });
 
+  it('silencePatience adds silenceSeconds to humans without changing the other draws', () => {
+    const base = defaultPopulation();
+    const withSilence: PopulationModel = { ...base, silencePatience: { kind: 'fixed', value: 6 } };
+    for (let i = 0; i < 200; i++) {
+      const a = fateForNumber(base, 1, `n${i}`, 1);
+      const b = fateForNumber(withSilence, 1, `n${i}`, 1);
+      expect({ ...b, silenceSeconds: undefined }).toEqual({ ...a, silenceSeconds: undefined });
+      expect(b.silenceSeconds).toBe(a.kind === 'human' ? 6 : undefined);
+    }
+  });
+
   it('AMD accuracy below 1 produces wrong verdicts at the expected rate', () => {
     const model: PopulationModel = { ...defaultPopulation(), humanAnswer: 1, amdAccuracy: 0.8 };
     const rng = new Rng(5);
