@@ -1,5 +1,6 @@
 import { DynamicModule, Module, type ModuleMetadata } from '@nestjs/common';
 import { AuthModule } from '@app/auth';
+import { CampaignsModule } from '@app/campaigns';
 import { HealthModule } from '@app/common';
 import { DatabaseModule } from '@app/database';
 import type { DialerConfig } from '@app/config';
@@ -27,6 +28,7 @@ export class DialerModule {
         }),
         AuthModule.forRoot({ secret: o.jwtSecret, ttlSeconds: o.config.JWT_TTL_SECONDS }),
         HealthModule.forRoot(),
+        CampaignsModule.forRoot(o.config),
         ...extraImports,
       ],
     };

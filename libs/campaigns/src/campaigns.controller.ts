@@ -1,0 +1,165 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { CurrentUser, Roles, type Principal } from '@app/auth';
+import type { Forecast } from '@app/briefs';
+import { invalid } from '@app/common';
+import { CAMPAIGN_STATES, type CampaignState, type Role } from '@app/database';
+import { CampaignForecastService } from './campaign-forecast.service';
+import { CampaignLifecycleService, type PilotRecord } from './campaign-lifecycle.service';
+import { CAMPAIGN_ACTIONS } from './campaign-transitions';
+import {
+  CampaignSettingsDto,
+  CreateCampaignDto,
+  StartPilotDto,
+  TransitionCampaignDto,
+  UpdateCampaignDto,
+} from './campaign.dto';
+import { CampaignsService, type CampaignView } from './campaigns.service';
+
+const READERS: Role[] = ['requester', 'planner', 'supervisor', 'qa', 'admin'];
+const RUNNERS: Role[] = ['planner', 'admin'];
+
+@ApiTags('campaigns')
+@ApiBearerAuth()
+@Controller()
+export class CampaignsController {
+  constructor(
+    private readonly campaigns: CampaignsService,
+    private readonly lifecycle: CampaignLifecycleService,
+    private readonly forecasts: CampaignForecastService,
+  ) {}
+
+  @Roles(...RUNNERS)
+  @Post('briefs/:id/campaign')
+  createFromBrief(
+    @CurrentUser() p: Principal,
+    @Param('id', ParseUUIDPipe) briefId: string,
+    @Body() dto: CampaignSettingsDto,
+  ): Promise<CampaignView> {
+    return this.campaigns.createFromBrief(p, briefId, dto);
+  }
+
+  @Roles(...RUNNERS)
+  @Post('campaigns')
+  create(@CurrentUser() p: Principal, @Body() dto: CreateCampaignDto): Promise<CampaignView> {
+    const { briefId, ...settings } = dto;
+    return this.campaigns.createFromBrief(p, briefId, settings);
+  }
+
+  @Roles(...READERS)
+  @ApiQuery({ name: 'state', required: false, enum: CAMPAIGN_STATES })
+  @Get('campaigns')
+  list(@CurrentUser() p: Principal, @Query('state') state?: string): Promise<CampaignView[]> {
+    if (state !== undefined && !(CAMPAIGN_STATES as readonly string[]).includes(state))
+      throw invalid([{ field: 'state', reason: `state must be one of ${CAMPAIGN_STATES.join(', ')}` }]);
+    return this.campaigns.list(p, state as CampaignState | undefined);
+  }
+
+  @Roles(...READERS)
+  @Get('campaigns/:id')
+  get(@CurrentUser() p: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<CampaignView> {
+    return this.campaigns.get(p, id);
+  }
+
+  @Roles(...RUNNERS)
+  @Patch('campaigns/:id')
+  update(
+    @CurrentUser() p: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: UpdateCampaignDto,
+  ): Promise<CampaignView> {
+    return this.campaigns.update(p, id, dto);
+  }
+
+  @Roles(...RUNNERS)
+  @HttpCode(200)
+  @Post('campaigns/:id/transitions')
+  transition(
+    @CurrentUser() p: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: TransitionCampaignDto,
+  ): Promise<CampaignView> {
+    return this.lifecycle.transition(p, id, dto.to, { seed: dto.seed });
+  }
+
+  @Roles(...RUNNERS)
+  @HttpCode(200)
+  @Post('campaigns/:id/start-pilot')
+  startPilot(
+    @CurrentUser() p: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: StartPilotDto,
+  ): Promise<CampaignView> {
+    return this.lifecycle.transition(p, id, CAMPAIGN_ACTIONS['start-pilot'], { seed: dto.seed });
+  }
+
+  @Roles(...RUNNERS)
+  @HttpCode(200)
+  @Post('campaigns/:id/review-pilot')
+  reviewPilot(@CurrentUser() p: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<CampaignView> {
+    return this.lifecycle.transition(p, id, CAMPAIGN_ACTIONS['review-pilot']);
+  }
+
+  @Roles(...RUNNERS)
+  @HttpCode(200)
+  @Post('campaigns/:id/launch')
+  launch(@CurrentUser() p: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<CampaignView> {
+    return this.lifecycle.transition(p, id, CAMPAIGN_ACTIONS.launch);
+  }
+
+  @Roles(...RUNNERS)
+  @HttpCode(200)
+  @Post('campaigns/:id/pause')
+  pause(@CurrentUser() p: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<CampaignView> {
+    return this.lifecycle.transition(p, id, CAMPAIGN_ACTIONS.pause);
+  }
+
+  @Roles(...RUNNERS)
+  @HttpCode(200)
+  @Post('campaigns/:id/resume')
+  resume(@CurrentUser() p: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<CampaignView> {
+    return this.lifecycle.transition(p, id, CAMPAIGN_ACTIONS.resume);
+  }
+
+  @Roles(...RUNNERS)
+  @HttpCode(200)
+  @Post('campaigns/:id/complete')
+  complete(@CurrentUser() p: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<CampaignView> {
+    return this.lifecycle.transition(p, id, CAMPAIGN_ACTIONS.complete);
+  }
+
+  @Roles(...RUNNERS)
+  @HttpCode(200)
+  @Post('campaigns/:id/cancel')
+  cancel(@CurrentUser() p: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<CampaignView> {
+    return this.lifecycle.transition(p, id, CAMPAIGN_ACTIONS.cancel);
+  }
+
+  @Roles(...READERS)
+  @Get('campaigns/:id/pilot-summary')
+  pilotSummary(
+    @CurrentUser() p: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<PilotRecord & { state: CampaignState }> {
+    return this.lifecycle.pilotSummary(p, id);
+  }
+
+  /** `?agents=N` answers a what-if without storing it; without it the stored forecast is refreshed. */
+  @Roles(...READERS)
+  @ApiQuery({ name: 'agents', required: false, type: Number })
+  @Get('campaigns/:id/forecast')
+  async forecast(
+    @CurrentUser() p: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query('agents') agents?: string,
+  ): Promise<Forecast | null> {
+    let n: number | undefined;
+    if (agents !== undefined) {
+      n = Number(agents);
+      if (!/^\d+$/.test(agents) || n > 10_000)
+        throw invalid([{ field: 'agents', reason: 'agents must be a whole number between 0 and 10000' }]);
+    }
+    const c = await this.campaigns.findVisible(p, id);
+    return this.forecasts.compute(c, { agents: n });
+  }
+}
