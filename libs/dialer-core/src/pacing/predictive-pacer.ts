@@ -24,6 +24,8 @@ export interface PredictiveOptions {
   targetMin: number;
   targetMax: number;
   maxCallsPerTick: number;
+  /** Up to this many dials in flight plus busy agents, distributions are exact; beyond, normal approximations. */
+  exactLimit: number;
   /** Half-life of the answer-rate estimate (it drifts through the day). */
   answerHalfLifeSeconds: number;
   /** Priors (generic guesses; the estimates move to the data within a few dozen calls). */
@@ -43,6 +45,7 @@ export const defaultPredictiveOptions: PredictiveOptions = {
   targetMin: 0.003,
   targetMax: 0.5,
   maxCallsPerTick: 200,
+  exactLimit: 120,
   answerHalfLifeSeconds: 1800,
   prior: { humanAnswer: 0.2, ringToHuman: 10, otherEnd: 15, talk: 120, wrap: 20 },
 };
@@ -58,6 +61,42 @@ function Phi(z: number): number {
     1 -
     ((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * Math.exp(-x * x);
   return z >= 0 ? 0.5 * (1 + y) : 0.5 * (1 - y);
+}
+
+/**
+ * Distribution of a sum of independent Bernoullis (index = count), convolved in place so the pacer allocates nothing
+ * per call; the far tail below 1e-13 is dropped so long lists of small chances stay short.
+ */
+export class CountDistribution {
+  pmf: Float64Array;
+  length = 1;
+
+  constructor(probs: readonly number[] = [], capacity = 16) {
+    this.pmf = new Float64Array(Math.max(capacity, probs.length + 2));
+    this.pmf[0] = 1;
+    for (const p of probs) this.add(p);
+  }
+
+  add(p: number): void {
+    if (this.length + 1 > this.pmf.length) {
+      const grown = new Float64Array(this.pmf.length * 2);
+      grown.set(this.pmf);
+      this.pmf = grown;
+    }
+    const a = this.pmf;
+    const n = this.length;
+    a[n] = a[n - 1] * p;
+    for (let j = n - 1; j > 0; j--) a[j] = a[j] * (1 - p) + a[j - 1] * p;
+    a[0] *= 1 - p;
+    let len = n + 1;
+    while (len > 1 && a[len - 1] < 1e-13) len--;
+    this.length = len;
+  }
+
+  /** P(count = j). */
+  at(j: number): number {
+    return j < this.length ? this.pmf[j] : 0;
+  }
 }
 
 /** E[max(0, D)] for D normal(mu, sd²): the expected number of answers finding no agent. */
@@ -121,7 +160,9 @@ export class PredictivePacer implements Pacer {
         return;
       case 'connected':
         this.ledger.record(o.at, false);
-        this.feedback(false);
+        // Answers while held to progressive say nothing about the target: counting them would let the target climb
+        // during the hold and make the next predictive spell abandon in a burst.
+        if (this.last.reason === 'predictive') this.feedback(false);
         return;
       case 'abandoned':
         this.ledger.record(o.at, true);
@@ -182,26 +223,33 @@ export class PredictivePacer implements Pacer {
     const xVar = new Float64Array(H);
     const yMu = new Float64Array(H).fill(s.ready);
     const yVar = new Float64Array(H);
+    // Small teams: the counts are small integers and a normal approximation misjudges exactly the tails that make
+    // abandons, so the distributions are computed exactly (Poisson-binomial) while that stays cheap.
+    const exact = s.dialingElapsed.length + s.talkingElapsed.length + s.wrapElapsed.length + s.reserved <= o.exactLimit;
+    const xProbs: number[][] = hs.map(() => []);
+    const yProbs: number[][] = hs.map(() => []);
+    const addCall = (r: number, i: number): void => {
+      xMu[i] += r;
+      xVar[i] += r * (1 - r);
+      if (exact && r > 1e-9) xProbs[i].push(r);
+    };
+    const addAgent = (q: number, i: number): void => {
+      yMu[i] += q;
+      yVar[i] += q * (1 - q);
+      if (exact && q > 1e-9) yProbs[i].push(q);
+    };
 
     // Dials in flight: P(person answers within h | unresolved after e seconds).
     for (const e of s.dialingElapsed) {
       const fe = this.ringToHuman.cdf(e);
       const alive = p * (1 - fe) + (1 - p) * (1 - this.otherEnd.cdf(e));
       if (alive <= 1e-9) continue;
-      for (let i = 0; i < H; i++) {
-        const r = Math.min(1, (p * (this.ringToHuman.cdf(e + hs[i]) - fe)) / alive);
-        xMu[i] += r;
-        xVar[i] += r * (1 - r);
-      }
+      for (let i = 0; i < H; i++) addCall(Math.min(1, (p * (this.ringToHuman.cdf(e + hs[i]) - fe)) / alive), i);
     }
 
     // Busy agents: P(talk + wrap-up over within h + grace | talk elapsed a). Wrap-up taken at four quantiles.
     const wq = [0.125, 0.375, 0.625, 0.875].map((u) => this.wrap.quantile(u));
     const meanTalk = this.talk.mean();
-    const addAgent = (q: number, i: number): void => {
-      yMu[i] += q;
-      yVar[i] += q * (1 - q);
-    };
     const talking = (a: number): void => {
       const fa = this.talk.cdf(a);
       const surv = 1 - fa;
@@ -226,6 +274,33 @@ export class PredictivePacer implements Pacer {
         addAgent(Math.min(1, Math.max(0, q)), i);
       }
     }
+    const xPmf = exact ? xProbs.map((ps) => new CountDistribution(ps, ps.length + 64)) : [];
+    // P(Y <= y), with Y shifted by the ready agents.
+    const yCdf = exact
+      ? yProbs.map((ps) => {
+          const d = new CountDistribution(ps);
+          const c = d.pmf.subarray(0, d.length);
+          for (let j = 1; j < c.length; j++) c[j] += c[j - 1];
+          return c;
+        })
+      : [];
+    const noAgent = (i: number, k: number): number => {
+      if (!exact) {
+        const mu = xMu[i] + k * rn[i] - yMu[i];
+        const v = xVar[i] + k * rn[i] * (1 - rn[i]) + yVar[i];
+        return v > 1e-12 ? Phi((mu + 0.5) / Math.sqrt(v)) : mu + 0.5 > 0 ? 1 : 0;
+      }
+      // P(X >= Y) = sum over x of P(X = x) P(Y <= x), X counting the waiting calls, Y the ready agents.
+      const px = xPmf[i].pmf;
+      const n = xPmf[i].length;
+      const cy = yCdf[i];
+      let sum = 0;
+      for (let x = Math.max(0, s.ready - s.waiting); x < n; x++) {
+        const y = x + s.waiting - s.ready;
+        sum += px[x] * (y >= cy.length ? 1 : cy[y]);
+      }
+      return sum;
+    };
 
     // Weight of each horizon: the share of person answers that arrive in its slice of ring time.
     const fr = hs.map((h) => this.ringToHuman.cdf(h));
@@ -241,12 +316,7 @@ export class PredictivePacer implements Pacer {
       // The next call, answered at horizon h, finds no agent when the answers before it (waiting calls, dials in
       // flight, the k new calls placed before it) already match the agents free by then: P(X_h - Y_h >= 0).
       let pi = 0;
-      for (let i = 0; i < H; i++) {
-        if (weights[i] <= 0) continue;
-        const mu = xMu[i] + k * rn[i] - yMu[i];
-        const v = xVar[i] + k * rn[i] * (1 - rn[i]) + yVar[i];
-        pi += weights[i] * (v > 1e-12 ? Phi((mu + 0.5) / Math.sqrt(v)) : mu + 0.5 > 0 ? 1 : 0);
-      }
+      for (let i = 0; i < H; i++) if (weights[i] > 0) pi += weights[i] * noAgent(i, k);
       if (pi > target) break;
       // Conservative when the budget is tight: the projected ratio, with the new calls' expected abandons, stays
       // under the cap over the run and over the rolling window. (The margin below the cap is the target's job: a
@@ -258,6 +328,7 @@ export class PredictivePacer implements Pacer {
       expectedAbandons = ab;
       pis.push(pi);
       k++;
+      if (exact) for (let i = 0; i < H; i++) xPmf[i].add(rn[i]);
     }
     const best = k;
     this.model = { xMu, yMu, k, pis };
