@@ -57,6 +57,7 @@ export interface AriTelephonyAdapterOptions {
 }
 
 interface TrackedChannel {
+  /** Sequence number when tracking began (monotonic; compared with a reconciliation's start). */
   since: number;
   /** The originate/create request has answered (before that, a missing channel is not "lost"). */
   settled: boolean;
@@ -123,6 +124,7 @@ export class AriTelephonyAdapter implements TelephonyPort {
   private rejectFirstUp: ((e: Error) => void) | undefined;
   private reconciling: Promise<void> | undefined;
   private reconcileAgain = false;
+  private seq = 0;
   private counters = { events: 0, reconnects: 0, reconciles: 0, lost: 0, orphansHungUp: 0, timeouts: 0 };
 
   constructor(private readonly opts: AriTelephonyAdapterOptions) {
@@ -332,7 +334,7 @@ export class AriTelephonyAdapter implements TelephonyPort {
           return;
         }
         if (!this.channels.has(event.channelId)) {
-          this.channels.set(event.channelId, { since: Date.now(), settled: true, inbound: true });
+          this.channels.set(event.channelId, { since: ++this.seq, settled: true, inbound: true });
         }
         break;
       }
@@ -418,7 +420,7 @@ export class AriTelephonyAdapter implements TelephonyPort {
     opTimeoutMs?: number,
   ): Promise<ChannelSummary> {
     if (this.current !== 'up') throw new AriError('ari-unavailable', `ARI is down: ${req.path} not sent`);
-    const entry: TrackedChannel = { since: Date.now(), settled: false, inbound: false };
+    const entry: TrackedChannel = { since: ++this.seq, settled: false, inbound: false };
     this.channels.set(channelId, entry);
     try {
       const raw = await this.op<RawAriChannel>(req, opTimeoutMs);
@@ -503,7 +505,7 @@ export class AriTelephonyAdapter implements TelephonyPort {
   }
 
   async createBridge(bridgeId: string, type: BridgeType, name?: string): Promise<BridgeSummary> {
-    const entry: TrackedChannel = { since: Date.now(), settled: false, inbound: false };
+    const entry: TrackedChannel = { since: ++this.seq, settled: false, inbound: false };
     if (this.current !== 'up') throw new AriError('ari-unavailable', 'ARI is down: bridge not created');
     this.bridges.set(bridgeId, entry);
     try {
@@ -617,7 +619,7 @@ export class AriTelephonyAdapter implements TelephonyPort {
 
   private async reconcileOnce(): Promise<void> {
     this.counters.reconciles++;
-    const startedAt = Date.now();
+    const startedAt = ++this.seq;
     const [rawChannels, rawBridges] = await Promise.all([
       this.send<RawAriChannel[]>({ method: 'GET', path: '/channels' }, this.opTimeoutMs * 2),
       this.send<RawAriBridge[]>({ method: 'GET', path: '/bridges' }, this.opTimeoutMs * 2),
