@@ -1,5 +1,12 @@
 import { describe, expect, it } from '@jest/globals';
-import { callability, CallingRules, defaultCallingRules, isWithinWindow, nextWindowOpening, TimeRange } from './calling-window';
+import {
+  callability,
+  CallingRules,
+  defaultCallingRules,
+  isWithinWindow,
+  nextWindowOpening,
+  TimeRange,
+} from './calling-window';
 import { instantAtOrAfter } from './local-time';
 
 const t = (iso: string): number => Date.parse(iso);
@@ -149,7 +156,11 @@ describe('nextWindowOpening and callability', () => {
     expect(c.callable).toBe(true);
     expect(c.until).toBe(t('2026-07-16T01:00:00Z') - 80000);
     const late = callability(r, 'America/New_York', t('2026-07-16T01:30:00Z'), 20);
-    expect(late).toEqual({ callable: false, from: t('2026-07-16T13:00:00Z'), until: t('2026-07-17T01:00:00Z') - 80000 });
+    expect(late).toEqual({
+      callable: false,
+      from: t('2026-07-16T13:00:00Z'),
+      until: t('2026-07-17T01:00:00Z') - 80000,
+    });
   });
 
   it('treats the tail of a window shorter than ring + margin as closed', () => {
