@@ -4,6 +4,7 @@ import { CampaignsModule } from '@app/campaigns';
 import { HealthModule } from '@app/common';
 import { DatabaseModule } from '@app/database';
 import type { DialerConfig } from '@app/config';
+import { DialerEngineModule } from '@app/dialer';
 
 export interface DialerModuleOptions {
   config: DialerConfig;
@@ -28,6 +29,7 @@ export class DialerModule {
         }),
         AuthModule.forRoot({ secret: o.jwtSecret, ttlSeconds: o.config.JWT_TTL_SECONDS }),
         HealthModule.forRoot(),
+        DialerEngineModule.forRoot({ config: o.config }),
         CampaignsModule.forRoot(o.config),
         ...extraImports,
       ],

@@ -27,8 +27,13 @@ export const HEALTH_INDICATORS = Symbol('HEALTH_INDICATORS');
 export class HealthService {
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
-    @Optional() @Inject(HEALTH_INDICATORS) private readonly indicators: HealthIndicator[] = [],
+    @Optional() @Inject(HEALTH_INDICATORS) private indicators: HealthIndicator[] = [],
   ) {}
+
+  /** Lets a feature module add its indicator at start (e.g. `ari`), when the app's composition root cannot inject it. */
+  register(indicator: HealthIndicator): void {
+    this.indicators = [...(this.indicators ?? []), indicator];
+  }
 
   async report(): Promise<{ status: 'ok' | 'degraded'; database: HealthState } & Record<string, string>> {
     let database: HealthState;
@@ -82,6 +87,8 @@ export class HealthModule {
   ): DynamicModule {
     return {
       module: HealthModule,
+      // Global so feature modules can register their indicators with HealthService.
+      global: true,
       controllers: [HealthController],
       providers: [
         HealthService,

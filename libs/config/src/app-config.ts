@@ -77,6 +77,28 @@ export const DIALER_CONFIG = {
     default: () => `${hostname()}-${process.pid}`,
     parse: parse.string(),
   },
+  ARI_OUTBOUND_ENDPOINT: {
+    description:
+      'Dial string of a customer number: {number} is the E.164 number (+4420...), {digits} the same without +',
+    default: 'PJSIP/{number}@carrier',
+    parse: parse.string({ minLength: 1 }),
+  },
+  DIALER_TICK_MS: {
+    description: 'Pacing step of each running campaign (the engine decides how many calls to place every tick)',
+    default: 500,
+    parse: parse.int(50, 1000),
+  },
+  DIALER_LEASE_SECONDS: {
+    description:
+      'Campaign and contact leases last this long and are renewed every third of it; a dead dialer is taken over after it',
+    default: 15,
+    parse: parse.int(2, 600),
+  },
+  DIALER_RUNNER: {
+    description: 'Run campaigns in this process (false: serve the API and agent sessions only)',
+    default: true,
+    parse: parse.bool,
+  },
   REVIEW_SLA_WORKING_DAYS: {
     description: 'Working days before an unreviewed brief is flagged',
     default: 2,

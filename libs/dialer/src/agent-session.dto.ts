@@ -1,0 +1,34 @@
+import { IsBoolean, IsDateString, IsObject, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
+
+export class LoginDto {
+  /** Telephone endpoint to call for the shift, e.g. `PJSIP/agent-1001`; default: the agent's own. */
+  @IsOptional() @IsString() @Length(3, 200) endpoint?: string;
+  /** Campaign to work on; default: the first pilot/running campaign whose group and skills the agent meets. */
+  @IsOptional() @IsUUID() campaignId?: string;
+}
+
+export class PauseDto {
+  @IsString() @Length(1, 64) reason: string;
+}
+
+export class DispositionDto {
+  @IsString() @Length(1, 32) code: string;
+  @IsOptional() @IsObject() answers?: Record<string, unknown>;
+  @IsOptional() @IsDateString() callbackAt?: string;
+  @IsOptional() @IsString() @MaxLength(2000) note?: string;
+}
+
+export class CallbackDto {
+  @IsDateString() at: string;
+  /** The callback goes to this agent only. */
+  @IsOptional() @IsBoolean() mine?: boolean;
+  @IsOptional() @IsString() @MaxLength(2000) note?: string;
+}
+
+export class DncDto {
+  @IsOptional() @IsString() @MaxLength(2000) note?: string;
+}
+
+export class SkipDto {
+  @IsString() @Length(1, 64) reason: string;
+}

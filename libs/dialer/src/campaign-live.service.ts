@@ -1,0 +1,127 @@
+import type { Principal } from '@app/auth';
+import { canSeeDepartment } from '@app/auth';
+import { notFound } from '@app/common';
+import { Campaign } from '@app/database';
+import { engineSettingsOf } from './campaign-settings';
+import type { CampaignRunner } from './campaign-runner';
+import type { DataSource } from 'typeorm';
+
+export interface CampaignLiveView {
+  campaignId: string;
+  state: string;
+  mode: string;
+  /** The dialer process running it (campaigns.lease_owner), if any. */
+  runner: string | null;
+  liveCalls: {
+    callId: string;
+    contactId: string;
+    calledNumber: string;
+    agentId: string | null;
+    /** dialing, ringing, answered, bridged, abandoned, machine */
+    state: string;
+    since: string;
+  }[];
+  agents: {
+    byState: Record<string, number>;
+    list: { agentId: string; state: string; reason: string | null; since: string }[];
+  };
+  dials: { total: number; last15Minutes: number };
+  contacts: Record<string, number>;
+  answeredByPerson: number;
+  abandoned: number;
+  abandonRate: { run: number; window: number; windowHours: number; cap: number };
+  /** Verdict → bridge latency of this process's calls (ms). */
+  bridgeLatencyMs: { count: number; p50: number | null; p95: number | null; max: number | null } | null;
+}
+
+/** GET /api/campaigns/:id/live: read from the database (any process may answer), with live details when local. */
+export class CampaignLiveService {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly runner: CampaignRunner,
+  ) {}
+
+  async live(p: Principal, campaignId: string): Promise<CampaignLiveView> {
+    const c = await this.ds.getRepository(Campaign).findOne({ where: { id: campaignId } });
+    if (!c || !canSeeDepartment(p, c.departmentId)) throw notFound('campaign', campaignId);
+    const settings = engineSettingsOf(c);
+    const h = this.runner.handle(c.id);
+    const open: {
+      channel_id: string;
+      contact_id: string;
+      called_number: string;
+      agent_id: string | null;
+      queued_at: Date;
+      state: string;
+    }[] = await this.ds.query(
+      `SELECT channel_id, contact_id, called_number, agent_id, queued_at,
+                CASE WHEN bridged_at IS NOT NULL THEN 'bridged' WHEN answered_at IS NOT NULL THEN 'answered'
+                     WHEN ringing_at IS NOT NULL THEN 'ringing' ELSE 'dialing' END AS state
+           FROM call_attempts WHERE campaign_id = $1 AND ended_at IS NULL ORDER BY queued_at`,
+      [c.id],
+    );
+    const local = new Map((h?.calls.live() ?? []).map((x) => [x.callId, x]));
+    const agents: { id: string; state: string; state_reason: string | null; state_since: Date }[] = await this.ds.query(
+      `SELECT id, state, state_reason, state_since FROM agents WHERE campaign_id = $1 AND state <> 'offline'`,
+      [c.id],
+    );
+    const byState: Record<string, number> = { ready: 0, reserved: 0, talking: 0, 'wrap-up': 0, paused: 0 };
+    for (const a of agents) byState[a.state] = (byState[a.state] ?? 0) + 1;
+    const [counts]: {
+      total: string;
+      recent: string;
+      human: string;
+      abandoned: string;
+      w_human: string;
+      w_abandoned: string;
+    }[] = await this.ds.query(
+      `SELECT count(*) AS total,
+                count(*) FILTER (WHERE queued_at > now() - interval '15 minutes') AS recent,
+                count(*) FILTER (WHERE outcome IN ('answered-human', 'abandoned')) AS human,
+                count(*) FILTER (WHERE outcome = 'abandoned') AS abandoned,
+                count(*) FILTER (WHERE outcome IN ('answered-human', 'abandoned') AND ended_at > now() - make_interval(secs => $2)) AS w_human,
+                count(*) FILTER (WHERE outcome = 'abandoned' AND ended_at > now() - make_interval(secs => $2)) AS w_abandoned
+           FROM call_attempts WHERE campaign_id = $1 AND outcome IS DISTINCT FROM 'rejected-by-rule'`,
+      [c.id, settings.abandonWindowSeconds],
+    );
+    const statuses: { status: string; n: string }[] = await this.ds.query(
+      `SELECT status, count(*) AS n FROM campaign_contacts WHERE campaign_id = $1 GROUP BY status`,
+      [c.id],
+    );
+    const ratio = (a: number, b: number): number => (b === 0 ? 0 : a / b);
+    return {
+      campaignId: c.id,
+      state: c.state,
+      mode: c.mode,
+      runner: c.leaseOwner,
+      liveCalls: open.map((o) => ({
+        callId: o.channel_id,
+        contactId: o.contact_id,
+        calledNumber: o.called_number,
+        agentId: local.get(o.channel_id)?.agentId ?? o.agent_id,
+        state: local.get(o.channel_id)?.state ?? o.state,
+        since: new Date(o.queued_at).toISOString(),
+      })),
+      agents: {
+        byState,
+        list: agents.map((a) => ({
+          agentId: a.id,
+          state: a.state,
+          reason: a.state_reason,
+          since: new Date(a.state_since).toISOString(),
+        })),
+      },
+      dials: { total: Number(counts.total), last15Minutes: Number(counts.recent) },
+      contacts: Object.fromEntries(statuses.map((s) => [s.status, Number(s.n)])),
+      answeredByPerson: Number(counts.human),
+      abandoned: Number(counts.abandoned),
+      abandonRate: {
+        run: ratio(Number(counts.abandoned), Number(counts.human)),
+        window: ratio(Number(counts.w_abandoned), Number(counts.w_human)),
+        windowHours: settings.abandonWindowSeconds / 3600,
+        cap: settings.abandonCap,
+      },
+      bridgeLatencyMs: h ? h.latency.summary() : null,
+    };
+  }
+}
