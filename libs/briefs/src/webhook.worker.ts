@@ -107,13 +107,14 @@ export class WebhookWorker implements OnApplicationBootstrap, OnApplicationShutd
       );
       if (due.length)
         await m.query(
-          `UPDATE notifications SET webhook_next_attempt_at = now() + ($2 || ' milliseconds')::interval
+          `UPDATE notifications SET webhook_next_attempt_at = now() + $2::int * interval '1 millisecond'
             WHERE id = ANY($1::uuid[])`,
-          [due.map((r) => r.id), String(leaseMs)],
+          [due.map((r) => r.id), leaseMs],
         );
       return due;
     });
-    for (const r of rows) await this.deliver(r);
+    for (const r of rows)
+      await this.deliver(r).catch((e: unknown) => this.log.error(`webhook for notification ${r.id}: ${String(e)}`));
     return rows.length;
   }
 
@@ -154,17 +155,18 @@ export class WebhookWorker implements OnApplicationBootstrap, OnApplicationShutd
     }
     const failed = attempts >= this.options.maxAttempts;
     if (failed) this.log.warn(`webhook for notification ${r.id} failed after ${attempts} attempts: ${error}`);
+    // parameters typed explicitly: one parameter used as both a column value and a comparand confuses inference
     await this.ds.query(
-      `UPDATE notifications SET webhook_status = $2, webhook_attempts = $3, webhook_last_error = $4,
-              webhook_next_attempt_at = CASE WHEN $2 = 'failed' THEN NULL
-                                             ELSE now() + ($5 || ' milliseconds')::interval END
+      `UPDATE notifications SET webhook_status = $2::varchar, webhook_attempts = $3::int, webhook_last_error = $4::text,
+              webhook_next_attempt_at = CASE WHEN $5::int IS NULL THEN NULL
+                                             ELSE now() + $5::int * interval '1 millisecond' END
         WHERE id = $1`,
       [
         r.id,
         failed ? 'failed' : 'pending',
         attempts,
         error,
-        String(backoffDelayMs(attempts, this.options.baseDelayMs)),
+        failed ? null : backoffDelayMs(attempts, this.options.baseDelayMs),
       ],
     );
   }
