@@ -1,7 +1,6 @@
 export * from './campaign-transitions';
 export * from './campaign-settings';
 export * from './campaign.dto';
-export * from './engine-adapters';
 export * from './stratified-sample';
 export * from './pilot-summary';
 export * from './campaigns.service';

@@ -1,12 +1,16 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { signWebhookBody, WebhookWorker } from '@app/briefs';
+import { CampaignForecastService, CampaignLifecycleService, CampaignsService } from '@app/campaigns';
 import { pollUntil } from '@app/common';
 import { Department, Notification, type User } from '@app/database';
 import { aDepartment, aUser } from '../../support/builders';
 import { api, startTestApp, type TestApp } from '../../support/test-app';
 import { aBriefBody, aContactList, aScriptVersion, strata } from '../../integration/briefs/brief-builders';
+
+// HTTP round trips against a real database; generous for a loaded CI machine.
+jest.setTimeout(30_000);
 
 const fields = (body: { details?: { field: string }[] }): string[] =>
   [...new Set((body.details ?? []).map((d) => d.field))].sort();
@@ -20,7 +24,8 @@ describe('briefs and campaigns over HTTP', () => {
   let as: (u: User) => string;
 
   beforeAll(async () => {
-    t = await startTestApp('dialer');
+    // the engine's campaign runner is not under test here: keep it from touching these campaigns
+    t = await startTestApp('dialer', { DIALER_RUNNER: 'false' });
     as = (u) => t.tokenFor(u);
     const a = await aDepartment(t.db.ds);
     const b = await aDepartment(t.db.ds);
@@ -246,6 +251,43 @@ describe('briefs and campaigns over HTTP', () => {
       const cancelled = await api(t.url, 'POST', `/api/campaigns/${campaign.id}/cancel`, { token: as(planner) });
       expect(cancelled.body).toMatchObject({ state: 'cancelled', allowedTransitions: [] });
       expect(cancelled.body.completedAt).toBeTruthy();
+    });
+  });
+
+  describe('what the engine calls', () => {
+    it('reads typed settings, moves a finished pilot to review, completes and refreshes the forecast', async () => {
+      const { campaign } = await aDraftCampaign(requesterA, { pilotSize: 3, agentGroup: 'renewals' });
+      const settings = await t.app.get(CampaignsService).settings(campaign.id);
+      expect(settings).toMatchObject({
+        state: 'draft',
+        mode: 'predictive',
+        pacing: { abandonCapPercent: 3, abandonWindowHours: 24, maxLinesPerAgent: 3, ringTimeoutSeconds: 25 },
+        retryPolicy: { noAnswer: { retryAfterMinutes: 120, maxRetries: 2 }, maxAttemptsPerContact: 4 },
+        windows: { timeZone: 'Europe/London', evenings: false },
+        pilotOnly: false,
+      });
+      const lifecycle = t.app.get(CampaignLifecycleService);
+      await api(t.url, 'POST', `/api/campaigns/${campaign.id}/start-pilot`, { token: as(planner), body: { seed: 1 } });
+      expect(await lifecycle.onPilotProgress(campaign.id)).toBe(false); // pilot rows still pending
+      await t.db.ds.query(`UPDATE campaign_contacts SET status = 'done' WHERE campaign_id = $1 AND pilot`, [
+        campaign.id,
+      ]);
+      expect(await lifecycle.onPilotProgress(campaign.id)).toBe(true);
+      const reviewed = await api(t.url, 'GET', `/api/campaigns/${campaign.id}/pilot-summary`, { token: as(planner) });
+      expect(reviewed.body).toMatchObject({ state: 'pilot_review', summary: { pilotContacts: 3, attempts: 0 } });
+      await api(t.url, 'POST', `/api/campaigns/${campaign.id}/launch`, { token: as(planner) });
+      // nobody in the group: the forecast says it cannot finish, and how many agents it would need
+      const f = await t.app.get(CampaignForecastService).refresh(campaign.id);
+      expect(f).toMatchObject({ agents: 0, canFinishByDeadline: false, contactsRemaining: 5 });
+      expect(f!.agentsNeeded).toBeGreaterThanOrEqual(1);
+      const done = await lifecycle.transition(null, campaign.id, 'completed');
+      expect(done).toMatchObject({ state: 'completed', allowedTransitions: [] });
+      const audit = await t.db.ds.query(
+        `SELECT action, actor_id FROM audit_log WHERE entity_id = $1 AND action IN ('campaign.pilot_review', 'campaign.completed')`,
+        [campaign.id],
+      );
+      expect(audit).toHaveLength(2);
+      expect(audit.every((a: { actor_id: string | null }) => a.actor_id === null)).toBe(true);
     });
   });
 
