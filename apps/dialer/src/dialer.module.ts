@@ -3,6 +3,7 @@ import { AuthModule } from '@app/auth';
 import { CampaignsModule } from '@app/campaigns';
 import { HealthModule } from '@app/common';
 import { DatabaseModule } from '@app/database';
+import { ContactsModule } from '@app/contacts';
 import type { DialerConfig } from '@app/config';
 import { DialerEngineModule } from '@app/dialer';
 
@@ -31,6 +32,7 @@ export class DialerModule {
         HealthModule.forRoot(),
         DialerEngineModule.forRoot({ config: o.config }),
         CampaignsModule.forRoot(o.config),
+        ContactsModule,
         ...extraImports,
       ],
     };

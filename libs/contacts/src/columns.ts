@@ -1,0 +1,190 @@
+import { AppError } from '@app/common';
+
+/** The standard contact fields a column can map to; everything else becomes a custom field in `contacts.fields`. */
+export const STANDARD_TARGETS = [
+  'phone',
+  'firstName',
+  'lastName',
+  'name',
+  'externalId',
+  'timeZone',
+  'segment',
+  'region',
+] as const;
+export type StandardTarget = (typeof STANDARD_TARGETS)[number];
+
+/** Explicit mapping: target → header (phone may list several headers, dialed in that order). */
+export type ColumnMapping = Partial<Record<Exclude<StandardTarget, 'phone'>, string>> & { phone?: string | string[] };
+
+/** Header names as compared: lower case, letters and digits only ("First Name" = "first_name" = "FIRSTNAME"). */
+export const headerKey = (h: string): string => h.toLowerCase().replace(/[^a-z0-9]/g, '');
+
+const SYNONYMS: Record<Exclude<StandardTarget, 'phone'>, string[]> = {
+  firstName: ['firstname', 'givenname', 'forename', 'first', 'fname', 'prenom', 'vorname'],
+  lastName: ['lastname', 'surname', 'familyname', 'last', 'lname', 'nom', 'nachname'],
+  name: ['name', 'fullname', 'contactname', 'customername', 'contact'],
+  externalId: ['externalid', 'id', 'customerid', 'clientid', 'accountid', 'customerref', 'reference', 'ref', 'extid'],
+  timeZone: ['timezone', 'tz', 'zone', 'tzname'],
+  segment: ['segment', 'group', 'cohort', 'stratum'],
+  region: ['region', 'country', 'countrycode', 'iso2'],
+};
+
+const PHONE_WORDS = ['phone', 'phonenumber', 'mobile', 'mobilephone', 'mobilenumber', 'cell', 'cellphone', 'tel'];
+const PHONE_WORDS_EXTRA = [
+  'phones',
+  'phonenumbers',
+  'mobiles',
+  'mobilenumbers',
+  'numbers',
+  'telephone',
+  'number',
+  'msisdn',
+  'landline',
+  'homephone',
+  'workphone',
+  'fixed',
+];
+
+/** "phone", "phone1", "Phone 2", "mobile_3", "tel" ... → its order (0 for no digit), else undefined. */
+function phoneOrder(key: string): number | undefined {
+  const m = /^(.*?)(\d*)$/.exec(key);
+  if (!m) return undefined;
+  const [, word, digits] = m;
+  if (!PHONE_WORDS.includes(word) && !PHONE_WORDS_EXTRA.includes(word)) return undefined;
+  return digits ? Number(digits) : 1;
+}
+
+export interface CustomColumn {
+  index: number;
+  /** snake_case key in contacts.fields and in {{field}} placeholders. */
+  key: string;
+  header: string;
+}
+
+export interface ColumnPlan {
+  headers: string[];
+  phones: { index: number; label: string }[];
+  firstName?: number;
+  lastName?: number;
+  name?: number;
+  externalId?: number;
+  timeZone?: number;
+  segment?: number;
+  region?: number;
+  custom: CustomColumn[];
+  /** target → header, to show in the import summary. */
+  used: Record<string, string | string[]>;
+}
+
+/** The key a custom column is stored under: "Account Balance (EUR)" → account_balance_eur. */
+export const fieldKey = (header: string): string =>
+  header
+    .trim()
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '')
+    .slice(0, 64) || 'column';
+
+/**
+ * Decides which column holds what, from the mapping when given, else by header name. Throws `validation-failed`
+ * naming the missing phone column (or the unknown mapped header) and listing the headers found.
+ */
+export function planColumns(rawHeaders: string[], mapping?: ColumnMapping | null): ColumnPlan {
+  const headers = rawHeaders.map((h) => (h ?? '').toString().trim());
+  const found = headers.filter(Boolean).join(', ') || '(none)';
+  const byKey = new Map<string, number>();
+  headers.forEach((h, i) => {
+    const k = headerKey(h);
+    if (k && !byKey.has(k)) byKey.set(k, i);
+  });
+  const plan: ColumnPlan = { headers, phones: [], custom: [], used: {} };
+  const taken = new Set<number>();
+  const problems: { field: string; reason: string }[] = [];
+
+  const lookup = (target: string, header: string): number | undefined => {
+    const i = byKey.get(headerKey(header));
+    if (i === undefined)
+      problems.push({ field: `mapping.${target}`, reason: `no column "${header}"; headers found: ${found}` });
+    return i;
+  };
+
+  if (mapping) {
+    for (const [target, value] of Object.entries(mapping)) {
+      if (value === undefined || value === null) continue;
+      if (!(STANDARD_TARGETS as readonly string[]).includes(target)) {
+        problems.push({
+          field: `mapping.${target}`,
+          reason: `unknown target; use one of ${STANDARD_TARGETS.join(', ')}`,
+        });
+        continue;
+      }
+      if (target === 'phone') {
+        for (const h of Array.isArray(value) ? value : [value]) {
+          const i = lookup('phone', String(h));
+          if (i !== undefined) {
+            plan.phones.push({ index: i, label: fieldKey(headers[i]) });
+            taken.add(i);
+          }
+        }
+      } else {
+        const i = lookup(target, String(value));
+        if (i !== undefined) {
+          plan[target as Exclude<StandardTarget, 'phone'>] = i;
+          taken.add(i);
+        }
+      }
+    }
+  }
+  if (problems.length) throw new AppError('validation-failed', 'the column mapping does not match the file', problems);
+
+  // Whatever the mapping left open is detected by name.
+  if (!mapping?.phone) {
+    const phones = headers
+      .map((h, index) => ({ index, order: taken.has(index) ? undefined : phoneOrder(headerKey(h)) }))
+      .filter((p): p is { index: number; order: number } => p.order !== undefined)
+      .sort((a, b) => a.order - b.order || a.index - b.index);
+    for (const p of phones) {
+      plan.phones.push({ index: p.index, label: fieldKey(headers[p.index]) });
+      taken.add(p.index);
+    }
+  }
+  for (const [target, words] of Object.entries(SYNONYMS) as [Exclude<StandardTarget, 'phone'>, string[]][]) {
+    if (plan[target] !== undefined) continue;
+    for (const w of words) {
+      const i = byKey.get(w);
+      if (i !== undefined && !taken.has(i)) {
+        plan[target] = i;
+        taken.add(i);
+        break;
+      }
+    }
+  }
+  if (!plan.phones.length)
+    throw new AppError('validation-failed', `no phone column found; headers found: ${found}`, [
+      {
+        field: 'phone',
+        reason: `missing: name a column phone, phone1..phoneN, mobile or tel, or map one with mapping.phone; headers found: ${found}`,
+      },
+    ]);
+  const keys = new Set<string>();
+  headers.forEach((header, index) => {
+    if (taken.has(index) || !header) return;
+    let key = fieldKey(header);
+    for (let n = 2; keys.has(key); n++) key = `${fieldKey(header)}_${n}`;
+    keys.add(key);
+    plan.custom.push({ index, key, header });
+  });
+  plan.used.phone = plan.phones.map((p) => headers[p.index]);
+  for (const t of STANDARD_TARGETS) {
+    const i = t === 'phone' ? undefined : plan[t];
+    if (i !== undefined) plan.used[t] = headers[i];
+  }
+  return plan;
+}
+
+/** Several numbers in one cell: "0740 0123456; 020 7946 0018" or "a | b" or "a, b" or "a / b". */
+export const splitNumbers = (cell: string): string[] =>
+  cell
+    .split(/[;,|\n]+|\s\/\s/)
+    .map((s) => s.trim())
+    .filter(Boolean);

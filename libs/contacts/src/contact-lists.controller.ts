@@ -1,0 +1,129 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { CurrentUser, Roles, type Principal } from '@app/auth';
+import type { ContactList } from '@app/database';
+import { ContactImportService, type ImportSummary } from './contact-import.service';
+import { CreateContactListDto, PageQueryDto } from './contact-lists.dto';
+import { ContactListsService, type ContactView, type Page } from './contact-lists.service';
+import { badJsonRows, multipartFile, parseMapping } from './upload';
+
+/** What Express hands over: the node request (with `body` when a JSON parser ran) and response. */
+type Request = IncomingMessage & { body?: unknown };
+type Response = ServerResponse;
+const nothing = async function* (): AsyncGenerator<Buffer> {};
+
+const READERS = ['requester', 'planner', 'supervisor', 'qa', 'admin'] as const;
+const WRITERS = ['requester', 'planner', 'supervisor', 'admin'] as const;
+
+@ApiTags('contact-lists')
+@ApiBearerAuth()
+@Controller('contact-lists')
+export class ContactListsController {
+  constructor(
+    private readonly lists: ContactListsService,
+    private readonly importer: ContactImportService,
+  ) {}
+
+  @Roles(...WRITERS)
+  @Post()
+  create(@CurrentUser() p: Principal, @Body() dto: CreateContactListDto): Promise<ContactList> {
+    return this.lists.create(p, dto);
+  }
+
+  @Roles(...READERS)
+  @Get()
+  list(@CurrentUser() p: Principal): Promise<ContactList[]> {
+    return this.lists.list(p);
+  }
+
+  @Roles(...READERS)
+  @Get(':id')
+  get(@CurrentUser() p: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<ContactList> {
+    return this.lists.get(p, id);
+  }
+
+  @Roles(...READERS)
+  @Get(':id/contacts')
+  contacts(
+    @CurrentUser() p: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query() q: PageQueryDto,
+  ): Promise<Page<ContactView>> {
+    return this.lists.contacts(p, id, q.page ?? 1, q.pageSize ?? 100);
+  }
+
+  /** JSON by default; `?format=csv` downloads row, field, reason, raw (formula-safe). */
+  @Roles(...READERS)
+  @Get(':id/import-report')
+  async report(
+    @CurrentUser() p: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query('format') format: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<unknown> {
+    if (format !== 'csv') {
+      const { list, rejections } = await this.lists.report(p, id);
+      return { listId: list.id, status: list.status, summary: list.importSummary, rejections };
+    }
+    const lines = this.lists.reportCsv(p, id);
+    const first = await lines.next(); // 404 before any header is sent
+    res.setHeader('content-type', 'text/csv; charset=utf-8');
+    res.setHeader('content-disposition', `attachment; filename="import-report-${id}.csv"`);
+    if (!first.done) res.write(first.value);
+    for await (const chunk of lines) res.write(chunk);
+    res.end();
+    return undefined;
+  }
+
+  /**
+   * The list as the raw body (text/csv, the XLSX type, application/octet-stream), as multipart/form-data with a
+   * `file` field, or as JSON `{ rows: [...], mapping? }`. Streamed: the file is never held in memory.
+   */
+  @Roles(...WRITERS)
+  @Post(':id/import')
+  @HttpCode(200)
+  @ApiConsumes('text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'multipart/form-data')
+  async import(
+    @CurrentUser() p: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query('mapping') mappingQuery: string | undefined,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<ImportSummary> {
+    const type = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+    try {
+      if (type === 'application/json') {
+        const body = (req.body ?? {}) as { rows?: unknown; mapping?: unknown };
+        if (!Array.isArray(body.rows)) throw badJsonRows();
+        return await this.importer.importRows(p, id, body.rows, {
+          mapping: parseMapping(body.mapping ?? mappingQuery),
+        });
+      }
+      const length = req.headers['content-length'] ? Number(req.headers['content-length']) : undefined;
+      if (type === 'multipart/form-data') {
+        if (length !== undefined && length > this.importer.maxImportBytes + 64 * 1024)
+          return await this.importer.importStream(p, id, { body: nothing(), contentLength: length });
+        const f = await multipartFile(req);
+        return await this.importer.importStream(p, id, {
+          body: f.stream,
+          contentType: f.mimeType ?? undefined,
+          fileName: f.fileName,
+          mapping: parseMapping(f.fields.mapping ?? mappingQuery),
+        });
+      }
+      const name = req.headers['x-file-name'];
+      return await this.importer.importStream(p, id, {
+        body: req,
+        contentType: type,
+        contentLength: length,
+        fileName: typeof name === 'string' ? decodeURIComponent(name) : null,
+        mapping: parseMapping(mappingQuery),
+      });
+    } catch (e) {
+      // Refused before the body was read (too large, binary, bad header): do not read 200 MB only to discard it.
+      if (!req.complete) res.setHeader('connection', 'close');
+      throw e;
+    }
+  }
+}

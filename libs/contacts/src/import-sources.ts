@@ -1,0 +1,271 @@
+import { Readable } from 'node:stream';
+import { parse as parseCsv } from 'csv-parse';
+import ExcelJS from 'exceljs';
+import { AppError } from '@app/common';
+import { decodeText, sniff, unsupportedBinary, type DecodeInfo } from './encoding';
+
+/** One row of an upload: its number as a person would count it (header = row 1), its cells, and its raw text. */
+export interface SourceRow {
+  row: number;
+  values: string[];
+  raw?: string;
+}
+
+/** A table read lazily: the header first, then the rows; `info` fills in as the file is read. */
+export interface RowSource {
+  headers: string[];
+  rows: AsyncIterable<SourceRow>;
+  format: 'csv' | 'xlsx' | 'json';
+  info: DecodeInfo;
+}
+
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+export const tooLarge = (limit: number, what = 'the file'): AppError =>
+  new AppError('payload-too-large', `${what} is larger than the import limit of ${limit} bytes`, [
+    { field: 'file', reason: `larger than ${limit} bytes (IMPORT_MAX_BYTES)` },
+  ]);
+
+/** Counts bytes as they pass and stops the import (413) the moment the limit is crossed. */
+export async function* limitBytes(source: AsyncIterable<Buffer | string>, limit: number): AsyncGenerator<Buffer> {
+  let total = 0;
+  for await (const c of source) {
+    const b = typeof c === 'string' ? Buffer.from(c) : c;
+    total += b.length;
+    if (total > limit) throw tooLarge(limit);
+    yield b;
+  }
+}
+
+/** Reads ahead until `min` bytes (or the end) so the sniffer sees a real first chunk; returns the head and the rest. */
+async function peek(
+  source: AsyncIterable<Buffer>,
+  min: number,
+): Promise<{ head: Buffer; all: AsyncGenerator<Buffer> }> {
+  const it = source[Symbol.asyncIterator]();
+  const parts: Buffer[] = [];
+  let size = 0;
+  let done = false;
+  while (size < min) {
+    const n = await it.next();
+    if (n.done) {
+      done = true;
+      break;
+    }
+    parts.push(n.value);
+    size += n.value.length;
+  }
+  const head = Buffer.concat(parts);
+  async function* all(): AsyncGenerator<Buffer> {
+    if (head.length) yield head;
+    if (done) return;
+    for (;;) {
+      const n = await it.next();
+      if (n.done) return;
+      yield n.value;
+    }
+  }
+  return { head, all: all() };
+}
+
+/** The delimiter of the header line: the most frequent of , ; tab | outside quotes (comma when none). */
+export function detectDelimiter(firstLine: string): string {
+  const counts: Record<string, number> = { ',': 0, ';': 0, '\t': 0, '|': 0 };
+  let quoted = false;
+  for (const ch of firstLine) {
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && ch in counts) counts[ch]++;
+  }
+  let best = ',';
+  for (const d of [';', '\t', '|']) if (counts[d] > counts[best]) best = d;
+  return best;
+}
+
+const cellText = (v: unknown): string => {
+  if (v === null || v === undefined) return '';
+  if (v instanceof Date) return v.toISOString();
+  if (typeof v === 'object') {
+    const o = v as { result?: unknown; text?: unknown; richText?: { text: string }[]; error?: unknown };
+    if (o.richText) return o.richText.map((r) => r.text).join('');
+    if (o.text !== undefined) return cellText(o.text);
+    if ('result' in o) return cellText(o.result);
+    if (o.error !== undefined) return '';
+    return JSON.stringify(v);
+  }
+  return String(v);
+};
+
+async function* xlsxRows(bytes: AsyncIterable<Buffer>): AsyncGenerator<SourceRow> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(bytes), {
+    sharedStrings: 'cache',
+    hyperlinks: 'ignore',
+    styles: 'ignore',
+    worksheets: 'emit',
+    entries: 'ignore',
+  });
+  try {
+    for await (const sheet of reader) {
+      for await (const row of sheet) {
+        const raw = row.values as unknown[];
+        const values: string[] = [];
+        for (let i = 1; i < raw.length; i++) values.push(cellText(raw[i]).trim());
+        yield { row: row.number, values };
+      }
+      return; // the first worksheet is the list
+    }
+  } catch (e) {
+    if (e instanceof AppError) throw e;
+    throw new AppError('validation-failed', `the XLSX file could not be read: ${(e as Error).message}`, [
+      { field: 'file', reason: 'not a readable XLSX workbook' },
+    ]);
+  }
+}
+
+async function* csvRows(text: AsyncIterable<string>): AsyncGenerator<SourceRow> {
+  const it = text[Symbol.asyncIterator]();
+  let first = '';
+  const pending: string[] = [];
+  while (!first.includes('\n')) {
+    const n = await it.next();
+    if (n.done) break;
+    pending.push(n.value);
+    first += n.value;
+  }
+  const parser = parseCsv({
+    delimiter: detectDelimiter(first.split(/\r?\n/)[0] ?? ''),
+    relax_column_count: true,
+    relax_quotes: true,
+    skip_empty_lines: true,
+    raw: true,
+    bom: true,
+  });
+  // Feed the parser from our decoded text, respecting its backpressure; errors surface through the iterator.
+  const write = async (chunk: string): Promise<void> => {
+    if (parser.write(chunk) || parser.destroyed) return;
+    await new Promise<void>((resolve) => {
+      const done = (): void => {
+        parser.off('drain', done);
+        parser.off('close', done);
+        resolve();
+      };
+      parser.on('drain', done);
+      parser.on('close', done);
+    });
+  };
+  void (async () => {
+    for (const p of pending) await write(p);
+    while (!parser.destroyed) {
+      const n = await it.next();
+      if (n.done) break;
+      await write(n.value);
+    }
+    if (!parser.destroyed) parser.end();
+  })().catch((e: unknown) => parser.destroy(e as Error));
+  let row = 0;
+  try {
+    for await (const rec of parser as AsyncIterable<{ record: string[]; raw: string }>) {
+      row++;
+      yield { row, values: rec.record.map((v) => v.trim()), raw: rec.raw.replace(/\r?\n$/, '') };
+    }
+  } catch (e) {
+    if (e instanceof AppError) throw e;
+    throw new AppError('validation-failed', `the CSV could not be read after row ${row}: ${(e as Error).message}`, [
+      { field: 'file', reason: `CSV syntax error after row ${row}` },
+    ]);
+  } finally {
+    // Stopped early (an error downstream): let the feeder see the parser is gone.
+    if (!parser.destroyed) parser.destroy();
+  }
+}
+
+/** Takes the first row as the header. An empty file has no header: that is a clear 400, not an empty list. */
+async function withHeader(
+  rows: AsyncGenerator<SourceRow>,
+  format: RowSource['format'],
+  info: DecodeInfo,
+): Promise<RowSource> {
+  let first: SourceRow | undefined;
+  for (;;) {
+    const n = await rows.next();
+    if (n.done) break;
+    if (n.value.values.some((v) => v !== '')) {
+      first = n.value;
+      break;
+    }
+  }
+  if (!first)
+    throw new AppError('validation-failed', 'the file is empty: no header row', [
+      { field: 'file', reason: 'no header row' },
+    ]);
+  return {
+    headers: first.values,
+    format,
+    info,
+    rows: {
+      [Symbol.asyncIterator]: () => rows,
+    },
+  };
+}
+
+/**
+ * Opens an uploaded file as rows: XLSX by content type or by its zip signature, otherwise text (CSV) with encoding
+ * detection. Binary files are refused before a row is read.
+ */
+export async function openUpload(bytes: AsyncIterable<Buffer>, contentType: string | undefined): Promise<RowSource> {
+  const { head, all } = await peek(bytes, 4096);
+  const s = sniff(head);
+  const info: DecodeInfo = { encoding: 'utf-8', warnings: [] };
+  const type = (contentType ?? '').split(';')[0].trim().toLowerCase();
+  if (s.kind === 'xlsx' || (type === XLSX_TYPE && s.kind !== 'binary')) {
+    if (s.kind !== 'xlsx') throw unsupportedBinary('not an XLSX workbook (no zip signature)');
+    return withHeader(xlsxRows(all), 'xlsx', info);
+  }
+  if (s.kind === 'binary') throw unsupportedBinary(s.what);
+  return withHeader(csvRows(decodeText(all, s, info)), 'csv', info);
+}
+
+/** Rows handed over as JSON (objects keyed by header, or arrays under a first header row). */
+export function jsonSource(rows: unknown[]): RowSource {
+  const info: DecodeInfo = { encoding: 'utf-8', warnings: [] };
+  const cell = (v: unknown): string =>
+    v === null || v === undefined
+      ? ''
+      : Array.isArray(v)
+        ? v.map(cell).join('; ')
+        : typeof v === 'object'
+          ? JSON.stringify(v)
+          : String(v).trim();
+  if (rows.length && Array.isArray(rows[0])) {
+    const [head, ...rest] = rows as unknown[][];
+    return {
+      headers: head.map(cell),
+      format: 'json',
+      info,
+      rows: (async function* () {
+        for (let i = 0; i < rest.length; i++)
+          yield { row: i + 2, values: Array.isArray(rest[i]) ? rest[i].map(cell) : [] };
+      })(),
+    };
+  }
+  const headers: string[] = [];
+  const seen = new Set<string>();
+  for (const r of rows)
+    if (r && typeof r === 'object')
+      for (const k of Object.keys(r))
+        if (!seen.has(k)) {
+          seen.add(k);
+          headers.push(k);
+        }
+  return {
+    headers,
+    format: 'json',
+    info,
+    rows: (async function* () {
+      for (let i = 0; i < rows.length; i++) {
+        const r = (rows[i] && typeof rows[i] === 'object' ? rows[i] : {}) as Record<string, unknown>;
+        // Row numbers count the header as row 1, as in a spreadsheet: rows[0] is row 2.
+        yield { row: i + 2, values: headers.map((h) => cell(r[h])), raw: JSON.stringify(rows[i]) };
+      }
+    })(),
+  };
+}
