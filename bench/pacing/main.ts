@@ -1,7 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import type { PacingMode } from '@app/dialer-core';
-import { ModeResult, runScenario } from './run-scenario';
+import { BenchMode, ModeResult, runScenario } from './run-scenario';
 import { parseScenario } from './scenario';
 
 /*
@@ -10,16 +9,16 @@ import { parseScenario } from './scenario';
  *   npm run bench:pacing -- [--scenario FILE]... [--mode progressive,predictive,baseline] [--json] [--hours N]
  * Scenario paths are relative to the working directory; without --scenario it runs bench/pacing/scenarios/*.json.
  */
-function parseArgs(argv: string[]): { files: string[]; json: boolean; modes: PacingMode[]; hours?: number } {
+function parseArgs(argv: string[]): { files: string[]; json: boolean; modes: BenchMode[]; hours?: number } {
   const files: string[] = [];
   let json = false;
-  let modes: PacingMode[] = ['progressive', 'predictive', 'baseline'];
+  let modes: BenchMode[] = ['progressive', 'predictive', 'baseline', 'baseline-tuned'];
   let hours: number | undefined;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--json') json = true;
     else if (a === '--scenario') files.push(argv[++i]);
-    else if (a === '--mode' || a === '--modes') modes = argv[++i].split(',') as PacingMode[];
+    else if (a === '--mode' || a === '--modes') modes = argv[++i].split(',') as BenchMode[];
     else if (a === '--hours') hours = Number(argv[++i]);
     else throw new Error(`unknown argument ${a}`);
   }

@@ -10,6 +10,11 @@ export interface BaselineOptions {
   /** How hard the level reacts to idle agents ("intensity"). */
   stepUp: number;
   stepDown: number;
+  /**
+   * VICIdial's available_only_ratio_tally: count only ready agents (lines = level × ready, minus calls dialing),
+   * instead of ready + on-call agents (lines = level × active, minus every live call).
+   */
+  availableOnly: boolean;
 }
 
 export const defaultBaselineOptions: BaselineOptions = {
@@ -19,6 +24,7 @@ export const defaultBaselineOptions: BaselineOptions = {
   maxLevel: 4,
   stepUp: 0.5,
   stepDown: 0.25,
+  availableOnly: false,
 };
 
 /**
@@ -63,6 +69,9 @@ export class BaselinePacer implements Pacer {
     this.samples++;
     if (this.lastAdjust == null) this.lastAdjust = s.now;
     if (s.now - this.lastAdjust >= this.opts.adjustEverySeconds * 1000) this.adjust(s.now);
+    if (this.opts.availableOnly) {
+      return Math.max(0, Math.floor(this.level * s.ready + 1e-9) - s.dialingElapsed.length - s.waiting);
+    }
     const live = s.dialingElapsed.length + s.waiting + s.reserved + s.talkingElapsed.length;
     return Math.max(0, Math.floor(this.level * active + 1e-9) - live);
   }
