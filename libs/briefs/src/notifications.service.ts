@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { notFound } from '@app/common';
-import { Department, Notification } from '@app/database';
+import { AuditService, Department, Notification } from '@app/database';
 import type { Principal } from '@app/auth';
 
 /** What a department's webhook receives (JSON body) on each brief status change. */
@@ -17,7 +17,10 @@ export interface BriefWebhookPayload {
 /** In-app notices to a department; a department with a webhook URL gets each one POSTed too (see WebhookWorker). */
 @Injectable()
 export class NotificationsService {
-  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly audit: AuditService,
+  ) {}
 
   /** Call inside the status change's transaction so the notice commits with it. Returns true when a webhook is due. */
   async briefStatusChanged(
@@ -67,7 +70,14 @@ export class NotificationsService {
     if (!n || n.departmentId !== p.departmentId) throw notFound('notification', id);
     if (!n.readAt) {
       n.readAt = new Date();
-      await repo.update(id, { readAt: n.readAt });
+      await this.ds.transaction(async (m) => {
+        await m.update(Notification, id, { readAt: n.readAt });
+        await this.audit.record(
+          { userId: p.userId, role: p.role, departmentId: p.departmentId },
+          { action: 'notification.read', entityType: 'notification', entityId: id, departmentId: n.departmentId },
+          m,
+        );
+      });
     }
     return n;
   }
