@@ -240,11 +240,18 @@ async function main(): Promise<void> {
   // ---- agents: one mixing bridge each, with the agent's channel (PJSIP/agent-* answers at once) waiting in it ----
   const t0 = performance.now();
   const ids = Array.from({ length: args.agents }, (_, i) => i);
-  await Promise.all(ids.map((i) => adapter.createBridge(agentBridge(i), 'mixing', `agent-${i}`)));
-  await Promise.all(
-    ids.map((i) =>
-      adapter.originate({ channelId: agentChannel(i), endpoint: `PJSIP/agent-${i}`, appArgs: ['agent', String(i)] }),
-    ),
+  // A pool of workers, not one promise per agent: queued operations count against their own deadline.
+  const pool = async (work: (i: number) => Promise<unknown>): Promise<void> => {
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: 32 }, async () => {
+        while (next < ids.length) await work(ids[next++]);
+      }),
+    );
+  };
+  await pool((i) => adapter.createBridge(agentBridge(i), 'mixing', `agent-${i}`));
+  await pool((i) =>
+    adapter.originate({ channelId: agentChannel(i), endpoint: `PJSIP/agent-${i}`, appArgs: ['agent', String(i)] }),
   );
   const deadline = Date.now() + 30_000;
   while (agentsReady.size < args.agents && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));

@@ -325,9 +325,10 @@ export class AriTelephonyAdapter implements TelephonyPort {
     this.counters.events++;
     const event = mapAriEvent(raw);
     if (!event) return;
+    // Channels made by requests we gave up on: the caller thinks they failed, so none of their events go out.
+    const abandoned = 'channelId' in event && event.channelId !== undefined && this.isAbandoned(event.channelId);
     switch (event.type) {
       case 'stasisStart': {
-        const abandoned = this.isAbandoned(event.channelId);
         if (abandoned) {
           // We gave up on the request that made it; the caller thinks it failed.
           void this.hangupQuietly(event.channelId);
@@ -363,8 +364,7 @@ export class AriTelephonyAdapter implements TelephonyPort {
       case 'recordingFailed':
         break;
     }
-    if ('channelId' in event && event.channelId && this.isAbandoned(event.channelId)) return;
-    this.emit(event);
+    if (!abandoned) this.emit(event);
   }
 
   private isAbandoned(channelId: string): boolean {

@@ -11,3 +11,4 @@ export {
   type AriEventStreamHandlers,
 } from './ari-event.stream';
 export { AriTelephonyAdapter, type AriTelephonyAdapterOptions, type AriLogger } from './ari-telephony.adapter';
+export { ariTelephonyProvider } from './ari-telephony.provider';

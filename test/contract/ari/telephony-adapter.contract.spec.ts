@@ -359,6 +359,36 @@ describe(`telephony port contract (${REAL ? 'real Asterisk at ' + process.env.AR
     expect((await ended(after)).outcome).toBe('busy');
   });
 
+  (REAL ? it.skip : it)(
+    'times out a slow request, reconciles, and hangs up what Asterisk made after we gave up',
+    async () => {
+      const id = newId('late');
+      sim!.setFailMode('slow', 300);
+      try {
+        await expect(
+          adapter.originate({
+            channelId: id,
+            endpoint: endpoint('answer'),
+            appArgs: ['outbound', 'late'],
+            opTimeoutMs: 50,
+            variables,
+          }),
+        ).rejects.toMatchObject({ code: 'ari-timeout' });
+      } finally {
+        sim!.setFailMode('none');
+      }
+      // Asterisk carries out a request whose client gave up; the simulator's slow mode drops it instead once our
+      // timeout closed the socket, so play Asterisk's part here: the channel appears after all.
+      sim!.engine.originate({ endpoint: endpoint('answer'), app: APP, appArgs: 'outbound,late', channelId: id });
+      await until(
+        () => sim!.requests().some((r) => r.method === 'DELETE' && r.path === `/ari/channels/${id}`),
+        'DELETE of the late channel',
+      );
+      expect(adapter.stats().timeouts).toBeGreaterThan(0);
+      expect(of(id)).toEqual([]);
+    },
+  );
+
   it('lists channels as plain summaries', async () => {
     const list = await adapter.listChannels();
     expect(Array.isArray(list)).toBe(true);
