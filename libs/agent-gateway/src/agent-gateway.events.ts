@@ -1,0 +1,109 @@
+import type { ErrorCode } from '@app/common';
+import type { AgentSessionEventMap, OfferContact } from '@app/dialer';
+import type {
+  AnswersPayload,
+  CallbackPayload,
+  DispositionPayload,
+  DncPayload,
+  LoginPayload,
+  PausePayload,
+  SkipPayload,
+} from './agent-commands.dto';
+
+// The wire contract of the /agent namespace: what the server pushes and what the agent's screen may send.
+// Everything here is a plain JSON DTO; nothing from the engine crosses as it is.
+
+/** The agent's session as the screen shows it (AgentSessionService.view, copied field by field). */
+export interface AgentSessionDto {
+  agentId: string;
+  loggedIn: boolean;
+  state: string;
+  reason: string | null;
+  since: string;
+  campaignId: string | null;
+  endpoint: string | null;
+  call: { callId: string; state: string; phone: string | null; since: string | null } | null;
+  contact: OfferContact | null;
+  offer: { attemptId: string; contact: OfferContact; autoDialAt: string | null } | null;
+}
+
+/** The script of the campaign for this contact. */
+export interface OfferScriptDto {
+  scriptVersionId: string;
+  scriptId: string;
+  version: number;
+  /** True when `{{field}}` substitutions were applied by the scripts library; false: the raw version body. */
+  rendered: boolean;
+  body: unknown;
+  fieldsUsed: string[];
+}
+
+export interface OfferDto {
+  agentId: string;
+  campaignId: string;
+  /** The call id (= call_attempts.channel_id) the dial has or will have. */
+  attemptId: string;
+  contact: OfferContact;
+  script: OfferScriptDto | null;
+  /** Preview mode: the agent dials (`preview-dial`) or skips (`preview-skip`); otherwise a call being connected. */
+  preview: boolean;
+  autoDialAt: string | null;
+}
+
+export type CallStateDto = AgentSessionEventMap['call-state'];
+export type StateDto = AgentSessionEventMap['state'];
+
+export interface SocketErrorDto {
+  error: ErrorCode;
+  message: string;
+}
+
+export interface AckOk {
+  ok: true;
+  session: AgentSessionDto;
+}
+
+export interface AckError {
+  ok: false;
+  error: ErrorCode;
+  message: string;
+  details?: unknown;
+}
+
+export type Ack = AckOk | AckError;
+type AckFn = (a: Ack) => void;
+
+export interface AgentServerEvents {
+  /** Sent once after a successful connection, with the current session. */
+  session: (s: AgentSessionDto) => void;
+  offer: (o: OfferDto) => void;
+  'call-state': (c: CallStateDto) => void;
+  state: (s: StateDto) => void;
+  /** The connection is refused (then closed). */
+  error: (e: SocketErrorDto) => void;
+}
+
+export interface AgentClientEvents {
+  login: (p: LoginPayload, ack: AckFn) => void;
+  logout: (ack: AckFn) => void;
+  ready: (ack: AckFn) => void;
+  pause: (p: PausePayload, ack: AckFn) => void;
+  hangup: (ack: AckFn) => void;
+  disposition: (p: DispositionPayload, ack: AckFn) => void;
+  answers: (p: AnswersPayload, ack: AckFn) => void;
+  callback: (p: CallbackPayload, ack: AckFn) => void;
+  dnc: (p: DncPayload, ack: AckFn) => void;
+  'preview-dial': (ack: AckFn) => void;
+  'preview-skip': (p: SkipPayload, ack: AckFn) => void;
+}
+
+/** What the gateway keeps on each socket (`socket.data`). */
+export interface AgentSocketData {
+  agentId?: string;
+  userId?: string;
+  role?: string;
+  /** A supervisor or admin watching (and acting for) an agent. */
+  watching?: boolean;
+}
+
+export const agentRoom = (agentId: string): string => `agent:${agentId}`;
