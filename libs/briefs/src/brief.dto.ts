@@ -1,6 +1,9 @@
 import { PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
   IsEmail,
   IsInt,
   IsISO31661Alpha2,
@@ -28,8 +31,13 @@ export class CreateBriefDto {
   @IsString() @MinLength(3) @MaxLength(200) title: string;
   @IsString() @IsNotEmpty() @MaxLength(5000) purpose: string;
   @IsObject() @ValidateNested() @Type(() => ContactPersonDto) contactPerson: ContactPersonDto;
-  /** An imported list of the brief's department. Needed to submit. */
+  /** An imported list of the brief's department. Needed to submit (or give `rows`). */
   @IsOptional() @IsUUID() contactListId?: string;
+  /**
+   * The target list inline: JSON rows (objects keyed by column name, or arrays with a header row first), imported by
+   * @app/contacts into a new list of the brief's department. Large lists go through the list upload instead.
+   */
+  @IsOptional() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(20_000) rows?: unknown[];
   @IsOptional() @IsString() @MaxLength(100_000) scriptDraft?: string;
   @IsFutureDate() deadline: string;
   @IsObject() @ValidateNested() @Type(() => CallingWindowsDto) windows: CallingWindowsDto;

@@ -4,7 +4,7 @@ import { CurrentUser, Roles, type Principal } from '@app/auth';
 import { invalid } from '@app/common';
 import { BRIEF_STATUSES, type BriefStatus, type BriefStatusChange } from '@app/database';
 import { CreateBriefDto, RejectBriefDto, UpdateBriefDto } from './brief.dto';
-import { BriefsService, type BriefView, type ReviewQueueEntry } from './briefs.service';
+import { BriefsService, type BriefView, type BriefWithImport, type ReviewQueueEntry } from './briefs.service';
 
 @ApiTags('briefs')
 @ApiBearerAuth()
@@ -29,7 +29,7 @@ export class BriefsController {
 
   @Roles('requester', 'planner', 'admin')
   @Post()
-  create(@CurrentUser() p: Principal, @Body() dto: CreateBriefDto): Promise<BriefView> {
+  create(@CurrentUser() p: Principal, @Body() dto: CreateBriefDto): Promise<BriefWithImport> {
     return this.briefs.create(p, dto);
   }
 
@@ -45,7 +45,7 @@ export class BriefsController {
     @CurrentUser() p: Principal,
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: UpdateBriefDto,
-  ): Promise<BriefView> {
+  ): Promise<BriefWithImport> {
     return this.briefs.update(p, id, dto);
   }
 

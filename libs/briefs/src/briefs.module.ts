@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { ContactsModule } from '@app/contacts';
 import { BriefsController } from './briefs.controller';
 import { BRIEFS_OPTIONS, type BriefsModuleOptions } from './briefs.options';
 import { BriefsService } from './briefs.service';
@@ -12,6 +13,8 @@ export class BriefsModule {
   static forRoot(options: BriefsModuleOptions): DynamicModule {
     return {
       module: BriefsModule,
+      // the inline `rows` of a brief are imported by the contacts library
+      imports: [ContactsModule],
       controllers: [BriefsController, NotificationsController],
       providers: [{ provide: BRIEFS_OPTIONS, useValue: options }, BriefsService, NotificationsService, WebhookWorker],
       exports: [BriefsService, NotificationsService, WebhookWorker],

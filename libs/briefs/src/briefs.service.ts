@@ -12,6 +12,7 @@ import {
   type BriefStatus,
 } from '@app/database';
 import { canSeeDepartment, departmentScope, type Principal } from '@app/auth';
+import { ContactImportService, ContactListsService, type ImportSummary } from '@app/contacts';
 import { allowedBriefTransitions, assertBriefTransition, EDITABLE_BRIEF_STATUSES } from './brief-transitions';
 import type { CreateBriefDto, UpdateBriefDto } from './brief.dto';
 import type { CallingWindows, RetryPolicy } from './calling-windows';
@@ -24,6 +25,8 @@ import { addWorkingDays } from './working-days';
 
 export type BriefView = Omit<Brief, 'department' | 'createdBy'> & { allowedTransitions: readonly BriefStatus[] };
 export type ReviewQueueEntry = BriefView & { reviewDueAt: string; overdue: boolean };
+/** A brief saved with inline `rows`: the import's summary (accepted, rejected, duplicates, dnc ...) comes back too. */
+export type BriefWithImport = BriefView & { import?: ImportSummary };
 
 const actorOf = (p: Principal) => ({ userId: p.userId, role: p.role, departmentId: p.departmentId });
 
@@ -40,6 +43,8 @@ export class BriefsService {
     private readonly audit: AuditService,
     private readonly notifications: NotificationsService,
     private readonly webhooks: WebhookWorker,
+    private readonly lists: ContactListsService,
+    private readonly importer: ContactImportService,
     @Inject(BRIEFS_OPTIONS) private readonly options: BriefsModuleOptions,
   ) {}
 
@@ -84,10 +89,14 @@ export class BriefsService {
     });
   }
 
-  async create(p: Principal, dto: CreateBriefDto): Promise<BriefView> {
-    const problems = windowProblems(dto.windows);
+  async create(p: Principal, dto: CreateBriefDto): Promise<BriefWithImport> {
+    const problems = [...windowProblems(dto.windows), ...this.rowsProblems(dto)];
     if (problems.length) throw invalid(problems);
-    return this.ds.transaction(async (m) => {
+    const imported = dto.rows
+      ? await this.importRows(p, p.departmentId, dto.rows, dto.title, dto.region, dto.windows.timeZone)
+      : undefined;
+    if (imported) dto.contactListId = imported.listId;
+    const view = await this.ds.transaction(async (m) => {
       const fields = await this.resolveFields(m, p.departmentId, dto);
       const b = await m.save(
         Brief,
@@ -117,26 +126,38 @@ export class BriefsService {
           entityType: 'brief',
           entityId: b.id,
           departmentId: b.departmentId,
-          details: { title: b.title },
+          details: { title: b.title, ...(imported ? { importedList: imported.listId } : {}) },
         },
         m,
       );
+      if (imported) await m.query('UPDATE contact_lists SET brief_id = $2 WHERE id = $1', [imported.listId, b.id]);
       return briefView(b);
     });
+    return imported ? { ...view, import: imported.summary } : view;
   }
 
-  async update(p: Principal, id: string, dto: UpdateBriefDto): Promise<BriefView> {
-    if (dto.windows) {
-      const problems = windowProblems(dto.windows);
-      if (problems.length) throw invalid(problems);
+  async update(p: Principal, id: string, dto: UpdateBriefDto): Promise<BriefWithImport> {
+    const problems = [...(dto.windows ? windowProblems(dto.windows) : []), ...this.rowsProblems(dto)];
+    if (problems.length) throw invalid(problems);
+    let imported: { listId: string; summary: ImportSummary } | undefined;
+    if (dto.rows) {
+      // checked before the (slow) import, and again under the lock below
+      const current = await this.findVisible(p, id);
+      this.assertEditable(current);
+      imported = await this.importRows(
+        p,
+        current.departmentId,
+        dto.rows,
+        dto.title ?? current.title,
+        dto.region ?? current.region,
+        dto.windows?.timeZone ?? current.defaultTimeZone,
+        current.id,
+      );
+      dto.contactListId = imported.listId;
     }
-    return this.ds.transaction(async (m) => {
+    const view = await this.ds.transaction(async (m) => {
       const b = await this.findVisible(p, id, m, true);
-      if (!EDITABLE_BRIEF_STATUSES.includes(b.status))
-        throw new AppError('conflict', `a ${b.status} brief cannot be edited`, {
-          status: b.status,
-          editableIn: EDITABLE_BRIEF_STATUSES,
-        });
+      this.assertEditable(b);
       const fields = await this.resolveFields(m, b.departmentId, dto);
       if (dto.title !== undefined) b.title = dto.title;
       if (dto.purpose !== undefined) b.purpose = dto.purpose;
@@ -157,12 +178,64 @@ export class BriefsService {
           entityType: 'brief',
           entityId: id,
           departmentId: b.departmentId,
-          details: { changed: Object.keys(dto) },
+          details: {
+            changed: Object.keys(dto).filter((k) => k !== 'rows'),
+            ...(imported ? { importedList: imported.listId } : {}),
+          },
         },
         m,
       );
       return briefView(saved);
     });
+    return imported ? { ...view, import: imported.summary } : view;
+  }
+
+  private assertEditable(b: Brief): void {
+    if (!EDITABLE_BRIEF_STATUSES.includes(b.status))
+      throw new AppError('conflict', `a ${b.status} brief cannot be edited`, {
+        status: b.status,
+        editableIn: EDITABLE_BRIEF_STATUSES,
+      });
+  }
+
+  private rowsProblems(dto: UpdateBriefDto): FieldProblem[] {
+    return dto.rows && dto.contactListId
+      ? [{ field: 'rows', reason: 'give either contactListId or rows, not both' }]
+      : [];
+  }
+
+  /**
+   * Imports inline rows into a new list of the department (via @app/contacts). A refused import (no phone column,
+   * a bad mapping) deletes the empty list and answers with the importer's per-field problems.
+   */
+  private async importRows(
+    p: Principal,
+    departmentId: string,
+    rows: unknown[],
+    title: string,
+    region: string,
+    timeZone: string,
+    briefId?: string,
+  ): Promise<{ listId: string; summary: ImportSummary }> {
+    const list = await this.lists.create(p, {
+      name: `${title} (brief list)`.slice(0, 200),
+      region,
+      defaultTimeZone: timeZone,
+      departmentId,
+      ...(briefId ? { briefId } : {}),
+    });
+    try {
+      return { listId: list.id, summary: await this.importer.importRows(p, list.id, rows) };
+    } catch (e) {
+      await this.ds.query('DELETE FROM contact_lists WHERE id = $1', [list.id]);
+      if (e instanceof AppError && e.code === 'validation-failed' && Array.isArray(e.details))
+        throw new AppError(
+          e.code,
+          e.message,
+          (e.details as FieldProblem[]).map((d) => ({ ...d, field: d.field ? `rows.${d.field}` : 'rows' })),
+        );
+      throw e;
+    }
   }
 
   submit(p: Principal, id: string): Promise<BriefView> {

@@ -180,6 +180,44 @@ describe('briefs and campaigns over HTTP', () => {
     });
   });
 
+  describe('inline target list', () => {
+    it('imports JSON rows into a new list of the department through @app/contacts', async () => {
+      const rows = [
+        { name: 'Ann Example', phone: '+44 7911 123456', segment: 'retail' },
+        { name: 'Bob Example', phone: '07911 123457', segment: 'business' },
+        { name: 'Nobody', phone: '' },
+      ];
+      const res = await api(t.url, 'POST', '/api/briefs', { token: as(requesterA), body: aBriefBody({ rows }) });
+      expect(res.status).toBe(201);
+      expect(res.body.import).toMatchObject({ status: 'ready', accepted: 2, rejected: 1 });
+      expect(res.body.contactListId).toBe(res.body.import.listId);
+      const [list] = await t.db.ds.query('SELECT department_id, brief_id FROM contact_lists WHERE id = $1', [
+        res.body.contactListId,
+      ]);
+      expect(list).toEqual({ department_id: requesterA.departmentId, brief_id: res.body.id });
+      expect(res.body.forecast).toMatchObject({ contactsRemaining: 2 });
+      const submitted = await api(t.url, 'POST', `/api/briefs/${res.body.id}/submit`, { token: as(requesterA) });
+      expect(submitted.body.status).toBe('submitted');
+    });
+
+    it('refuses rows without a phone column, and rows together with a list id, creating nothing', async () => {
+      const before = (await api(t.url, 'GET', '/api/briefs', { token: as(requesterA) })).body.length;
+      const noPhone = await api(t.url, 'POST', '/api/briefs', {
+        token: as(requesterA),
+        body: aBriefBody({ rows: [{ name: 'Ann' }] }),
+      });
+      expect(noPhone.status).toBe(400);
+      expect(noPhone.body.details.every((d: { field: string }) => d.field.startsWith('rows'))).toBe(true);
+      const both = await api(t.url, 'POST', '/api/briefs', {
+        token: as(requesterA),
+        body: aBriefBody({ rows: [{ phone: '+447911123456' }], contactListId: '00000000-0000-4000-8000-000000000000' }),
+      });
+      expect(both.status).toBe(400);
+      expect(fields(both.body)).toEqual(['rows']);
+      expect((await api(t.url, 'GET', '/api/briefs', { token: as(requesterA) })).body.length).toBe(before);
+    });
+  });
+
   describe('transitions', () => {
     it('answers 409 illegal-transition with the allowed targets, for briefs and campaigns', async () => {
       const draft = await api(t.url, 'POST', '/api/briefs', { token: as(requesterA), body: aBriefBody() });
