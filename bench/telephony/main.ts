@@ -57,6 +57,7 @@ interface SimStats {
   channels: number;
   bridges: number;
   eventsSent: number;
+  lagP99Ms: number;
 }
 
 interface SimHandle {
@@ -117,6 +118,7 @@ async function startInProcessSim(): Promise<SimHandle> {
         channels: s.channels,
         bridges: s.bridges,
         eventsSent: s.eventsSent,
+        lagP99Ms: 0,
       };
     },
     close: () => sim.close(),
@@ -142,6 +144,7 @@ interface StepResult {
   answerToBridgeP99Ms: number;
   eventsPerSecond: number;
   loopLagP99Ms: number;
+  simLoopLagP99Ms: number;
   peakChannels: number;
   adapterCpuPercent: number;
   simCpuPercent: number;
@@ -280,9 +283,12 @@ async function main(): Promise<void> {
     const originateMs: number[] = [];
     const inFlight = new Set<Promise<void>>();
     let peakStep = 0;
+    let simLag = 0;
+    await sim.stats(); // resets the simulator's lag histogram
     const sampler = setInterval(() => {
       void sim.stats().then((s) => {
         peakStep = Math.max(peakStep, s.channels);
+        simLag = Math.max(simLag, s.lagP99Ms);
       });
     }, 1000);
     while (performance.now() - wall0 < args.stepSeconds * 1000) {
@@ -321,6 +327,7 @@ async function main(): Promise<void> {
     const cpu = process.cpuUsage(cpu0);
     const simStats = await sim.stats();
     peakStep = Math.max(peakStep, simStats.channels);
+    simLag = Math.max(simLag, simStats.lagP99Ms);
     peakChannels = Math.max(peakChannels, peakStep);
     const simCpuUs = simStats.cpu.user + simStats.cpu.system - (lastSimCpu.user + lastSimCpu.system);
     lastSimCpu = simStats.cpu;
@@ -339,6 +346,7 @@ async function main(): Promise<void> {
       answerToBridgeP99Ms: round(percentile(sorted, 99), 2),
       eventsPerSecond: round((events - startEvents) / wall, 0),
       loopLagP99Ms: round(lag.percentile(99) / 1e6, 1),
+      simLoopLagP99Ms: round(simLag, 1),
       peakChannels: peakStep,
       adapterCpuPercent: round(((cpu.user + cpu.system) / 1e6 / wall) * 100, 0),
       simCpuPercent: args.inProcess ? 0 : round((simCpuUs / 1e6 / wall) * 100, 0),
@@ -350,7 +358,7 @@ async function main(): Promise<void> {
       `${String(rate).padStart(4)}/s target: ${r.originatesPerSecond}/s done, ${r.originateErrors} errors, ` +
         `originate p99 ${r.originateP99Ms} ms, ${r.peakChannels} channels, ${r.eventsPerSecond} ev/s, ` +
         `answer->bridged p50 ${r.answerToBridgeP50Ms} / p99 ${r.answerToBridgeP99Ms} ms (${r.bridged} bridged, ` +
-        `${r.noAgentFree} no agent), loop lag p99 ${r.loopLagP99Ms} ms, CPU adapter ${r.adapterCpuPercent}% ` +
+        `${r.noAgentFree} no agent), loop lag p99 ${r.loopLagP99Ms} ms (sim ${r.simLoopLagP99Ms} ms), CPU adapter ${r.adapterCpuPercent}% ` +
         `sim ${r.simCpuPercent}%, RSS adapter ${r.adapterRssMb} MB sim ${r.simRssMb} MB`,
     );
   }

@@ -1,6 +1,7 @@
 // The simulator in its own process for the telephony benchmark, so that the figures separate the adapter's CPU
 // from the simulator's. Driven over IPC by bench/telephony/main.ts: it answers 'stats' with its own CPU, memory
 // and channel counts.
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { startAsteriskSim } from '@app/asterisk-sim';
 import type { PopulationModel } from '@app/population';
 
@@ -24,6 +25,8 @@ async function main(): Promise<void> {
     population: start.population,
     requestLogLimit: 1000,
   });
+  const lag = monitorEventLoopDelay({ resolution: 1 });
+  lag.enable();
   process.send?.({ type: 'ready', url: sim.url });
   process.on('message', (m: { type: string }) => {
     if (m.type === 'stats') {
@@ -37,7 +40,10 @@ async function main(): Promise<void> {
         bridges: s.bridges,
         eventsSent: s.eventsSent,
         requests: s.requests,
+        // Event-loop lag since the previous stats message.
+        lagP99Ms: lag.percentile(99) / 1e6,
       });
+      lag.reset();
     } else if (m.type === 'stop') {
       void sim.close().then(() => process.exit(0));
     }
