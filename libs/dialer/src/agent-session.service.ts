@@ -114,12 +114,21 @@ export class AgentSessionService implements RunnerSessions {
   constructor(
     private readonly ds: DataSource,
     private readonly telephony: TelephonyPort,
-    private readonly runner: CampaignRunner,
+    private runner: CampaignRunner,
     private readonly opts: AgentSessionOptions,
   ) {
     this.log = opts.log ?? silent;
-    runner.attachSessions(this);
+    this.bindRunner(runner);
     this.unsubscribe = telephony.subscribe((e) => this.onTelephonyEvent(e));
+  }
+
+  /**
+   * Serves the sessions from another runner (a new runner instance in this process, e.g. after the previous one
+   * died): campaigns it takes over get these agents.
+   */
+  bindRunner(runner: CampaignRunner): void {
+    this.runner = runner;
+    runner.attachSessions(this);
   }
 
   /** Sessions another (now dead) dialer held, or this one before a restart, are closed: their channels are gone. */

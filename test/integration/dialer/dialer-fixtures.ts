@@ -122,14 +122,12 @@ export async function someContacts(
 ): Promise<{ contactId: string; campaignContactId: string; numbers: string[] }[]> {
   let listId = c.contactListId;
   if (!listId) {
-    const list = await ds
-      .getRepository(ContactList)
-      .save({
-        departmentId: c.departmentId,
-        briefId: null,
-        name: `List ${suffix()}`,
-        status: 'ready',
-      } as Partial<ContactList>);
+    const list = await ds.getRepository(ContactList).save({
+      departmentId: c.departmentId,
+      briefId: null,
+      name: `List ${suffix()}`,
+      status: 'ready',
+    } as Partial<ContactList>);
     listId = list.id;
     await ds.query(`UPDATE campaigns SET contact_list_id = $2 WHERE id = $1`, [c.id, listId]);
     c.contactListId = listId;
@@ -151,7 +149,7 @@ export async function someContacts(
     }
     const [cc]: { id: string }[] = await ds.query(
       `INSERT INTO campaign_contacts (campaign_id, contact_id, status, pilot, priority, time_zone, next_attempt_at)
-       VALUES ($1, $2, 'pending', $3, $4, $5, now() - interval '1 minute') RETURNING id`,
+       VALUES ($1, $2, 'pending', $3, $4, $5, '2020-01-01T00:00:00Z') RETURNING id`,
       [c.id, ct.id, s.pilot ?? false, s.priority ?? 0, tz],
     );
     out.push({ contactId: ct.id, campaignContactId: String(cc.id), numbers });

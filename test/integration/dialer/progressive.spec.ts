@@ -15,7 +15,7 @@ describe('progressive campaign over the simulator', () => {
   beforeAll(async () => {
     t = await startTestApp('dialer', ENV);
     sim = t.app.get(ASTERISK_SIM);
-  });
+  }, 30_000);
   afterAll(async () => {
     await t?.close();
   });
