@@ -24,6 +24,8 @@ export interface PredictiveOptions {
   targetMin: number;
   targetMax: number;
   maxCallsPerTick: number;
+  /** Headroom (abandons still allowed under the cap) below which the target is scaled down proportionally. */
+  headroomAbandons: number;
   /** Up to this many dials in flight plus busy agents, distributions are exact; beyond, normal approximations. */
   exactLimit: number;
   /** Half-life of the answer-rate estimate (it drifts through the day). */
@@ -46,6 +48,7 @@ export const defaultPredictiveOptions: PredictiveOptions = {
   targetMax: 0.5,
   maxCallsPerTick: 200,
   exactLimit: 120,
+  headroomAbandons: 6,
   answerHalfLifeSeconds: 1800,
   prior: { humanAnswer: 0.2, ringToHuman: 10, otherEnd: 15, talk: 120, wrap: 20 },
 };
@@ -201,7 +204,10 @@ export class PredictivePacer implements Pacer {
     if (this.ledger.abandoned > cap * this.ledger.answered || w.abandoned > cap * w.answered) {
       return done('over-cap', progressive);
     }
-    const target = this.target(s.now);
+    // Near the cap (few abandons of headroom left, typically early in the day when counts are small) the target
+    // shrinks in proportion, so the run glides toward the cap instead of crossing it and stalling in progressive.
+    const headroom = Math.min(cap * this.ledger.answered - this.ledger.abandoned, cap * w.answered - w.abandoned);
+    const target = this.target(s.now) * Math.min(1, Math.max(0, headroom / o.headroomAbandons));
     const p = this.humanRate.value();
     this.last.target = target;
     this.last.humanRate = p;
