@@ -178,6 +178,15 @@ export class ContactImportService {
     await this.ds.query(`DELETE FROM import_rejections WHERE list_id = $1`, [list.id]);
     let committedThroughRow = 1;
     let failure: unknown;
+    // One batch is written while the next is read and normalised: the CPU work overlaps the database's.
+    let inFlight: Promise<void> | undefined;
+    const flush = async (b: Map<string, PendingContact>, rj: Rejection[], through: number): Promise<void> => {
+      if (inFlight) await inFlight;
+      inFlight = this.writeBatch(list, b, rj, s).then(() => {
+        committedThroughRow = through;
+      });
+      inFlight.catch(() => undefined); // observed at the next flush or at the end
+    };
     try {
       let batch = new Map<string, PendingContact>();
       let rejections: Rejection[] = [];
@@ -188,16 +197,16 @@ export class ContactImportService {
         lastRow = r.row;
         this.readRow(r, plan, list, batch, rejections, s);
         if (batch.size >= this.options.batchSize || rejections.length >= this.options.batchSize) {
-          await this.writeBatch(list, batch, rejections, s);
-          committedThroughRow = lastRow;
+          await flush(batch, rejections, lastRow);
           batch = new Map();
           rejections = [];
         }
       }
-      await this.writeBatch(list, batch, rejections, s);
-      committedThroughRow = lastRow;
+      await flush(batch, rejections, lastRow);
+      await inFlight;
     } catch (e) {
       failure = e;
+      await inFlight?.catch(() => undefined);
     }
     s.encoding = input.source.info.encoding;
     s.durationMs = Date.now() - started;

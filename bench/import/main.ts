@@ -1,0 +1,247 @@
+import 'reflect-metadata';
+import { createWriteStream } from 'node:fs';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { request as httpRequest } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { once } from 'node:events';
+import { fork } from 'node:child_process';
+import { createReadStream } from 'node:fs';
+import { TokenService } from '@app/auth';
+import { loadDialerConfig } from '@app/config';
+import {
+  createDataSource,
+  Department,
+  migrate,
+  startEmbeddedPostgres,
+  User,
+  type EmbeddedDatabase,
+} from '@app/database';
+import { createDialerApp } from '../../apps/dialer/src/bootstrap';
+
+/*
+ * List import benchmark: the real HTTP route (POST /api/contact-lists/:id/import) of the dialer app, fed a generated
+ * CSV of N rows (several columns, ~5% invalid numbers, ~2% duplicates), on the embedded PostgreSQL or DATABASE_URL.
+ *   npm run bench:import -- [--rows 100000] [--small 20000] [--json] [--port 54333] [--heap-cap 100]
+ * Prints rows/second, seconds, and peak RSS and heap (sampled every 50 ms) for the small and the large file: equal
+ * peaks show that memory does not grow with the file.
+ */
+interface Args {
+  rows: number;
+  small: number;
+  json: boolean;
+  port: number;
+  /** Re-run under --max-old-space-size=N: proves the working set is bounded (V8 otherwise grows the heap lazily). */
+  heapCapMb?: number;
+}
+
+function parseArgs(argv: string[]): Args {
+  const a: Args = { rows: 100_000, small: 20_000, json: false, port: 54333 };
+  for (let i = 0; i < argv.length; i++) {
+    const x = argv[i];
+    if (x === '--json') a.json = true;
+    else if (x === '--rows') a.rows = Number(argv[++i]);
+    else if (x === '--small') a.small = Number(argv[++i]);
+    else if (x === '--port') a.port = Number(argv[++i]);
+    else if (x === '--heap-cap') a.heapCapMb = Number(argv[++i]);
+    else throw new Error(`unknown argument ${x}`);
+  }
+  return a;
+}
+
+/** A seeded generator, so two runs import the same file. */
+function rng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const FIRST = ['Ann', 'Bob', 'Chloé', 'Dev', 'Eva', 'Femi', 'Gus', 'Hana', 'Ivan', 'José', 'Kai', 'Lena'];
+const LAST = ['Smith', 'Jones', 'Müller', 'Okafor', 'Patel', 'Nguyen', 'García', 'Brown', 'Kowalski', "O'Neil"];
+const SEGMENTS = ['gold', 'silver', 'bronze', 'new'];
+
+async function generate(file: string, rows: number): Promise<{ bytes: number; invalid: number; duplicates: number }> {
+  const r = rng(rows);
+  const out = createWriteStream(file);
+  let invalid = 0;
+  let duplicates = 0;
+  const write = async (s: string): Promise<void> => {
+    if (!out.write(s)) await once(out, 'drain');
+  };
+  await write('customer_id,first_name,last_name,phone1,phone2,segment,balance,notes\n');
+  let buf = '';
+  for (let i = 0; i < rows; i++) {
+    const dup = i > 100 && r() < 0.02;
+    const n = dup ? Math.floor(r() * i) : i;
+    if (dup) duplicates++;
+    const bad = r() < 0.05;
+    if (bad) invalid++;
+    const phone1 = bad ? `12${n % 100}` : `07${700 + (n % 300)} ${String(100000 + (n % 900000)).padStart(6, '0')}`;
+    const phone2 = r() < 0.3 ? `+44 20 7946 ${String(n % 10000).padStart(4, '0')}` : '';
+    buf +=
+      `C${n},${FIRST[n % FIRST.length]},"${LAST[n % LAST.length]}",${phone1},${phone2},` +
+      `${SEGMENTS[n % SEGMENTS.length]},${(r() * 1000).toFixed(2)},"note ${n}, row ${i}"\n`;
+    if (buf.length > 64 * 1024) {
+      await write(buf);
+      buf = '';
+    }
+  }
+  await write(buf);
+  out.end();
+  await once(out, 'finish');
+  return { bytes: (await stat(file)).size, invalid, duplicates };
+}
+
+interface Result {
+  rows: number;
+  bytes: number;
+  seconds: number;
+  rowsPerSecond: number;
+  peakRssMb: number;
+  peakHeapMb: number;
+  rssBeforeMb: number;
+  /** CPU seconds of this process (the app and the client; PostgreSQL runs in its own processes). */
+  cpuSeconds: number;
+  summary: Record<string, unknown>;
+}
+
+const mb = (n: number): number => Math.round((n / 1024 / 1024) * 10) / 10;
+
+async function upload(url: string, token: string, listId: string, file: string): Promise<Record<string, unknown>> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(`${url}/api/contact-lists/${listId}/import`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'text/csv' },
+    });
+    req.on('response', (res) => {
+      let text = '';
+      res.on('data', (d: Buffer) => (text += d.toString()));
+      res.on('end', () =>
+        res.statusCode === 200 ? resolve(JSON.parse(text)) : reject(new Error(`${res.statusCode}: ${text}`)),
+      );
+    });
+    req.on('error', reject);
+    createReadStream(file).pipe(req);
+  });
+}
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  if (args.heapCapMb && !process.execArgv.some((a) => a.startsWith('--max-old-space-size'))) {
+    const child = fork(process.argv[1], process.argv.slice(2), {
+      execArgv: [...process.execArgv, `--max-old-space-size=${args.heapCapMb}`],
+    });
+    const [code] = (await once(child, 'exit')) as [number | null];
+    process.exit(code ?? 1);
+  }
+  const log = (s: string): void => {
+    if (!args.json) console.error(s);
+  };
+  let embedded: EmbeddedDatabase | undefined;
+  let url = process.env.DATABASE_URL;
+  if (!url) {
+    log(`starting the embedded PostgreSQL in .data/bench-postgres on port ${args.port}`);
+    embedded = await startEmbeddedPostgres({ dir: '.data/bench-postgres', port: args.port, database: 'bench_import' });
+    url = embedded.url;
+  }
+  const dir = await mkdtemp(join(tmpdir(), 'bench-import-'));
+  const results: Result[] = [];
+  try {
+    const ds = createDataSource({ url, poolSize: 2 });
+    await ds.initialize();
+    await migrate(ds);
+    const s = Date.now().toString(36).toUpperCase();
+    const dep = await ds.getRepository(Department).save({ name: `Bench ${s}`, code: `B${s}`.slice(0, 32) });
+    const user = await ds
+      .getRepository(User)
+      .save({
+        email: `bench-${s}@bench.local`,
+        displayName: 'Bench',
+        role: 'planner',
+        departmentId: dep.id,
+        passwordHash: 'x',
+      });
+    const secret = 'bench-secret-that-is-long-enough-for-hs256';
+    const config = loadDialerConfig({ DATABASE_URL: url, JWT_SECRET: secret, PORT: '0', LOG_LEVEL: 'error' });
+    const app = await createDialerApp({ config, databaseUrl: url, jwtSecret: secret, logger: false });
+    await app.listen(0, '127.0.0.1');
+    const base = `http://127.0.0.1:${(app.getHttpServer() as { address(): { port: number } }).address().port}`;
+    const token = app
+      .get(TokenService)
+      .issue({ userId: user.id, email: user.email, role: 'planner', departmentId: dep.id });
+    try {
+      for (const rows of [args.small, args.rows]) {
+        const file = join(dir, `list-${rows}.csv`);
+        const g = await generate(file, rows);
+        log(`generated ${rows} rows (${mb(g.bytes)} MB, ${g.invalid} invalid numbers, ${g.duplicates} duplicates)`);
+        const list = await ds.query(
+          `INSERT INTO contact_lists (department_id, name, status, region, default_time_zone)
+           VALUES ($1, $2, 'ready', 'GB', 'Europe/London') RETURNING id`,
+          [dep.id, `bench ${rows}`],
+        );
+        const rssBefore = process.memoryUsage().rss;
+        let peakRss = rssBefore;
+        let peakHeap = process.memoryUsage().heapUsed;
+        const timer = setInterval(() => {
+          const m = process.memoryUsage();
+          peakRss = Math.max(peakRss, m.rss);
+          peakHeap = Math.max(peakHeap, m.heapUsed);
+        }, 50);
+        const cpu0 = process.cpuUsage();
+        const t0 = performance.now();
+        const summary = await upload(base, token, list[0].id as string, file);
+        const seconds = (performance.now() - t0) / 1000;
+        clearInterval(timer);
+        const cpu = process.cpuUsage(cpu0);
+        results.push({
+          rows,
+          bytes: g.bytes,
+          seconds: Math.round(seconds * 100) / 100,
+          rowsPerSecond: Math.round(rows / seconds),
+          peakRssMb: mb(peakRss),
+          peakHeapMb: mb(peakHeap),
+          rssBeforeMb: mb(rssBefore),
+          cpuSeconds: Math.round((cpu.user + cpu.system) / 1e4) / 100,
+          summary: {
+            accepted: summary.accepted,
+            rejected: summary.rejected,
+            duplicates: summary.duplicates,
+            contacts: summary.contacts,
+          },
+        });
+        log(
+          `${rows} rows: ${seconds.toFixed(2)} s (${results.at(-1)!.cpuSeconds} s CPU in node), ${Math.round(rows / seconds)} rows/s, peak RSS ${mb(peakRss)} MB ` +
+            `(before ${mb(rssBefore)} MB), peak heap ${mb(peakHeap)} MB; ${JSON.stringify(results.at(-1)!.summary)}`,
+        );
+      }
+    } finally {
+      await app.close();
+      await ds.destroy();
+    }
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+    await embedded?.stop();
+  }
+  const heapCapMb = process.execArgv.find((a) => a.startsWith('--max-old-space-size'))?.split('=')[1];
+  if (args.json)
+    console.log(JSON.stringify({ benchmark: 'import', heapCapMb: heapCapMb ? Number(heapCapMb) : null, results }));
+  else {
+    if (heapCapMb) console.log(`(V8 old space capped at ${heapCapMb} MB)`);
+    console.log('rows     MB     seconds  node CPU s  rows/s  peak RSS MB  peak heap MB');
+    for (const r of results)
+      console.log(
+        `${String(r.rows).padEnd(8)} ${String(mb(r.bytes)).padEnd(6)} ${String(r.seconds).padEnd(8)} ` +
+          `${String(r.cpuSeconds).padEnd(11)} ${String(r.rowsPerSecond).padEnd(7)} ${String(r.peakRssMb).padEnd(12)} ${r.peakHeapMb}`,
+      );
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error(e instanceof Error ? (e.stack ?? e.message) : e);
+  process.exit(1);
+});
