@@ -39,44 +39,73 @@ export function ariClientEventStreamFactory(opts: {
   username: string;
   password: string;
   app: string;
+  /** ari-client has no timeout of its own for loading the docs or opening the socket. Default 10 s. */
+  connectTimeoutMs?: number;
 }): AriEventStreamFactory {
-  return async (h) => {
-    const base = opts.url.replace(/\/+$/, '').replace(/\/ari$/, '');
-    const client = (await ari.connect(base, opts.username, opts.password)) as unknown as AriClientLike;
-    let closed = false;
-    const guard =
-      <A extends unknown[]>(fn: (...a: A) => void) =>
-      (...a: A) => {
-        if (!closed) fn(...a);
-      };
-    client.on(
-      '*',
-      guard((event: unknown) => h.onEvent(event as RawAriEvent)),
-    );
-    client.on(
-      'WebSocketConnected',
-      guard(() => h.onUp()),
-    );
-    client.on(
-      'WebSocketReconnecting',
-      guard((err?: Error) => h.onDown(`events socket reconnecting${err?.message ? ': ' + err.message : ''}`)),
-    );
-    client.on(
-      'WebSocketMaxRetries',
-      guard((err?: Error) => h.onGiveUp(`events socket gave up${err?.message ? ': ' + err.message : ''}`)),
-    );
-    await client.start(opts.app);
-    return {
-      close() {
-        if (closed) return;
-        closed = true;
-        try {
-          client.stop();
-        } catch {
-          // already closed
-        }
-        client.removeAllListeners();
-      },
+  return (h) => {
+    const timeoutMs = opts.connectTimeoutMs ?? 10_000;
+    let timedOut = false;
+    return new Promise<AriEventStream>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        timedOut = true;
+        reject(new Error(`ARI events socket not open after ${timeoutMs} ms`));
+      }, timeoutMs);
+      open(opts, h, () => timedOut).then(
+        (stream) => {
+          clearTimeout(timer);
+          if (timedOut) stream.close();
+          else resolve(stream);
+        },
+        (err: unknown) => {
+          clearTimeout(timer);
+          reject(err instanceof Error ? err : new Error(String(err)));
+        },
+      );
+    });
+  };
+}
+
+async function open(
+  opts: { url: string; username: string; password: string; app: string },
+  h: AriEventStreamHandlers,
+  abandoned: () => boolean,
+): Promise<AriEventStream> {
+  const base = opts.url.replace(/\/+$/, '').replace(/\/ari$/, '');
+  const client = (await ari.connect(base, opts.username, opts.password)) as unknown as AriClientLike;
+  let closed = false;
+  const guard =
+    <A extends unknown[]>(fn: (...a: A) => void) =>
+    (...a: A) => {
+      // A client we stopped, or one whose connect timed out, must not touch the adapter's state.
+      if (!closed && !abandoned()) fn(...a);
     };
+  client.on(
+    '*',
+    guard((event: unknown) => h.onEvent(event as RawAriEvent)),
+  );
+  client.on(
+    'WebSocketConnected',
+    guard(() => h.onUp()),
+  );
+  client.on(
+    'WebSocketReconnecting',
+    guard((err?: Error) => h.onDown(`events socket reconnecting${err?.message ? ': ' + err.message : ''}`)),
+  );
+  client.on(
+    'WebSocketMaxRetries',
+    guard((err?: Error) => h.onGiveUp(`events socket gave up${err?.message ? ': ' + err.message : ''}`)),
+  );
+  await client.start(opts.app);
+  return {
+    close() {
+      if (closed) return;
+      closed = true;
+      try {
+        client.stop();
+      } catch {
+        // already closed
+      }
+      client.removeAllListeners();
+    },
   };
 }
