@@ -4,6 +4,7 @@ import { CampaignsModule } from '@app/campaigns';
 import { HealthModule } from '@app/common';
 import { DatabaseModule } from '@app/database';
 import { ContactsModule } from '@app/contacts';
+import { ScriptsModule } from '@app/scripts';
 import type { DialerConfig } from '@app/config';
 import { DialerEngineModule } from '@app/dialer';
 
@@ -33,6 +34,7 @@ export class DialerModule {
         DialerEngineModule.forRoot({ config: o.config }),
         CampaignsModule.forRoot(o.config),
         ContactsModule,
+        ScriptsModule,
         ...extraImports,
       ],
     };
