@@ -196,9 +196,12 @@ describe(`telephony port contract (${REAL ? 'real Asterisk at ' + process.env.AR
     const results = await createAndDial(
       plain.map((o) => ({ tag: o, endpoint: endpoint(o), hangupOnAnswer: o === 'answer' })),
     );
-    expect(Object.fromEntries(plain.map((o, i) => [o, results[i].outcome]))).toEqual(
-      Object.fromEntries(plain.map((o) => [o, localBlind(o)])),
-    );
+    const got = Object.fromEntries(plain.map((o, i) => [o, results[i].outcome]));
+    const want = Object.fromEntries(plain.map((o) => [o, localBlind(o)]));
+    // The simulator reproduces the recorded behaviour exactly. On a real Asterisk the Local rejected/invalid rows
+    // are inferred from the recorded create-dial-busy (no ;2 events): accept the exact outcome too there.
+    if (REAL) for (const o of plain) if (got[o] === expected[o]) want[o] = expected[o];
+    expect(got).toEqual(want);
   });
 
   const sipRows: [string, string, CallOutcome][] = [
