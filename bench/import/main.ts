@@ -2,7 +2,8 @@ import 'reflect-metadata';
 import { createWriteStream } from 'node:fs';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { request as httpRequest } from 'node:http';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { Client } from 'pg';
 import { join } from 'node:path';
 import { once } from 'node:events';
 import { fork } from 'node:child_process';
@@ -144,11 +145,18 @@ async function main(): Promise<void> {
   };
   let embedded: EmbeddedDatabase | undefined;
   let url = process.env.DATABASE_URL;
+  // The embedded cluster gets a fresh database per run, so runs do not slow down as earlier lists pile up.
+  const database = `bench_import_${Date.now().toString(36)}`;
   if (!url) {
-    log(`starting the embedded PostgreSQL in .data/bench-postgres on port ${args.port}`);
-    embedded = await startEmbeddedPostgres({ dir: '.data/bench-postgres', port: args.port, database: 'bench_import' });
+    log(`starting the embedded PostgreSQL in .data/bench-postgres on port ${args.port} (database ${database})`);
+    embedded = await startEmbeddedPostgres({ dir: '.data/bench-postgres', port: args.port, database });
     url = embedded.url;
   }
+  log(
+    `load average ${loadavg()
+      .map((x) => x.toFixed(2))
+      .join(' ')} on ${cpus().length} CPUs`,
+  );
   const dir = await mkdtemp(join(tmpdir(), 'bench-import-'));
   const results: Result[] = [];
   try {
@@ -157,15 +165,13 @@ async function main(): Promise<void> {
     await migrate(ds);
     const s = Date.now().toString(36).toUpperCase();
     const dep = await ds.getRepository(Department).save({ name: `Bench ${s}`, code: `B${s}`.slice(0, 32) });
-    const user = await ds
-      .getRepository(User)
-      .save({
-        email: `bench-${s}@bench.local`,
-        displayName: 'Bench',
-        role: 'planner',
-        departmentId: dep.id,
-        passwordHash: 'x',
-      });
+    const user = await ds.getRepository(User).save({
+      email: `bench-${s}@bench.local`,
+      displayName: 'Bench',
+      role: 'planner',
+      departmentId: dep.id,
+      passwordHash: 'x',
+    });
     const secret = 'bench-secret-that-is-long-enough-for-hs256';
     const config = loadDialerConfig({ DATABASE_URL: url, JWT_SECRET: secret, PORT: '0', LOG_LEVEL: 'error' });
     const app = await createDialerApp({ config, databaseUrl: url, jwtSecret: secret, logger: false });
@@ -225,13 +231,28 @@ async function main(): Promise<void> {
     }
   } finally {
     await rm(dir, { recursive: true, force: true });
-    await embedded?.stop();
+    if (embedded) {
+      const admin = new Client({ connectionString: embedded.url.replace(/\/[^/]*$/, '/postgres') });
+      await admin.connect();
+      await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`).finally(() => admin.end());
+      await embedded.stop();
+    }
   }
   const heapCapMb = process.execArgv.find((a) => a.startsWith('--max-old-space-size'))?.split('=')[1];
+  const load = loadavg()[0];
   if (args.json)
-    console.log(JSON.stringify({ benchmark: 'import', heapCapMb: heapCapMb ? Number(heapCapMb) : null, results }));
+    console.log(
+      JSON.stringify({
+        benchmark: 'import',
+        loadAverage1m: load,
+        cpus: cpus().length,
+        heapCapMb: heapCapMb ? Number(heapCapMb) : null,
+        results,
+      }),
+    );
   else {
     if (heapCapMb) console.log(`(V8 old space capped at ${heapCapMb} MB)`);
+    console.log(`(load average at the end ${load.toFixed(2)} on ${cpus().length} CPUs)`);
     console.log('rows     MB     seconds  node CPU s  rows/s  peak RSS MB  peak heap MB');
     for (const r of results)
       console.log(
