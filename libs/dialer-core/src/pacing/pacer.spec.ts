@@ -39,9 +39,8 @@ function trainedPacer(answered: number, abandoned: number): PredictivePacer {
     p.observe({ kind: 'talk-ended', at: NOW, seconds: -120 * Math.log(1 - rng.next()) });
     p.observe({ kind: 'wrap-ended', at: NOW, seconds: 5 + 10 * rng.next() });
   }
-  for (let i = 0; i < answered; i++) {
-    p.observe({ kind: i < abandoned ? 'abandoned' : 'connected', at: NOW - 60000 });
-  }
+  // As production does at start: the ledger is seeded from the database.
+  p.ledger.seed(answered, abandoned, NOW - 60000);
   return p;
 }
 
@@ -103,6 +102,17 @@ describe('predictive', () => {
     const s = busyFloor();
     expect(p.decide(s)).toBe(progressiveCount(s));
     expect(p.last.reason).toBe('over-cap');
+  });
+
+  it('feedback: abandons lower the target, answers while predicting raise it', () => {
+    const p = trainedPacer(1000, 10);
+    p.decide(busyFloor());
+    const start = p.target(NOW);
+    p.observe({ kind: 'abandoned', at: NOW });
+    const lowered = p.target(NOW);
+    expect(lowered).toBeLessThan(start);
+    for (let i = 0; i < 100; i++) p.observe({ kind: 'connected', at: NOW });
+    expect(p.target(NOW)).toBeGreaterThan(lowered);
   });
 
   it('falls back to progressive with few agents or few observations', () => {

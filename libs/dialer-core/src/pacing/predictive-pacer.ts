@@ -42,7 +42,7 @@ export const defaultPredictiveOptions: PredictiveOptions = {
   graceSeconds: 2,
   minStaffed: 3,
   warmupAnswers: 20,
-  initialTarget: 0.05,
+  initialTarget: 0.02,
   gain: 0.15,
   targetMin: 0.003,
   targetMax: 0.5,
@@ -204,14 +204,11 @@ export class PredictivePacer implements Pacer {
     if (this.ledger.abandoned > cap * this.ledger.answered || w.abandoned > cap * w.answered) {
       return done('over-cap', progressive);
     }
-    // Near the cap (few abandons of headroom left, typically early in the day when counts are small) the target
-    // shrinks in proportion, so the run glides toward the cap instead of crossing it and stalling in progressive.
     const headroom = Math.min(cap * this.ledger.answered - this.ledger.abandoned, cap * w.answered - w.abandoned);
-    const target = this.target(s.now) * Math.min(1, Math.max(0, headroom / o.headroomAbandons));
+    const target = this.target(s.now);
     const p = this.humanRate.value();
-    this.last.target = target;
     this.last.humanRate = p;
-    const best = this.bestCount(s, p, target, cap, w);
+    const best = this.bestCount(s, p, target, cap, w, headroom);
     return done('predictive', Math.min(o.maxCallsPerTick, Math.max(progressive, best)));
   }
 
@@ -221,6 +218,7 @@ export class PredictivePacer implements Pacer {
     target: number,
     cap: number,
     w: { answered: number; abandoned: number },
+    headroom: number,
   ): number {
     const o = this.opts;
     const hs = o.horizons;
@@ -315,7 +313,14 @@ export class PredictivePacer implements Pacer {
     const rn = fr.map((f) => p * f);
     const rAnswer = p * fr[H - 1];
 
-    let expectedAbandons = 0;
+    // Near the cap (few abandons of headroom left once the calls already out have done their expected damage;
+    // typically early in the day when counts are small) the target shrinks in proportion, so the run glides toward
+    // the cap instead of crossing it and stalling in progressive.
+    const committed = expectedExcess(xMu[H - 1] - yMu[H - 1], xVar[H - 1] + yVar[H - 1]);
+    target *= Math.min(1, Math.max(0, (headroom - committed) / o.headroomAbandons));
+    this.last.target = target;
+
+    let expectedAbandons = committed;
     const pis: number[] = [];
     let k = 0;
     while (k < o.maxCallsPerTick) {
@@ -328,7 +333,7 @@ export class PredictivePacer implements Pacer {
       // under the cap over the run and over the rolling window. (The margin below the cap is the target's job: a
       // hard check at the margin would hold calls back and then release them in a burst.)
       const ab = expectedAbandons + pi * rAnswer;
-      const ans = (k + 1) * rAnswer;
+      const ans = xMu[H - 1] + (k + 1) * rAnswer;
       if (this.ledger.abandoned + ab > cap * (this.ledger.answered + ans)) break;
       if (w.abandoned + ab > cap * (w.answered + ans)) break;
       expectedAbandons = ab;
