@@ -7,6 +7,7 @@ import { ContactsModule } from '@app/contacts';
 import { ScriptsModule } from '@app/scripts';
 import type { DialerConfig } from '@app/config';
 import { DialerEngineModule } from '@app/dialer';
+import { DemoModule } from './demo/demo.module';
 
 export interface DialerModuleOptions {
   config: DialerConfig;
@@ -35,6 +36,7 @@ export class DialerModule {
         CampaignsModule.forRoot(o.config),
         ContactsModule,
         ScriptsModule,
+        DemoModule.forRoot(o.config),
         ...extraImports,
       ],
     };

@@ -1,9 +1,10 @@
 import 'reflect-metadata';
-import { Logger } from '@nestjs/common';
+import { Logger, type INestApplication } from '@nestjs/common';
 import { hashPassword } from '@app/auth';
 import { ConfigValidationError, dataFile, loadDialerConfig, localSecret, type DialerConfig } from '@app/config';
 import { createDataSource, prepareDatabase, seedDemo } from '@app/database';
 import { createDialerApp } from './bootstrap';
+import { DemoService } from './demo/demo.service';
 
 async function main(): Promise<void> {
   let config: DialerConfig;
@@ -50,6 +51,27 @@ async function main(): Promise<void> {
     log.log(
       `log in: curl -s -X POST ${url}/api/auth/login -H 'content-type: application/json' -d '{"email":"planner@demo.local","password":"${demoPassword}"}'`,
     );
+    const demo = demoOf(app);
+    if (demo?.campaignId) {
+      log.log(
+        `demo: campaign ${demo.campaignId} dials 500 simulated contacts with 5 simulated agents (ARI simulator, time ×10); a 'demo' line every 10 s sums it up`,
+      );
+      log.log(
+        `watch it: TOKEN=$(curl -s -X POST ${url}/api/auth/login -H 'content-type: application/json' -d '{"email":"supervisor@demo.local","password":"${demoPassword}"}' | sed -E 's/.*"accessToken":"([^"]+)".*/\\1/') && curl -s -H "authorization: Bearer $TOKEN" ${url}/api/campaigns/${demo.campaignId}/live`,
+      );
+      log.log(
+        `take calls yourself: socket.io to ${url}/agent with auth {token} of agent@demo.local, then emit 'login' {endpoint:'PJSIP/agent-1001'} and 'ready'`,
+      );
+    }
+  }
+}
+
+/** The demo, when this start runs it (SEED_DEMO and DEMO_DIALING without ARI_URL). */
+function demoOf(app: INestApplication): DemoService | undefined {
+  try {
+    return app.get(DemoService, { strict: false });
+  } catch {
+    return undefined;
   }
 }
 

@@ -84,14 +84,12 @@ export async function someContacts(
   c: Campaign,
   n: number,
 ): Promise<{ contactId: string; number: string; firstName: string }[]> {
-  const list = await ds
-    .getRepository(ContactList)
-    .save({
-      departmentId: c.departmentId,
-      briefId: null,
-      name: `List ${suffix()}`,
-      status: 'ready',
-    } as Partial<ContactList>);
+  const list = await ds.getRepository(ContactList).save({
+    departmentId: c.departmentId,
+    briefId: null,
+    name: `List ${suffix()}`,
+    status: 'ready',
+  } as Partial<ContactList>);
   await ds.query(`UPDATE campaigns SET contact_list_id = $2 WHERE id = $1`, [c.id, list.id]);
   const out: { contactId: string; number: string; firstName: string }[] = [];
   for (let i = 0; i < n; i++) {
