@@ -18,6 +18,8 @@ const common = {
   testEnvironment: 'node',
 };
 export default {
+  // Integration and e2e tests boot servers and PostgreSQL databases; on a loaded 2-core machine 5 s is too tight.
+  testTimeout: 30_000,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,bench}/**/*.spec.ts'] },
     { ...common, displayName: 'contract', testMatch: ['<rootDir>/test/contract/**/*.spec.ts'] },

@@ -46,7 +46,8 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const template = process.env.TEST_PG_TEMPLATE;
   if (!adminUrl || !template) throw new Error('the integration global setup did not run (TEST_PG_ADMIN_URL unset)');
   await ensureTemplate(adminUrl, template);
-  const name = `dialer_test_${randomBytes(6).toString('hex')}`;
+  // Named after this run's template, so the run's teardown drops its own databases and no one else's.
+  const name = `dialer_test_${template.replace('dialer_tpl_', '')}_${randomBytes(6).toString('hex')}`;
   const admin = new Client({ connectionString: adminUrl });
   await admin.connect();
   try {
