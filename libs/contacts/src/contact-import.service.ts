@@ -187,10 +187,10 @@ export class ContactImportService {
       });
       inFlight.catch(() => undefined); // observed at the next flush or at the end
     };
+    let batch = new Map<string, PendingContact>();
+    let rejections: Rejection[] = [];
+    let lastRow = 1;
     try {
-      let batch = new Map<string, PendingContact>();
-      let rejections: Rejection[] = [];
-      let lastRow = 1;
       for await (const r of input.source.rows) {
         if (r.values.every((v) => v === '')) continue;
         s.rows++;
@@ -206,7 +206,16 @@ export class ContactImportService {
       await inFlight;
     } catch (e) {
       failure = e;
-      await inFlight?.catch(() => undefined);
+      const written = await (inFlight ?? Promise.resolve()).then(
+        () => true,
+        () => false,
+      );
+      // The file broke (syntax, size, a dropped connection), not the database: the rows read before are good, keep them.
+      if (written && (batch.size || rejections.length))
+        await this.writeBatch(list, batch, rejections, s).then(
+          () => (committedThroughRow = lastRow),
+          () => undefined,
+        );
     }
     s.encoding = input.source.info.encoding;
     s.durationMs = Date.now() - started;
@@ -367,34 +376,42 @@ export class ContactImportService {
           ],
         );
         const ids = new Map(upserted.map((u) => [u.dedupe_key, u.id]));
-        s.duplicates += upserted.filter((u) => u.merged).length;
+        const merged = upserted.filter((u) => u.merged);
+        s.duplicates += merged.length;
+        // A merged contact keeps its numbers first: new ones go after its current last position. Only merged
+        // contacts need the lookup; a new contact's numbers start at 0.
+        const next = new Map<string, number>();
+        if (merged.length) {
+          const rows: { contact_id: string; next: number }[] = await m.query(
+            `SELECT contact_id, max(position) + 1 AS next FROM phone_numbers
+             WHERE contact_id = ANY($1::uuid[]) GROUP BY contact_id`,
+            [merged.map((u) => u.id)],
+          );
+          for (const r of rows) next.set(r.contact_id, Number(r.next));
+        }
         const cid: string[] = [];
         const e164: string[] = [];
         const kind: string[] = [];
         const label: string[] = [];
-        const ord: number[] = [];
+        const position: number[] = [];
         const status: string[] = [];
         for (const c of contacts) {
           const id = ids.get(c.dedupeKey)!;
+          const base = next.get(id) ?? 0;
           c.phones.forEach((p, i) => {
             cid.push(id);
             e164.push(p.phone.e164);
             kind.push(p.phone.kind);
             label.push(p.label.slice(0, 32));
-            ord.push(i);
+            position.push(Math.min(base + i, 32767));
             status.push(dnc.has(p.phone.e164) ? 'dnc' : 'active');
           });
         }
-        // A merged contact keeps its numbers first: new ones go after its current last position.
         await m.query(
           `INSERT INTO phone_numbers (contact_id, e164, kind, label, position, status)
-           SELECT u.contact_id, u.e164, u.kind, u.label, LEAST(COALESCE(x.next, 0) + u.ord, 32767), u.status
-           FROM unnest($1::uuid[], $2::varchar[], $3::varchar[], $4::varchar[], $5::int[], $6::varchar[])
-                AS u(contact_id, e164, kind, label, ord, status)
-           LEFT JOIN (SELECT contact_id, max(position) + 1 AS next FROM phone_numbers
-                      WHERE contact_id = ANY($1::uuid[]) GROUP BY contact_id) x ON x.contact_id = u.contact_id
+           SELECT * FROM unnest($1::uuid[], $2::varchar[], $3::varchar[], $4::varchar[], $5::smallint[], $6::varchar[])
            ON CONFLICT (contact_id, e164) DO NOTHING`,
-          [cid, e164, kind, label, ord, status],
+          [cid, e164, kind, label, position, status],
         );
       }
       if (rejections.length)

@@ -125,7 +125,8 @@ async function* csvRows(text: AsyncIterable<string>): AsyncGenerator<SourceRow> 
   const it = text[Symbol.asyncIterator]();
   let first = '';
   const pending: string[] = [];
-  while (!first.includes('\n')) {
+  // Enough text to see the header line (bounded: a file without line breaks must not be read whole).
+  while (!first.includes('\n') && first.length < 64 * 1024) {
     const n = await it.next();
     if (n.done) break;
     pending.push(n.value);
@@ -138,6 +139,8 @@ async function* csvRows(text: AsyncIterable<string>): AsyncGenerator<SourceRow> 
     skip_empty_lines: true,
     raw: true,
     bom: true,
+    // An unclosed quote would otherwise swallow the rest of the file into one record, in memory.
+    max_record_size: 256 * 1024,
   });
   // Feed the parser from our decoded text, respecting its backpressure; errors surface through the iterator.
   const write = async (chunk: string): Promise<void> => {

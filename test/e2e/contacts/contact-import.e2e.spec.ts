@@ -325,6 +325,22 @@ describe('contact lists: create, import, report', () => {
     expect(json.body).toMatchObject({ format: 'json', accepted: 1, rejected: 1, customFields: ['plan'] });
   });
 
+  it('stops at a broken CSV (unclosed quote), keeps every row before it and says where it stopped', async () => {
+    const id = await newList();
+    let csv = 'phone,name\n';
+    for (let i = 0; i < 1500; i++) csv += `07400 ${String(100000 + i)},n${i}\n`;
+    csv += `07400 999999,"never closed ${'x'.repeat(300 * 1024)}\n`;
+    const res = await upload(t, token, id, csv);
+    expect(res.status).toBe(400);
+    expect(res.body.error).toBe('validation-failed');
+    expect(res.body.message).toMatch(/CSV could not be read after row 1501.*rows up to 1501 were imported/);
+    const list = await api(t.url, 'GET', `/api/contact-lists/${id}`, { token });
+    expect(list.body).toMatchObject({ status: 'failed', acceptedCount: 1500, rowCount: 1500 });
+    expect(list.body.importSummary.error).toMatchObject({ code: 'validation-failed', committedThroughRow: 1501 });
+    const audit = await t.db.ds.getRepository(AuditLogEntry).find({ where: { entityId: id } });
+    expect(audit.map((a) => a.action)).toContain('contact-list.import-failed');
+  });
+
   it('refuses a 200 MB upload with 413 from its Content-Length, before reading it', async () => {
     const id = await newList();
     const res = await new Promise<{ status: number; body: any }>((resolve, reject) => {
