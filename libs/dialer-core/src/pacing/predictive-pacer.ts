@@ -116,11 +116,15 @@ export function expectedExcess(mu: number, variance: number): number {
  *    a person answering within h GIVEN it has rung e seconds without resolving, plus p·F_ring(h) per new call;
  *  - the agents free within h (+2 s grace): ready agents, plus each busy agent's probability of finishing talk and
  *    wrap-up within h GIVEN the talk (or wrap-up) time already elapsed (the hazard of the observed distributions).
- * Treating both as sums of independent Bernoullis (normal approximation), it places the largest number of new calls
- * for which the expected excess of answers over agents, as a share of expected answers, stays under a target at every
- * horizon. The target follows the abandon budget left (feedback), and a second check keeps the PROJECTED ratio —
- * abandons so far plus the expected excess, over answers so far plus the expected answers — under the cap with a
- * margin, over the run and the rolling window. Over the cap, or with too few agents or observations, it is progressive.
+ * Both are sums of independent Bernoullis (counted exactly for small teams, normally approximated for large ones).
+ * One more call, if a person answers it at horizon h, is abandoned when the answers before it already use up the
+ * agents free by then: P(X_h >= Y_h). Averaged over when a person answers (the ring-time distribution), that is the
+ * call's marginal abandon probability. It keeps adding calls while that stays under a target — a Lagrangian price
+ * for abandons, set by integral feedback from the measured abandon rate (goal: cap × (1 − margin)) and scaled down
+ * when few abandons of headroom are left — and while the PROJECTED ratio (abandons so far + expected abandons of
+ * the calls out + of the new ones, over answers so far + expected answers) stays at or under the cap, over the run
+ * and over the rolling window. Over the cap, with too few agents, or before enough answers were seen, it is
+ * progressive; it never places fewer calls than progressive would.
  */
 export class PredictivePacer implements Pacer {
   readonly mode = 'predictive' as const;
