@@ -32,10 +32,14 @@ export interface OfferScriptDto {
   scriptVersionId: string;
   scriptId: string;
   version: number;
-  /** True when `{{field}}` substitutions were applied by the scripts library; false: the raw version body. */
+  /** True: `sections` have every `{{field}}` filled from this contact by the scripts library. */
   rendered: boolean;
-  body: unknown;
-  fieldsUsed: string[];
+  /** The script's sections (ScriptBody of @app/scripts): texts, questions, branches. */
+  sections: unknown[];
+  /** Placeholders this contact has no value for (rendered as empty text). */
+  missingFields: string[];
+  /** Only when the version could not be rendered: its raw body. */
+  body?: unknown;
 }
 
 export interface OfferDto {

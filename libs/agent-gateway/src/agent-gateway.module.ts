@@ -1,10 +1,15 @@
 import { Module } from '@nestjs/common';
+import { ScriptsModule } from '@app/scripts';
 import { AgentGateway } from './agent.gateway';
 import { OfferScriptService } from './offer-script.service';
 
 /**
- * The `/agent` socket.io namespace. Needs the global AuthModule (TokenService), DialerEngineModule (agent sessions,
+ * The `/agent` socket.io namespace (script rendering from ScriptsModule). Needs the global AuthModule (TokenService), DialerEngineModule (agent sessions,
  * their events, the runner) and DatabaseModule.
  */
-@Module({ providers: [AgentGateway, OfferScriptService], exports: [OfferScriptService] })
+@Module({
+  imports: [ScriptsModule],
+  providers: [AgentGateway, OfferScriptService],
+  exports: [OfferScriptService],
+})
 export class AgentGatewayModule {}

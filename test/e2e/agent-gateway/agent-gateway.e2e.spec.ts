@@ -5,7 +5,7 @@ import { pollUntil } from '@app/common';
 import { ASTERISK_SIM } from '@app/dialer';
 import { aDepartment, aUser } from '../../support/builders';
 import { startTestApp, type TestApp } from '../../support/test-app';
-import { aRunningCampaign, anAgent, SCRIPT_BODY, someContacts } from './fixtures';
+import { aRunningCampaign, anAgent, someContacts } from './fixtures';
 import { connect, type RecordingSocket } from './socket-client';
 
 const ENV = {
@@ -155,7 +155,29 @@ describe('/agent socket namespace', () => {
       campaignId: campaign.id,
       preview: false,
       contact: { id: person!.contactId, firstName: person!.firstName, phone: person!.number, fields: { plan: 'gold' } },
-      script: { scriptVersionId, version: 1, body: SCRIPT_BODY, fieldsUsed: ['first_name'] },
+      script: {
+        scriptVersionId,
+        version: 1,
+        rendered: true,
+        missingFields: [],
+        sections: [
+          {
+            id: 'opening',
+            text: `Hello ${person!.firstName}, on your gold plan: a quick question?`,
+            questions: [
+              {
+                id: 'satisfaction',
+                type: 'single',
+                text: `Satisfied, ${person!.firstName}?`,
+                options: [
+                  { value: 'yes', label: 'yes' },
+                  { value: 'no', label: 'no' },
+                ],
+              },
+            ],
+          },
+        ],
+      },
     });
     const callId = offer.attemptId;
     await s.waitFor('call-state', (c) => c.callId === callId && c.state === 'bridged');

@@ -20,8 +20,13 @@ export const ALWAYS_OPEN = {
 };
 
 export const SCRIPT_BODY = {
-  sections: [{ id: 'opening', text: 'Hello {{first_name}}, a quick question?' }],
-  questions: [{ id: 'satisfaction', type: 'single-choice', text: 'Satisfied?', options: ['yes', 'no'] }],
+  sections: [
+    {
+      id: 'opening',
+      text: 'Hello {{first_name}}, on your {{plan}} plan: a quick question?',
+      questions: [{ id: 'satisfaction', type: 'single', text: 'Satisfied, {{first_name}}?', options: ['yes', 'no'] }],
+    },
+  ],
 };
 
 /** A running progressive campaign with a script version and the usual dispositions. */
@@ -35,7 +40,7 @@ export async function aRunningCampaign(
     [departmentId, `Script ${suffix()}`, createdById],
   );
   const [version]: { id: string }[] = await ds.query(
-    `INSERT INTO script_versions (script_id, version, body, fields_used, created_by_id) VALUES ($1, 1, $2, '{first_name}', $3) RETURNING id`,
+    `INSERT INTO script_versions (script_id, version, body, fields_used, created_by_id) VALUES ($1, 1, $2, '{first_name,plan}', $3) RETURNING id`,
     [script.id, SCRIPT_BODY, createdById],
   );
   const campaign = await ds.getRepository(Campaign).save({

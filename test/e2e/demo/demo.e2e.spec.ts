@@ -4,6 +4,7 @@ import { User } from '@app/database';
 import { DemoService } from '../../../apps/dialer/src/demo/demo.service';
 import { seedDemoCampaign } from '../../../apps/dialer/src/demo/demo-seed';
 import { api, startTestApp, type TestApp } from '../../support/test-app';
+import { connect } from '../agent-gateway/socket-client';
 
 // The demo wiring as `npm start` runs it on the embedded defaults (SEED_DEMO, DEMO_DIALING, no ARI_URL), here on a
 // test database with the in-process simulator on a free port.
@@ -34,6 +35,15 @@ describe('the demo', () => {
 
     const agentIds = demo.agentIds;
     expect(agentIds).toHaveLength(5);
+    const supervisor = await ds.getRepository(User).save({
+      email: `sup-${process.pid}@demo.test`,
+      displayName: 'sup',
+      role: 'supervisor',
+      departmentId: demo.departmentId!,
+      passwordHash: 'x',
+    });
+    // A supervisor's screen watching the first simulated agent on the /agent socket.
+    const watch = connect(t.url, '/agent', { token: t.tokenFor(supervisor), agentId: agentIds[0] });
     const started = Date.now();
     await pollUntil(
       async () => {
@@ -69,13 +79,6 @@ describe('the demo', () => {
     const agentCodes = ['COMPLETED', 'INTERESTED', 'NOT_INTERESTED', 'WRONG_PERSON', 'NOT_AVAILABLE', 'CALLBACK'];
     expect(dispositions.some((d) => [...agentCodes, 'DO_NOT_CALL'].includes(d.code))).toBe(true);
 
-    const supervisor = await ds.getRepository(User).save({
-      email: `sup-${process.pid}@demo.test`,
-      displayName: 'sup',
-      role: 'supervisor',
-      departmentId: demo.departmentId!,
-      passwordHash: 'x',
-    });
     const live = await api(t.url, 'GET', `/api/campaigns/${campaignId}/live`, { token: t.tokenFor(supervisor) });
     expect(live.status).toBe(200);
     expect(live.body.dials.total).toBeGreaterThanOrEqual(3);
@@ -83,6 +86,17 @@ describe('the demo', () => {
     expect(live.body.agents.list).toHaveLength(5);
     expect(live.body.agents.list.map((a: { agentId: string }) => a.agentId).sort()).toEqual([...agentIds].sort());
     expect(live.body.contacts.pending).toBeLessThan(500);
+
+    try {
+      const offer = await watch.waitFor('offer', undefined, 15_000);
+      expect(offer.script).toMatchObject({ rendered: true, missingFields: [] });
+      expect(offer.script.sections[0].text).toBe(
+        `Hello ${offer.contact.firstName}, this is Demo Sales. You bought from us recently: may I ask you two quick questions?`,
+      );
+      await watch.waitFor('state', (s) => s.state === 'talking');
+    } finally {
+      watch.close();
+    }
   }, 45_000);
 
   it('seeds idempotently: the same campaign, list and agents a second time', async () => {

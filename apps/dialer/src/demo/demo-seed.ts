@@ -44,24 +44,33 @@ export const DEMO_RETRY = {
   maxAttemptsPerContact: 4,
 };
 
-/** The script: an opening with `{{first_name}}`, two questions. Stored shape: sections and questions. */
+/** The script (the scripts library's ScriptBody): an opening with `{{first_name}}`, two questions, a closing. */
 export const DEMO_SCRIPT_BODY = {
   sections: [
     {
       id: 'opening',
-      text: 'Hello {{first_name}}, this is {{agent_name}} from Demo Sales. You bought from us recently: may I ask you two quick questions?',
+      title: 'Opening',
+      text: 'Hello {{first_name}}, this is Demo Sales. You bought from us recently: may I ask you two quick questions?',
+      questions: [
+        {
+          id: 'satisfaction',
+          type: 'single',
+          text: 'How satisfied are you with your purchase?',
+          options: ['very satisfied', 'satisfied', 'neutral', 'unsatisfied'],
+          required: true,
+        },
+      ],
+      next: 'recommend',
     },
-    { id: 'closing', text: 'Thank you {{first_name}}, that is all. Have a good day!' },
-  ],
-  questions: [
     {
-      id: 'satisfaction',
-      type: 'single-choice',
-      text: 'How satisfied are you with your purchase?',
-      options: ['very satisfied', 'satisfied', 'neutral', 'unsatisfied'],
-      required: true,
+      id: 'recommend',
+      title: 'Recommendation',
+      questions: [
+        { id: 'recommend', type: 'number', text: 'From 0 to 10, would you recommend us to a friend?', min: 0, max: 10 },
+      ],
+      next: 'closing',
     },
-    { id: 'recommend', type: 'number', text: 'From 0 to 10, would you recommend us to a friend?', min: 0, max: 10 },
+    { id: 'closing', title: 'Closing', text: 'Thank you {{first_name}}, that is all. Have a good day!' },
   ],
 };
 
@@ -169,7 +178,7 @@ export async function seedDemoCampaign(
         purpose: 'Ask recent customers how satisfied they are and whether they would recommend us (demo data).',
         contactPerson: { name: 'Demo requester', email: 'requester@demo.local', phone: '+442079460000' },
         status: 'accepted',
-        scriptDraft: DEMO_SCRIPT_BODY.sections[0].text,
+        scriptDraft: DEMO_SCRIPT_BODY.sections[0].text ?? null,
         deadline: new Date(Date.now() + 30 * 86_400_000),
         windows: DEMO_WINDOWS,
         retryPolicy: DEMO_RETRY,

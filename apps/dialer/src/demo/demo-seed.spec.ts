@@ -1,0 +1,24 @@
+import { describe, expect, it } from '@jest/globals';
+import { checkScript } from '@app/scripts';
+import type { DialerConfig } from '@app/config';
+import { DEMO_SCRIPT_BODY } from './demo-seed';
+import { DemoModule } from './demo.module';
+import { DemoService } from './demo.service';
+
+describe('demo', () => {
+  it('seeds a script the scripts library accepts, using {{first_name}}, with two questions', () => {
+    const check = checkScript(DEMO_SCRIPT_BODY, ['customer_since', 'plan']);
+    expect(check.problems).toEqual([]);
+    expect(check.fieldsUsed).toEqual(['first_name']);
+    expect(DEMO_SCRIPT_BODY.sections.map((s) => s.questions?.length ?? 0)).toEqual([1, 1, 0]);
+  });
+
+  it('runs nothing simulated with ARI_URL set, nor with SEED_DEMO or DEMO_DIALING off', () => {
+    const base = { SEED_DEMO: true, DEMO_DIALING: true, ARI_URL: undefined } as unknown as DialerConfig;
+    const providers = (c: Partial<DialerConfig>): unknown[] => DemoModule.forRoot({ ...base, ...c }).providers ?? [];
+    expect(providers({})).toContain(DemoService);
+    expect(providers({ ARI_URL: 'http://asterisk:8088' })).toEqual([]);
+    expect(providers({ SEED_DEMO: false })).toEqual([]);
+    expect(providers({ DEMO_DIALING: false })).toEqual([]);
+  });
+});
