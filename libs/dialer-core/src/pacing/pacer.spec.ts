@@ -3,7 +3,7 @@ import { Rng } from '@app/population';
 import { BaselinePacer } from './baseline-pacer';
 import { PacingSnapshot, progressiveCount } from './pacer';
 import { PredictivePacer } from './predictive-pacer';
-import { ProgressivePacer } from './progressive-pacer';
+import { PreviewPacer, ProgressivePacer } from './progressive-pacer';
 
 const NOW = Date.parse('2026-05-05T14:00:00Z');
 
@@ -70,6 +70,16 @@ describe('progressive', () => {
       );
       if (s.ready > s.dialingElapsed.length + s.waiting) expect(n + s.dialingElapsed.length + s.waiting).toBe(s.ready);
     }
+  });
+});
+
+describe('preview', () => {
+  it('dials only for agents who have had the preview time, never more than progressive', () => {
+    const p = new PreviewPacer(10);
+    const s = { ...snap({ ready: 3, dialingElapsed: [2] }), readyElapsed: [30, 12, 4] };
+    expect(p.decide(s)).toBe(1); // two agents previewed, one of them already has a call out
+    expect(p.decide({ ...s, readyElapsed: [3, 2, 1] })).toBe(0);
+    expect(p.decide({ ...s, readyElapsed: [30, 30, 30] })).toBe(progressiveCount(s));
   });
 });
 

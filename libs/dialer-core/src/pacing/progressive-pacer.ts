@@ -23,7 +23,8 @@ export class PreviewPacer implements Pacer {
   decide(s: PacingSnapshot & { readyElapsed?: readonly number[] }): number {
     if (!s.readyElapsed) return progressiveCount(s);
     const previewed = s.readyElapsed.filter((e) => e >= this.previewSeconds).length;
-    return Math.max(0, Math.min(previewed, s.ready - s.dialingElapsed.length - s.waiting));
+    // Calls out belong to the agents ready longest, who finished their preview first.
+    return Math.max(0, Math.min(previewed, s.ready) - s.dialingElapsed.length - s.waiting);
   }
 
   observe(_o: PacingObservation): void {}
