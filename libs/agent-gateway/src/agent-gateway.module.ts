@@ -2,14 +2,15 @@ import { Module } from '@nestjs/common';
 import { ScriptsModule } from '@app/scripts';
 import { AgentGateway } from './agent.gateway';
 import { OfferScriptService } from './offer-script.service';
+import { WallboardGateway } from './wallboard.gateway';
 
 /**
- * The `/agent` socket.io namespace (script rendering from ScriptsModule). Needs the global AuthModule (TokenService), DialerEngineModule (agent sessions,
+ * The `/agent` socket.io namespace (script rendering from ScriptsModule) and the supervisors' `/wallboard`. Needs the global AuthModule (TokenService), DialerEngineModule (agent sessions,
  * their events, the runner) and DatabaseModule.
  */
 @Module({
   imports: [ScriptsModule],
-  providers: [AgentGateway, OfferScriptService],
+  providers: [AgentGateway, WallboardGateway, OfferScriptService],
   exports: [OfferScriptService],
 })
 export class AgentGatewayModule {}

@@ -1,4 +1,4 @@
-// The agents' real-time surface: the `/agent` socket.io namespace and its wire contract.
+// The real-time surfaces: the agents' `/agent` and the supervisors' `/wallboard` socket.io namespaces.
 export { AgentGatewayModule } from './agent-gateway.module';
 export { AgentGateway, toSessionDto, type AgentSocket, type AgentNamespace } from './agent.gateway';
 export { OfferScriptService } from './offer-script.service';
@@ -13,3 +13,12 @@ export {
   SkipPayload,
   parsePayload,
 } from './agent-commands.dto';
+export {
+  WallboardGateway,
+  WallboardSubscribePayload,
+  toWallboardDto,
+  type WallboardAck,
+  type WallboardCampaignDto,
+  type WallboardClientEvents,
+  type WallboardServerEvents,
+} from './wallboard.gateway';

@@ -1,0 +1,204 @@
+import { Inject, Logger, type OnModuleDestroy } from '@nestjs/common';
+import {
+  ConnectedSocket,
+  MessageBody,
+  SubscribeMessage,
+  WebSocketGateway,
+  type OnGatewayConnection,
+  type OnGatewayInit,
+} from '@nestjs/websockets';
+import type { Namespace, Socket } from 'socket.io';
+import { IsUUID } from 'class-validator';
+import { TokenService, type Principal } from '@app/auth';
+import { AppError, type ErrorCode } from '@app/common';
+import type { Role } from '@app/database';
+import { CampaignLiveService, type CampaignLiveView } from '@app/dialer';
+import { parsePayload } from './agent-commands.dto';
+import type { SocketErrorDto } from './agent-gateway.events';
+
+export class WallboardSubscribePayload {
+  @IsUUID() campaignId: string;
+}
+
+/** One campaign's numbers, pushed every second to the sockets watching it. */
+export interface WallboardCampaignDto {
+  campaignId: string;
+  at: string;
+  state: string;
+  mode: string;
+  agents: { byState: Record<string, number>; total: number };
+  liveCalls: { count: number; byState: Record<string, number> };
+  dials: { total: number; last15Minutes: number };
+  answeredByPerson: number;
+  abandoned: number;
+  /** Abandoned / answered by a person: over the run, over the rolling window, and the campaign's cap. */
+  abandonRate: { run: number; window: number; windowHours: number; cap: number };
+  /** Contacts by status, and the share that is final (done, exhausted, dnc, excluded). */
+  progress: { contacts: Record<string, number>; total: number; final: number; finalShare: number };
+}
+
+export type WallboardAck =
+  | { ok: true; campaign: WallboardCampaignDto }
+  | { ok: true }
+  | { ok: false; error: ErrorCode; message: string; details?: unknown };
+
+export interface WallboardServerEvents {
+  campaign: (c: WallboardCampaignDto) => void;
+  error: (e: SocketErrorDto) => void;
+}
+
+export interface WallboardClientEvents {
+  subscribe: (p: WallboardSubscribePayload, ack: (a: WallboardAck) => void) => void;
+  unsubscribe: (p: WallboardSubscribePayload, ack: (a: WallboardAck) => void) => void;
+}
+
+interface WallboardSocketData {
+  principal?: Principal;
+}
+
+type WallboardSocket = Socket<WallboardClientEvents, WallboardServerEvents, Record<string, never>, WallboardSocketData>;
+type WallboardNamespace = Namespace<
+  WallboardClientEvents,
+  WallboardServerEvents,
+  Record<string, never>,
+  WallboardSocketData
+>;
+
+const WALLBOARD_ROLES: readonly Role[] = ['supervisor', 'admin', 'planner'];
+const ROOM_PREFIX = 'campaign:';
+const FINAL = new Set(['done', 'exhausted', 'dnc', 'excluded']);
+const TICK_MS = 1000;
+
+export function toWallboardDto(v: CampaignLiveView): WallboardCampaignDto {
+  const callsByState: Record<string, number> = {};
+  for (const c of v.liveCalls) callsByState[c.state] = (callsByState[c.state] ?? 0) + 1;
+  const total = Object.values(v.contacts).reduce((s, n) => s + n, 0);
+  const final = Object.entries(v.contacts).reduce((s, [k, n]) => s + (FINAL.has(k) ? n : 0), 0);
+  return {
+    campaignId: v.campaignId,
+    at: new Date().toISOString(),
+    state: v.state,
+    mode: v.mode,
+    agents: { byState: { ...v.agents.byState }, total: v.agents.list.length },
+    liveCalls: { count: v.liveCalls.length, byState: callsByState },
+    dials: { ...v.dials },
+    answeredByPerson: v.answeredByPerson,
+    abandoned: v.abandoned,
+    abandonRate: { ...v.abandonRate },
+    progress: { contacts: { ...v.contacts }, total, final, finalShare: total === 0 ? 0 : final / total },
+  };
+}
+
+/**
+ * `/wallboard`: supervisors', planners' and admins' screens. Authenticated in handleConnection like `/agent`; a
+ * socket `subscribe`s to campaigns it may see (another department's is not found) and joins `campaign:<id>`; every
+ * second each watched campaign's numbers (CampaignLiveService, read from the database) go to its room.
+ */
+@WebSocketGateway({ namespace: '/wallboard' })
+export class WallboardGateway
+  implements OnGatewayInit<WallboardNamespace>, OnGatewayConnection<WallboardSocket>, OnModuleDestroy
+{
+  private readonly log = new Logger('wallboard');
+  private server: WallboardNamespace | undefined;
+  private timer: NodeJS.Timeout | undefined;
+  private busy = false;
+
+  constructor(
+    @Inject(TokenService) private readonly tokens: TokenService,
+    @Inject(CampaignLiveService) private readonly live: CampaignLiveService,
+  ) {}
+
+  afterInit(server: WallboardNamespace): void {
+    this.server = server;
+    this.timer = setInterval(() => void this.tick(), TICK_MS);
+    this.timer.unref();
+  }
+
+  onModuleDestroy(): void {
+    if (this.timer) clearInterval(this.timer);
+  }
+
+  handleConnection(client: WallboardSocket): void {
+    try {
+      const auth = (client.handshake.auth ?? {}) as { token?: unknown };
+      const token =
+        typeof auth.token === 'string' ? auth.token : TokenService.fromHeader(client.handshake.headers.authorization);
+      const p = this.tokens.verify(token);
+      if (!WALLBOARD_ROLES.includes(p.role))
+        throw new AppError('forbidden', `role ${p.role} may not watch wallboards`, { allowedRoles: WALLBOARD_ROLES });
+      client.data = { principal: p };
+    } catch (e) {
+      const err = e instanceof AppError ? e : new AppError('internal', 'internal error');
+      client.emit('error', { error: err.code, message: err.message });
+      client.disconnect();
+    }
+  }
+
+  @SubscribeMessage('subscribe')
+  async subscribe(@ConnectedSocket() c: WallboardSocket, @MessageBody() body: unknown): Promise<WallboardAck> {
+    return this.run(c, async (p) => {
+      const { campaignId } = await parsePayload(WallboardSubscribePayload, body);
+      const view = await this.live.live(p, campaignId); // not-found for a campaign the caller may not see
+      await c.join(ROOM_PREFIX + campaignId);
+      return { ok: true, campaign: toWallboardDto(view) };
+    });
+  }
+
+  @SubscribeMessage('unsubscribe')
+  async unsubscribe(@ConnectedSocket() c: WallboardSocket, @MessageBody() body: unknown): Promise<WallboardAck> {
+    return this.run(c, async () => {
+      const { campaignId } = await parsePayload(WallboardSubscribePayload, body);
+      await c.leave(ROOM_PREFIX + campaignId);
+      return { ok: true };
+    });
+  }
+
+  private async run(c: WallboardSocket, fn: (p: Principal) => Promise<WallboardAck>): Promise<WallboardAck> {
+    const p = c.data.principal;
+    if (!p) return { ok: false, error: 'unauthenticated', message: 'the connection is not authenticated' };
+    try {
+      return await fn(p);
+    } catch (e) {
+      if (!(e instanceof AppError)) {
+        this.log.error((e as Error).stack ?? String(e));
+        return { ok: false, error: 'internal', message: 'internal error' };
+      }
+      return {
+        ok: false,
+        error: e.code,
+        message: e.message,
+        ...(e.details !== undefined ? { details: e.details } : {}),
+      };
+    }
+  }
+
+  /** Once a second: the numbers of every campaign someone watches (skipped while the previous round still runs). */
+  private async tick(): Promise<void> {
+    const server = this.server;
+    if (!server || this.busy) return;
+    const ids = [...server.adapter.rooms.keys()].filter((r) => r.startsWith(ROOM_PREFIX));
+    if (ids.length === 0) return;
+    this.busy = true;
+    try {
+      for (const room of ids) {
+        const campaignId = room.slice(ROOM_PREFIX.length);
+        try {
+          // Access was checked when the socket joined; the read itself needs a principal that sees every department.
+          const view = await this.live.live(SYSTEM, campaignId);
+          server.to(room).emit('campaign', toWallboardDto(view));
+        } catch (e) {
+          this.log.warn(`campaign ${campaignId}: ${(e as Error).message}`);
+        }
+      }
+    } finally {
+      this.busy = false;
+    }
+  }
+}
+
+const SYSTEM: Principal = {
+  userId: '00000000-0000-0000-0000-000000000000',
+  email: 'wallboard@system',
+  role: 'admin',
+  departmentId: '00000000-0000-0000-0000-000000000000',
+};
