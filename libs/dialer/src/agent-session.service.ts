@@ -437,9 +437,12 @@ export class AgentSessionService implements RunnerSessions {
         from: s.state,
         event: 'dispose',
       });
-    h.calls.annotate(s.callId, { answers: extra.answers, note: extra.note });
+    const callId = s.callId;
+    h.calls.annotate(callId, { answers: extra.answers, note: extra.note });
     const e = illegal(h.engine.submitDisposition(s.agentId, d));
     if (e) throw e;
+    // The attempt row and the contact are settled before we answer.
+    await h.store.flush(callId);
     await this.flush(s.agentId);
     return this.view(s.agentId);
   }

@@ -170,6 +170,7 @@ export class AriCallPort implements CallPort {
       ended: false,
     };
     this.calls.set(req.callId, c);
+    this.setState(c, 'dialing');
     try {
       // The row exists before Asterisk hears of the call: a crash from here on leaves a trace to reconcile.
       await this.store.insertQueued(req.callId, lease, now);
