@@ -46,7 +46,9 @@ export class DurationEstimate {
       this.next = (this.next + 1) % this.opts.window;
     }
     this.sum += x;
-    if (++this.dirty >= this.opts.rebuildEvery || this.samples.length <= this.opts.rebuildEvery) this.rebuild();
+    // Early on every observation counts; later a full window changes little per sample, so rebuild less often.
+    const every = Math.max(this.opts.rebuildEvery, this.samples.length / 20);
+    if (++this.dirty >= every || this.samples.length <= this.opts.rebuildEvery) this.rebuild();
   }
 
   mean(): number {
@@ -79,7 +81,7 @@ export class DurationEstimate {
 
   private rebuild(): void {
     this.dirty = 0;
-    const sorted = [...this.samples].sort((a, b) => a - b);
+    const sorted = Float64Array.from(this.samples).sort();
     const n = sorted.length;
     const w = this.opts.priorWeight;
     const m = Math.max(1e-9, this.opts.priorMean);
