@@ -38,7 +38,7 @@ export class AbandonLedger {
     this.wAbandoned += abandoned;
   }
 
-  /** Answered and abandoned inside the rolling window ending at `now`. */
+  /** Answered and abandoned inside the rolling window ending at `now` (time only moves forward: old minutes are dropped). */
   window(now: number): { answered: number; abandoned: number } {
     const oldest = Math.floor((now - this.windowSeconds * 1000) / 60000);
     while (this.buckets.length > 0 && this.buckets[0].minute <= oldest) {
