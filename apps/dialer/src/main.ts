@@ -1,9 +1,10 @@
 import 'reflect-metadata';
-import { Logger, type INestApplication } from '@nestjs/common';
+import { Logger } from '@nestjs/common';
 import { hashPassword } from '@app/auth';
 import { ConfigValidationError, dataFile, loadDialerConfig, localSecret, type DialerConfig } from '@app/config';
 import { createDataSource, prepareDatabase, seedDemo } from '@app/database';
 import { createDialerApp } from './bootstrap';
+import { demoEnabled } from './demo/demo.module';
 import { DemoService } from './demo/demo.service';
 
 async function main(): Promise<void> {
@@ -51,7 +52,7 @@ async function main(): Promise<void> {
     log.log(
       `log in: curl -s -X POST ${url}/api/auth/login -H 'content-type: application/json' -d '{"email":"planner@demo.local","password":"${demoPassword}"}'`,
     );
-    const demo = demoOf(app);
+    const demo = demoEnabled(config) ? app.get(DemoService) : undefined;
     if (demo?.campaignId) {
       log.log(
         `demo: campaign ${demo.campaignId} dials 500 simulated contacts with 5 simulated agents (ARI simulator, time ×10); a 'demo' line every 10 s sums it up`,
@@ -63,15 +64,6 @@ async function main(): Promise<void> {
         `take calls yourself: socket.io to ${url}/agent with auth {token} of agent@demo.local, then emit 'login' {endpoint:'PJSIP/agent-1001'} and 'ready'`,
       );
     }
-  }
-}
-
-/** The demo, when this start runs it (SEED_DEMO and DEMO_DIALING without ARI_URL). */
-function demoOf(app: INestApplication): DemoService | undefined {
-  try {
-    return app.get(DemoService, { strict: false });
-  } catch {
-    return undefined;
   }
 }
 
