@@ -108,4 +108,28 @@ describe('the demo', () => {
     ]);
     expect(n).toBe(1);
   });
+
+  it('starts the campaign over once it has completed, and the agents take calls again', async () => {
+    const ds = t.db.ds;
+    const campaignId = demo.campaignId!;
+    await ds.query(`UPDATE campaigns SET state = 'completed', completed_at = now() WHERE id = $1`, [campaignId]);
+    const [{ n: before }] = await ds.query(`SELECT count(*)::int AS n FROM call_attempts WHERE campaign_id = $1`, [
+      campaignId,
+    ]);
+    await pollUntil(
+      async () => {
+        const [c] = await ds.query(`SELECT state FROM campaigns WHERE id = $1`, [campaignId]);
+        const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM call_attempts WHERE campaign_id = $1`, [
+          campaignId,
+        ]);
+        return c.state === 'running' && n >= before + 3;
+      },
+      { timeoutMs: 40_000, intervalMs: 250, what: 'the recycled campaign dialing again' },
+    );
+    const [{ n: pending }] = await ds.query(
+      `SELECT count(*)::int AS n FROM campaign_contacts WHERE campaign_id = $1 AND status IN ('pending', 'leased', 'dialing')`,
+      [campaignId],
+    );
+    expect(pending).toBeGreaterThan(400);
+  }, 50_000);
 });

@@ -58,7 +58,8 @@ const between = (min: number, max: number): number => min + Math.random() * (max
  * The demo a newcomer sees on the embedded defaults: with the in-process simulator (no ARI_URL) it seeds a running
  * campaign, logs in five simulated agents through AgentSessionService (their `PJSIP/agent-demo-N` phones answer by
  * themselves in the simulator), and drives them: after each call, a random disposition of the campaign's set after a
- * short wrap-up, then ready again. Every 10 s it logs dials, answers, abandons and agents by state.
+ * short wrap-up, then ready again. Every 10 s it logs dials, answers, abandons and agents by state, and starts the
+ * campaign over once it has completed.
  */
 @Injectable()
 export class DemoService implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -206,6 +207,12 @@ export class DemoService implements OnApplicationBootstrap, OnApplicationShutdow
     return weighted.at(-1)?.d;
   }
 
+  /** The list is worked through (or someone ended the campaign): start it over, so the demo never goes quiet. */
+  private async recycle(state: string): Promise<void> {
+    const again = await seedDemoCampaign(this.ds, { contacts: DEMO.contacts, agents: DEMO.agents, mode: DEMO.mode });
+    if (again.recycled) this.log.log(`demo campaign ${again.campaignId} ${state}: its contacts are pending again`);
+  }
+
   private async logStats(): Promise<void> {
     if (!this.seed || this.stopped) return;
     try {
@@ -216,6 +223,7 @@ export class DemoService implements OnApplicationBootstrap, OnApplicationShutdow
         departmentId: this.seed.departmentId,
       };
       const v = await this.live.live(system, this.seed.campaignId);
+      if (v.state === 'completed' || v.state === 'cancelled') return await this.recycle(v.state);
       const outcomes: { outcome: string; n: string }[] = await this.ds.query(
         `SELECT outcome, count(*) AS n FROM call_attempts WHERE campaign_id = $1 AND outcome IS NOT NULL GROUP BY outcome`,
         [this.seed.campaignId],
