@@ -440,7 +440,7 @@ export class CampaignRunner {
     // Without the campaigns library (tests of the engine alone), the runner writes the end state itself.
     const rows = updated<{ id: string }>(
       await this.ds.query(
-        `UPDATE campaigns SET state = $3, completed_at = CASE WHEN $3 = 'completed' THEN now() ELSE completed_at END,
+        `UPDATE campaigns SET state = $3::varchar, completed_at = CASE WHEN $3::varchar = 'completed' THEN now() ELSE completed_at END,
                 updated_at = now(), version = version + 1
           WHERE id = $1 AND state = $2 AND lease_owner = $4 RETURNING id`,
         [h.campaign.id, from, to, this.instanceId],
