@@ -131,11 +131,15 @@ export class ContactImportService {
     return list;
   }
 
-  /** One import at a time per list: the status flips to `importing` atomically. */
+  /**
+   * One import at a time per list: the status flips to `importing` atomically. A claim older than an hour is taken
+   * over (the process that held it died mid-import; its committed batches stay).
+   */
   private async claim(p: Principal, listId: string, known?: ContactList): Promise<ContactList> {
     const list = known ?? (await this.visibleList(p, listId));
     const res: unknown[] = await this.ds.query(
-      `UPDATE contact_lists SET status = 'importing', updated_at = now() WHERE id = $1 AND status <> 'importing' RETURNING id`,
+      `UPDATE contact_lists SET status = 'importing', updated_at = now()
+       WHERE id = $1 AND (status <> 'importing' OR updated_at < now() - interval '1 hour') RETURNING id`,
       [listId],
     );
     const rows = (Array.isArray(res[0]) ? res[0] : res) as unknown[];
