@@ -41,8 +41,10 @@ describe('npm start with the demo', () => {
   const procs: ReturnType<typeof run>[] = [];
   afterAll(async () => {
     for (const p of procs) await stop(p);
+    // The embedded server may still be shutting down when the app has exited: never pull its folder from under it.
+    await pollUntil(() => !existsSync(`${dir}/postgres/postmaster.pid`), { timeoutMs: 15_000 }).catch(() => undefined);
     rmSync(dir, { recursive: true, force: true });
-  });
+  }, 30_000);
 
   it('prints how to watch it, dials within a minute, and finds the same demo on the next start', async () => {
     expect(existsSync(MAIN)).toBe(true);
