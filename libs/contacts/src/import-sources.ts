@@ -99,7 +99,8 @@ async function* xlsxRows(bytes: AsyncIterable<Buffer>): AsyncGenerator<SourceRow
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(bytes), {
     sharedStrings: 'cache',
     hyperlinks: 'ignore',
-    styles: 'ignore',
+    // Styles tell dates from numbers (a date cell is a number with a date format).
+    styles: 'cache',
     worksheets: 'emit',
     entries: 'ignore',
   });
@@ -168,7 +169,7 @@ async function* csvRows(text: AsyncIterable<string>): AsyncGenerator<SourceRow> 
   try {
     for await (const rec of parser as AsyncIterable<{ record: string[]; raw: string }>) {
       row++;
-      yield { row, values: rec.record.map((v) => v.trim()), raw: rec.raw.replace(/\r?\n$/, '') };
+      yield { row, values: rec.record.map((v) => v.trim()), raw: rec.raw.replace(/^[\r\n]+|[\r\n]+$/g, '') };
     }
   } catch (e) {
     if (e instanceof AppError) throw e;
