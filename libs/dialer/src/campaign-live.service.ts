@@ -27,6 +27,7 @@ export interface CampaignLiveView {
   };
   dials: { total: number; last15Minutes: number };
   contacts: Record<string, number>;
+  /** Calls a person answered: closed ones (connected or abandoned) and live ones already with an agent. */
   answeredByPerson: number;
   abandoned: number;
   abandonRate: { run: number; window: number; windowHours: number; cap: number };
@@ -77,7 +78,8 @@ export class CampaignLiveService {
     }[] = await this.ds.query(
       `SELECT count(*) AS total,
                 count(*) FILTER (WHERE queued_at > now() - interval '15 minutes') AS recent,
-                count(*) FILTER (WHERE outcome IN ('answered-human', 'abandoned')) AS human,
+                count(*) FILTER (WHERE outcome IN ('answered-human', 'abandoned')
+                                    OR (ended_at IS NULL AND (bridged_at IS NOT NULL OR amd_result = 'human'))) AS human,
                 count(*) FILTER (WHERE outcome = 'abandoned') AS abandoned,
                 count(*) FILTER (WHERE outcome IN ('answered-human', 'abandoned') AND ended_at > now() - make_interval(secs => $2)) AS w_human,
                 count(*) FILTER (WHERE outcome = 'abandoned' AND ended_at > now() - make_interval(secs => $2)) AS w_abandoned
