@@ -145,6 +145,53 @@ describe('progressive campaign over the simulator', () => {
       expect(r.body.state).toBe('offline');
     }
   }, 50_000);
+
+  it('pause stops new dials (the live call finishes), running resumes; a pilot dials only its rows then goes to review', async () => {
+    const ds = t.db.ds;
+    const dep = await aDepartment(ds);
+    const c = await aCampaign(ds, { departmentId: dep.id, mode: 'progressive', pacing: { ringTimeoutSeconds: 4 } });
+    const pilotRows = await someContacts(ds, c, [{ pilot: true }, { pilot: true }]);
+    const others = await someContacts(ds, c, [{}, {}]);
+    for (const p of [...pilotRows, ...others])
+      sim.setNumberBehaviour(p.numbers[0], { outcome: 'human', ringSeconds: 0.3, talkSeconds: 0.5 });
+    const { user } = await anAgent(ds, dep.id);
+    const token = t.tokenFor(user);
+    await setState(ds, c, 'pilot');
+    expect((await api(t.url, 'POST', '/api/agent/session', { token, body: { campaignId: c.id } })).status).toBe(201);
+    const dials = (): string[] =>
+      customerOriginates(sim)
+        .filter((r) => String(r.query.channelId).startsWith(c.id))
+        .map((r) => String(r.query.endpoint));
+    const bot = agentBot(t.url, token);
+    try {
+      // Pilot: the two pilot contacts only, then the campaigns library moves it to pilot_review.
+      await pollUntil(
+        async () => (await ds.query(`SELECT state FROM campaigns WHERE id = $1`, [c.id]))[0].state === 'pilot_review',
+        { timeoutMs: 20_000, what: 'pilot_review' },
+      );
+      expect(dials().sort()).toEqual(pilotRows.map((p) => `PJSIP/${p.numbers[0]}@carrier`).sort());
+
+      // Running, then paused at once: nothing more is dialed while paused.
+      await setState(ds, c, 'paused');
+      const runner = t.app.get(CampaignRunner);
+      await pollUntil(() => runner.handle(c.id), { timeoutMs: 10_000, what: 'the runner holds the paused campaign' });
+      const loops = runner.handle(c.id)!.loops;
+      await pollUntil(() => (runner.handle(c.id)?.loops ?? 0) >= loops + 3, {
+        timeoutMs: 10_000,
+        what: 'three runner passes',
+      });
+      expect(dials()).toHaveLength(2);
+      await setState(ds, c, 'running');
+      await pollUntil(
+        async () => (await ds.query(`SELECT state FROM campaigns WHERE id = $1`, [c.id]))[0].state === 'completed',
+        { timeoutMs: 20_000, what: 'completed' },
+      );
+      expect(dials()).toHaveLength(4);
+    } finally {
+      await bot.stop();
+    }
+    expect(bot.errors).toEqual([]);
+  }, 50_000);
 });
 
 function maxConcurrent(rows: { originated_at: Date | null; ended_at: Date | null }[]): number {
