@@ -34,6 +34,17 @@ export interface SourceCampaign {
 
 const ZONES_TTL_MS = 30_000;
 
+interface ClaimedRow {
+  id: string;
+  contact_id: string;
+  time_zone: string;
+  pilot: boolean;
+  owner_agent_id: string | null;
+  attempts: number;
+  phone_id: string;
+  e164: string;
+}
+
 /**
  * The next callable contacts of one campaign, claimed in PostgreSQL under a lease (FOR UPDATE SKIP LOCKED), so two
  * dialer processes never dial the same contact. The calling window is computed here, per distinct time zone of the
@@ -89,62 +100,12 @@ export class PgContactSource implements ContactSource {
     if (n <= 0) return [];
     const zones = await this.callableZones(now);
     if (zones.length === 0) return [];
-    const c = this.campaign();
-    const at = new Date(now);
-    const rows = updated<{
-      id: string;
-      contact_id: string;
-      time_zone: string;
-      pilot: boolean;
-      owner_agent_id: string | null;
-      attempts: number;
-      phone_id: string;
-      e164: string;
-    }>(
-      await this.ds.query(
-        `WITH cand AS (
-         SELECT cc.id, pn.id AS phone_id, pn.e164
-         FROM campaign_contacts cc
-         JOIN contacts ct ON ct.id = cc.contact_id
-         CROSS JOIN LATERAL (
-           SELECT p.id, p.e164 FROM phone_numbers p
-           WHERE p.contact_id = cc.contact_id AND p.status = 'active' AND p.attempt_count < $6
-             AND NOT EXISTS (
-               SELECT 1 FROM dnc_entries d
-               WHERE d.e164 = p.e164 AND (d.expires_at IS NULL OR d.expires_at > $2)
-                 AND (d.scope = 'global' OR (d.scope = 'department' AND d.department_id = $7)
-                      OR (d.scope = 'campaign' AND d.campaign_id = $1)))
-           ORDER BY p.position LIMIT 1) pn
-         WHERE cc.campaign_id = $1 AND cc.status = 'pending' AND cc.next_attempt_at <= $2
-           AND cc.time_zone = ANY($3::text[]) AND (NOT $4 OR cc.pilot) AND cc.attempts < $5 AND NOT ct.dnc
-           AND (CASE WHEN $11::uuid IS NULL THEN cc.owner_agent_id IS NULL
-                     ELSE cc.owner_agent_id = $11 OR ($12 AND cc.owner_agent_id IS NULL) END)
-         ORDER BY (cc.owner_agent_id IS NOT NULL OR EXISTS (
-                    SELECT 1 FROM callbacks cb
-                    WHERE cb.campaign_contact_id = cc.id AND cb.status = 'pending' AND cb.due_at <= $2)) DESC,
-                  cc.priority DESC, cc.next_attempt_at, cc.id
-         LIMIT $8
-         FOR UPDATE OF cc SKIP LOCKED)
-       UPDATE campaign_contacts c
-          SET status = 'leased', lease_owner = $9, lease_expires_at = now() + make_interval(secs => $10), updated_at = now()
-         FROM cand WHERE c.id = cand.id
-       RETURNING c.id, c.contact_id, c.time_zone, c.pilot, c.owner_agent_id, c.attempts, cand.phone_id, cand.e164`,
-        [
-          c.id,
-          at,
-          zones,
-          c.pilotOnly,
-          c.policy.maxAttemptsPerContact,
-          c.policy.maxAttemptsPerNumber,
-          c.departmentId,
-          n,
-          this.owner,
-          this.leaseSeconds,
-          agentId,
-          anyContact,
-        ],
-      ),
-    );
+    // Due callbacks first (a handful of rows, found through ix_callbacks_due), then the queue in the order of
+    // ix_campaign_contacts_next, which PostgreSQL walks and leaves as soon as it has n rows: the hot query reads what
+    // it returns (and what it skips), not every pending contact of the campaign.
+    const rows = await this.claimRows('callbacks', n, now, zones, agentId, anyContact);
+    if (rows.length < n && (agentId === null || anyContact))
+      rows.push(...(await this.claimRows('queue', n - rows.length, now, zones, agentId, anyContact)));
     if (rows.length === 0) return [];
     const history = await this.histories(rows.map((r) => r.contact_id));
     const leases = rows.map((r): PgLease => {
@@ -164,6 +125,75 @@ export class PgContactSource implements ContactSource {
     });
     for (const l of leases) this.leased.set(l.contactId, l);
     return leases;
+  }
+
+  /** The claim statement; `phase` picks due callbacks or the ordinary queue. Exposed for the query-plan test. */
+  claimSql(phase: 'callbacks' | 'queue', forAgent = false): string {
+    // An agent's own promises are also recognised by the owner column (no index needed: one agent, a few rows).
+    const owned = forAgent ? 'cc.owner_agent_id = $11 OR ' : '';
+    const pick =
+      phase === 'callbacks'
+        ? `AND (${owned}cc.id IN (SELECT cb.campaign_contact_id FROM callbacks cb
+                         WHERE cb.campaign_id = $1 AND cb.status = 'pending' AND cb.due_at <= $2
+                           AND (cb.agent_id IS NULL OR cb.agent_id = $11)))
+           ORDER BY cc.owner_agent_id IS NOT NULL DESC, cc.next_attempt_at, cc.id`
+        : `ORDER BY cc.priority DESC, cc.next_attempt_at, cc.id`;
+    return `WITH cand AS (
+         SELECT cc.id, pn.id AS phone_id, pn.e164
+         FROM campaign_contacts cc
+         JOIN contacts ct ON ct.id = cc.contact_id
+         CROSS JOIN LATERAL (
+           SELECT p.id, p.e164 FROM phone_numbers p
+           WHERE p.contact_id = cc.contact_id AND p.status = 'active' AND p.attempt_count < $6
+             AND NOT EXISTS (
+               SELECT 1 FROM dnc_entries d
+               WHERE d.e164 = p.e164 AND (d.expires_at IS NULL OR d.expires_at > $2)
+                 AND (d.scope = 'global' OR (d.scope = 'department' AND d.department_id = $7)
+                      OR (d.scope = 'campaign' AND d.campaign_id = $1)))
+           ORDER BY p.position LIMIT 1) pn
+         WHERE cc.campaign_id = $1 AND cc.status = 'pending' AND cc.next_attempt_at <= $2
+           AND cc.time_zone = ANY($3::text[]) AND (NOT $4 OR cc.pilot) AND cc.attempts < $5 AND NOT ct.dnc
+           AND (CASE WHEN $11::uuid IS NULL THEN cc.owner_agent_id IS NULL
+                     ELSE cc.owner_agent_id = $11 OR ($12 AND cc.owner_agent_id IS NULL) END)
+         ${pick}
+         LIMIT $8
+         FOR UPDATE OF cc SKIP LOCKED)
+       UPDATE campaign_contacts c
+          SET status = 'leased', lease_owner = $9, lease_expires_at = now() + make_interval(secs => $10), updated_at = now()
+         FROM cand WHERE c.id = cand.id
+       RETURNING c.id, c.contact_id, c.time_zone, c.pilot, c.owner_agent_id, c.attempts, cand.phone_id, cand.e164`;
+  }
+
+  /** The parameters of `claimSql`, in order. */
+  claimParams(n: number, now: number, zones: string[], agentId: string | null, anyContact: boolean): unknown[] {
+    const c = this.campaign();
+    return [
+      c.id,
+      new Date(now),
+      zones,
+      c.pilotOnly,
+      c.policy.maxAttemptsPerContact,
+      c.policy.maxAttemptsPerNumber,
+      c.departmentId,
+      n,
+      this.owner,
+      this.leaseSeconds,
+      agentId,
+      anyContact,
+    ];
+  }
+
+  private async claimRows(
+    phase: 'callbacks' | 'queue',
+    n: number,
+    now: number,
+    zones: string[],
+    agentId: string | null,
+    anyContact: boolean,
+  ): Promise<ClaimedRow[]> {
+    return updated<ClaimedRow>(
+      await this.ds.query(this.claimSql(phase, agentId !== null), this.claimParams(n, now, zones, agentId, anyContact)),
+    );
   }
 
   private async histories(contactIds: string[]): Promise<Map<string, { numbers: string[]; attempts: PastAttempt[] }>> {
