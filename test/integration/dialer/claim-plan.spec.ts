@@ -3,7 +3,7 @@ import { engineSettingsOf, PgContactSource } from '@app/dialer';
 import { ContactList } from '@app/database';
 import { aDepartment } from '../../support/builders';
 import { createTestDatabase, type TestDatabase } from '../../support/test-database';
-import { aCampaign } from './dialer-fixtures';
+import { aCampaign } from '../../support/campaign-builders';
 
 interface PlanNode {
   'Node Type': string;

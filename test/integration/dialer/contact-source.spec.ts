@@ -3,7 +3,7 @@ import type { Campaign } from '@app/database';
 import { engineSettingsOf, PgContactSource, sweepExpiredLeases, type PgLease } from '@app/dialer';
 import { aDepartment } from '../../support/builders';
 import { createTestDatabase, type TestDatabase } from '../../support/test-database';
-import { aCampaign, aNumber, FAST_RETRY, someContacts } from './dialer-fixtures';
+import { aCampaign, aNumber, FAST_RETRY, someContacts } from '../../support/campaign-builders';
 
 // Office hours on weekdays in each contact's own zone, Christmas off, no weekends.
 const OFFICE = {

@@ -8,7 +8,7 @@ import { AgentSessionService, ASTERISK_SIM, CampaignRunner } from '@app/dialer';
 import { aDepartment } from '../../support/builders';
 import { api, startTestApp, type TestApp } from '../../support/test-app';
 import { agentBot } from './agent-bot';
-import { aCampaign, anAgent, customerOriginates, setState, someContacts } from './dialer-fixtures';
+import { aCampaign, anAgent, customerOriginates, setState, someContacts } from '../../support/campaign-builders';
 
 const ENV = { SIM_PORT: '0', DIALER_TICK_MS: '100', DIALER_LEASE_SECONDS: '2', DIALER_INSTANCE_ID: 'crash-a' };
 

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import type { AsteriskSim, SimRequestLogEntry } from '@app/asterisk-sim';
 import { Agent, Campaign, ContactList, type CampaignMode, type CampaignState, type User } from '@app/database';
-import { aUser } from '../../support/builders';
+import { aUser } from './builders';
 
 const suffix = (): string => randomBytes(4).toString('hex');
 
