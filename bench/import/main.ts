@@ -6,7 +6,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { Client } from 'pg';
 import { join } from 'node:path';
 import { once } from 'node:events';
-import { fork } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { createReadStream } from 'node:fs';
 import { TokenService } from '@app/auth';
 import { loadDialerConfig } from '@app/config';
@@ -134,9 +134,12 @@ async function upload(url: string, token: string, listId: string, file: string):
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   if (args.heapCapMb && !process.execArgv.some((a) => a.startsWith('--max-old-space-size'))) {
-    const child = fork(process.argv[1], process.argv.slice(2), {
-      execArgv: [...process.execArgv, `--max-old-space-size=${args.heapCapMb}`],
-    });
+    // spawn, not fork: a fork's IPC channel would keep the child alive after it finished.
+    const child = spawn(
+      process.execPath,
+      [...process.execArgv, `--max-old-space-size=${args.heapCapMb}`, process.argv[1], ...process.argv.slice(2)],
+      { stdio: 'inherit' },
+    );
     const [code] = (await once(child, 'exit')) as [number | null];
     process.exit(code ?? 1);
   }
