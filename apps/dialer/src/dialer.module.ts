@@ -34,7 +34,7 @@ export class DialerModule {
         HealthModule.forRoot(),
         DialerEngineModule.forRoot({ config: o.config }),
         CampaignsModule.forRoot(o.config),
-        ContactsModule,
+        ContactsModule.forRoot({ maxImportBytes: o.config.IMPORT_MAX_BYTES }),
         ScriptsModule,
         DemoModule.forRoot(o.config),
         ...extraImports,

@@ -1,5 +1,4 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { ContactsModule } from '@app/contacts';
 import { BriefsController } from './briefs.controller';
 import { BRIEFS_OPTIONS, type BriefsModuleOptions } from './briefs.options';
 import { BriefsService } from './briefs.service';
@@ -13,8 +12,7 @@ export class BriefsModule {
   static forRoot(options: BriefsModuleOptions): DynamicModule {
     return {
       module: BriefsModule,
-      // the inline `rows` of a brief are imported by the contacts library
-      imports: [ContactsModule],
+      // the inline `rows` of a brief are imported by the contacts library (ContactsModule is global)
       controllers: [BriefsController, NotificationsController],
       providers: [{ provide: BRIEFS_OPTIONS, useValue: options }, BriefsService, NotificationsService, WebhookWorker],
       exports: [BriefsService, NotificationsService, WebhookWorker],

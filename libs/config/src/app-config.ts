@@ -99,6 +99,11 @@ export const DIALER_CONFIG = {
     default: true,
     parse: parse.bool,
   },
+  IMPORT_MAX_BYTES: {
+    description: 'Largest list upload accepted, in bytes (refused with 413 beyond it, also while streaming)',
+    default: 100 * 1024 * 1024,
+    parse: parse.int(1024, 2 * 1024 * 1024 * 1024),
+  },
   REVIEW_SLA_WORKING_DAYS: {
     description: 'Working days before an unreviewed brief is flagged',
     default: 2,

@@ -1,29 +1,22 @@
-import { Module } from '@nestjs/common';
+import { DynamicModule, Module } from '@nestjs/common';
 import { CONTACTS_OPTIONS, ContactImportService, type ContactsOptions } from './contact-import.service';
 import { ContactListsController } from './contact-lists.controller';
 import { ContactListsService } from './contact-lists.service';
 
-const MB = 1024 * 1024;
-
 /**
- * IMPORT_MAX_BYTES (default 100 MB) caps an upload; read here because @app/config belongs to the apps' variables.
- * A bad value stops the boot with `NAME=value: reason`, like the other variables.
+ * Target lists and their import. Global: the briefs library imports inline rows through the same services.
+ * `maxImportBytes` comes from IMPORT_MAX_BYTES (validated with the dialer's other variables).
  */
-export function contactsOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): ContactsOptions {
-  const raw = env.IMPORT_MAX_BYTES;
-  const maxImportBytes = raw ? Number(raw) : 100 * MB;
-  if (!Number.isInteger(maxImportBytes) || maxImportBytes < 1024)
-    throw new Error(`IMPORT_MAX_BYTES=${raw}: must be a whole number of bytes, at least 1024`);
-  return { maxImportBytes, batchSize: 1000 };
+@Module({})
+export class ContactsModule {
+  static forRoot(options: { maxImportBytes: number; batchSize?: number }): DynamicModule {
+    const resolved: ContactsOptions = { maxImportBytes: options.maxImportBytes, batchSize: options.batchSize ?? 1000 };
+    return {
+      module: ContactsModule,
+      global: true,
+      controllers: [ContactListsController],
+      providers: [{ provide: CONTACTS_OPTIONS, useValue: resolved }, ContactListsService, ContactImportService],
+      exports: [ContactListsService, ContactImportService],
+    };
+  }
 }
-
-@Module({
-  controllers: [ContactListsController],
-  providers: [
-    { provide: CONTACTS_OPTIONS, useFactory: () => contactsOptionsFromEnv() },
-    ContactListsService,
-    ContactImportService,
-  ],
-  exports: [ContactListsService, ContactImportService],
-})
-export class ContactsModule {}

@@ -372,9 +372,7 @@ describe('contact lists: create, import, report', () => {
 describe('contact lists: streaming limit and department isolation', () => {
   let t: TestApp;
   beforeAll(async () => {
-    process.env.IMPORT_MAX_BYTES = '150000';
-    t = await startTestApp('dialer');
-    delete process.env.IMPORT_MAX_BYTES;
+    t = await startTestApp('dialer', { IMPORT_MAX_BYTES: '150000' });
   });
   afterAll(async () => {
     await t.close();
