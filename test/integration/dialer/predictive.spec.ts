@@ -5,7 +5,14 @@ import { ASTERISK_SIM, CampaignRunner } from '@app/dialer';
 import { aDepartment } from '../../support/builders';
 import { api, startTestApp, type TestApp } from '../../support/test-app';
 import { agentBot } from './agent-bot';
-import { aCampaign, addChannelRequests, anAgent, customerOriginates, setState, someContacts } from '../../support/campaign-builders';
+import {
+  aCampaign,
+  addChannelRequests,
+  anAgent,
+  customerOriginates,
+  setState,
+  someContacts,
+} from '../../support/campaign-builders';
 
 const ENV = { SIM_PORT: '0', DIALER_TICK_MS: '100', DIALER_LEASE_SECONDS: '3', DIALER_INSTANCE_ID: 'predictive-a' };
 const ONCE = {

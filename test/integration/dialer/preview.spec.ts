@@ -4,7 +4,14 @@ import { pollUntil } from '@app/common';
 import { AgentSessionEvents, ASTERISK_SIM, type AgentSessionEventMap } from '@app/dialer';
 import { aDepartment } from '../../support/builders';
 import { api, startTestApp, type TestApp } from '../../support/test-app';
-import { aCampaign, addChannelRequests, anAgent, customerOriginates, setState, someContacts } from '../../support/campaign-builders';
+import {
+  aCampaign,
+  addChannelRequests,
+  anAgent,
+  customerOriginates,
+  setState,
+  someContacts,
+} from '../../support/campaign-builders';
 
 const ENV = { SIM_PORT: '0', DIALER_TICK_MS: '100', DIALER_LEASE_SECONDS: '3', DIALER_INSTANCE_ID: 'preview-a' };
 
