@@ -1,4 +1,5 @@
 import type { CallingRules, Callability, ContactLease, ContactSource, NextStep, PastAttempt } from '@app/dialer-core';
+import { MinHeap } from './min-heap';
 import { callability } from '@app/dialer-core';
 
 interface Contact {
@@ -17,7 +18,7 @@ interface Contact {
 export class MemoryContactSource implements ContactSource {
   private cursor = 0;
   /** Binary heap by due time. */
-  private readonly retries: Contact[] = [];
+  private readonly retries = new MinHeap<Contact>((a, b) => a.dueAt < b.dueAt);
   private readonly leased = new Map<string, Contact>();
   private readonly bounds = new Map<string, Callability & { computedAt: number }>();
   claimed = 0;
@@ -48,15 +49,15 @@ export class MemoryContactSource implements ContactSource {
     const out: ContactLease[] = [];
     // Due retries first (oldest due first), then fresh contacts in list order.
     const notYet: Contact[] = [];
-    while (out.length < n && this.retries.length > 0 && this.retries[0].dueAt <= now) {
-      const c = this.popRetry();
+    while (out.length < n && this.retries.length > 0 && this.retries.peek()!.dueAt <= now) {
+      const c = this.retries.pop();
       if (this.callable(c.timeZone, now)) out.push(this.lease(c));
       else {
         c.dueAt = this.bounds.get(c.timeZone)?.from ?? now + 3600000;
         notYet.push(c);
       }
     }
-    for (const c of notYet) this.pushRetry(c);
+    for (const c of notYet) this.retries.push(c);
     let scanned = 0;
     while (out.length < n && this.cursor < this.listSize && scanned < 10 * n + 100) {
       scanned++;
@@ -67,7 +68,7 @@ export class MemoryContactSource implements ContactSource {
       else {
         // Comes back when its window opens.
         c.dueAt = this.bounds.get(c.timeZone)?.from ?? now + 3600000;
-        this.pushRetry(c);
+        this.retries.push(c);
       }
     }
     this.claimed += out.length;
@@ -98,40 +99,7 @@ export class MemoryContactSource implements ContactSource {
     if (!c) return;
     if (step.kind === 'retry-at' || step.kind === 'callback-at') {
       c.dueAt = step.at;
-      this.pushRetry(c);
+      this.retries.push(c);
     }
-  }
-
-  private pushRetry(c: Contact): void {
-    const h = this.retries;
-    h.push(c);
-    let i = h.length - 1;
-    while (i > 0) {
-      const p = (i - 1) >> 1;
-      if (h[p].dueAt <= h[i].dueAt) break;
-      [h[i], h[p]] = [h[p], h[i]];
-      i = p;
-    }
-  }
-
-  private popRetry(): Contact {
-    const h = this.retries;
-    const top = h[0];
-    const last = h.pop()!;
-    if (h.length > 0) {
-      h[0] = last;
-      let i = 0;
-      for (;;) {
-        const l = 2 * i + 1;
-        const r = l + 1;
-        let m = i;
-        if (l < h.length && h[l].dueAt < h[m].dueAt) m = l;
-        if (r < h.length && h[r].dueAt < h[m].dueAt) m = r;
-        if (m === i) break;
-        [h[i], h[m]] = [h[m], h[i]];
-        i = m;
-      }
-    }
-    return top;
   }
 }

@@ -1,4 +1,5 @@
 import type { Clock, TimerHandle } from '@app/dialer-core';
+import { MinHeap } from './min-heap';
 
 interface Entry {
   at: number;
@@ -11,7 +12,8 @@ interface Entry {
 export class SimClock implements Clock {
   private t: number;
   private seq = 0;
-  private readonly heap: Entry[] = [];
+  // Equal times run in the order they were set.
+  private readonly heap = new MinHeap<Entry>((a, b) => a.at < b.at || (a.at === b.at && a.seq < b.seq));
 
   constructor(start: number) {
     this.t = start;
@@ -23,7 +25,7 @@ export class SimClock implements Clock {
 
   setTimer(delayMs: number, fn: () => void): TimerHandle {
     const e: Entry = { at: this.t + Math.max(0, delayMs), seq: this.seq++, fn, cancelled: false };
-    this.push(e);
+    this.heap.push(e);
     return e;
   }
 
@@ -33,49 +35,12 @@ export class SimClock implements Clock {
 
   /** Runs every timer due up to `until` (inclusive), then sets the time to `until`. */
   runUntil(until: number): void {
-    while (this.heap.length > 0 && this.heap[0].at <= until) {
-      const e = this.pop();
+    while (this.heap.length > 0 && this.heap.peek()!.at <= until) {
+      const e = this.heap.pop();
       if (e.cancelled) continue;
       this.t = e.at;
       e.fn();
     }
     this.t = until;
-  }
-
-  private less(a: Entry, b: Entry): boolean {
-    return a.at < b.at || (a.at === b.at && a.seq < b.seq);
-  }
-
-  private push(e: Entry): void {
-    const h = this.heap;
-    h.push(e);
-    let i = h.length - 1;
-    while (i > 0) {
-      const p = (i - 1) >> 1;
-      if (!this.less(h[i], h[p])) break;
-      [h[i], h[p]] = [h[p], h[i]];
-      i = p;
-    }
-  }
-
-  private pop(): Entry {
-    const h = this.heap;
-    const top = h[0];
-    const last = h.pop()!;
-    if (h.length > 0) {
-      h[0] = last;
-      let i = 0;
-      for (;;) {
-        const l = 2 * i + 1;
-        const r = l + 1;
-        let m = i;
-        if (l < h.length && this.less(h[l], h[m])) m = l;
-        if (r < h.length && this.less(h[r], h[m])) m = r;
-        if (m === i) break;
-        [h[i], h[m]] = [h[m], h[i]];
-        i = m;
-      }
-    }
-    return top;
   }
 }
