@@ -1,24 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import type { AsteriskSim, SimRequestLogEntry } from '@app/asterisk-sim';
+import { ALWAYS_OPEN_WINDOWS } from '@app/briefs';
 import { Agent, Campaign, ContactList, type CampaignMode, type CampaignState, type User } from '@app/database';
 import { aUser } from './builders';
 
 const suffix = (): string => randomBytes(4).toString('hex');
 
 /** Calling windows open around the clock, every day (tests that are not about windows). */
-export const ALWAYS_OPEN = {
-  weekdays: (['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const).map((day) => ({
-    day,
-    ranges: [{ from: '00:00', to: '24:00' }],
-  })),
-  evenings: true,
-  weekends: true,
-  holidays: true,
-  holidayDates: [] as string[],
-  timeZone: 'UTC',
-  safetyMarginSeconds: 0,
-};
+export const ALWAYS_OPEN = { ...ALWAYS_OPEN_WINDOWS, safetyMarginSeconds: 0 };
 
 /** Immediate retries, generous caps. */
 export const FAST_RETRY = {

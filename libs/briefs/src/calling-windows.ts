@@ -54,3 +54,13 @@ export const DEFAULT_RETRY_RULES: Record<RetryOutcome, RetryRule> = {
   failed: { retryAfterMinutes: 60, maxRetries: 2 },
   abandoned: { retryAfterMinutes: 60, maxRetries: 2 },
 };
+
+/** Windows open around the clock, every day, holidays included (the demo, and tests not about windows). */
+export const ALWAYS_OPEN_WINDOWS = {
+  weekdays: WEEKDAYS.map((day) => ({ day, ranges: [{ from: '00:00', to: '24:00' }] })),
+  evenings: true,
+  weekends: true,
+  holidays: true,
+  holidayDates: [] as string[],
+  timeZone: 'UTC',
+};

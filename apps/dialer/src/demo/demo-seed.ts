@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { DEFAULT_DISPOSITIONS, SYSTEM_DISPOSITIONS } from '@app/campaigns';
+import { ALWAYS_OPEN_WINDOWS } from '@app/briefs';
 import {
   Agent,
   Brief,
@@ -23,17 +24,7 @@ export const demoAgentEmail = (n: number): string => `agent-demo-${n}@demo.local
  * Open around the clock, every day: the demo dials at whatever hour a newcomer starts it, in every zone of its list.
  * (Real campaigns use the brief's windows.)
  */
-export const DEMO_WINDOWS = {
-  weekdays: (['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const).map((day) => ({
-    day,
-    ranges: [{ from: '00:00', to: '24:00' }],
-  })),
-  evenings: true,
-  weekends: true,
-  holidays: true,
-  holidayDates: [] as string[],
-  timeZone: 'UTC',
-};
+export const DEMO_WINDOWS = ALWAYS_OPEN_WINDOWS;
 
 export const DEMO_RETRY = {
   busy: { retryAfterMinutes: 2, maxRetries: 2 },
