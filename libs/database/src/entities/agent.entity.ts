@@ -14,6 +14,11 @@ export class Agent {
   @Column('uuid') departmentId: string;
   /** Default telephone endpoint, e.g. PJSIP/agent-1001. */
   @Varchar(200, { nullable: true }) endpoint: string | null;
+  /**
+   * Further endpoints an admin or supervisor assigned to this agent. An agent may log in only on its default
+   * endpoint, one of these, or its department's pool: a free-form endpoint would let it make the dialer call any number.
+   */
+  @Column('text', { array: true, default: () => "'{}'" }) endpoints: string[];
   @Column('text', { array: true, default: () => "'{}'" }) groups: string[];
   /** { skill: level 1..10 } */
   @Jsonb({ default: {} }) skills: Record<string, number>;

@@ -1,4 +1,4 @@
-import { Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { CreatedAt, UpdatedAt, Varchar } from './columns';
 
 @Entity('departments')
@@ -9,7 +9,10 @@ export class Department {
   @Varchar(32, { unique: true }) code: string;
   /** Optional URL that receives brief status changes (POSTed JSON, retried with backoff). */
   @Varchar(2000, { nullable: true }) webhookUrl: string | null;
-  @Varchar(64, { nullable: true }) webhookSecret: string | null;
+  /** Never leaves the server after it is set: responses carry only `webhookSecretSet`. */
+  @Varchar(64, { nullable: true, select: false }) webhookSecret?: string | null;
+  /** Endpoints any agent of the department may log in on (shared desks), beside each agent's own. */
+  @Column('text', { array: true, default: () => "'{}'" }) agentEndpoints: string[];
   @CreatedAt() createdAt: Date;
   @UpdatedAt() updatedAt: Date;
 }

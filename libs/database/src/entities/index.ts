@@ -26,3 +26,5 @@ export * from './script-version.entity';
 export * from './script.entity';
 export * from './user.entity';
 export * from './enums';
+export * from './user-department.entity';
+export * from './refresh-token.entity';

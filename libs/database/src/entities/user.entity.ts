@@ -18,6 +18,11 @@ export class User {
   department?: Relation<Department>;
   @Column({ type: 'boolean', default: true }) active: boolean;
   @TimestampColumn({ nullable: true }) lastLoginAt: Date | null;
+  /**
+   * Bumped whenever the account's access must end at once (deactivated, role or department changed, password
+   * changed, logout): every access token carries the version it was issued at and is refused once it differs.
+   */
+  @Column('int', { default: 0 }) tokenVersion: number;
   @CreatedAt() createdAt: Date;
   @UpdatedAt() updatedAt: Date;
 }

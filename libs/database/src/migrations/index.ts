@@ -1,3 +1,4 @@
+import { AccessControl1796010181554 } from './1796010181554-access-control.migration';
 import { CampaignContactsNextIndex1795746900000 } from './1795746900000-campaign-contacts-next-index.migration';
 import { ContactListRegion1795745881087 } from './1795745881087-contact-list-region.migration';
 import { InitialSchema1795745384024 } from './1795745384024-initial-schema.migration';
@@ -6,4 +7,5 @@ export const MIGRATIONS: (new () => unknown)[] = [
   InitialSchema1795745384024,
   ContactListRegion1795745881087,
   CampaignContactsNextIndex1795746900000,
+  AccessControl1796010181554,
 ];
