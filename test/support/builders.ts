@@ -4,6 +4,9 @@ import { Agent, Department, User, type Role } from '@app/database';
 
 const suffix = (): string => randomBytes(4).toString('hex');
 
+/** A second endpoint every test agent is assigned (the builders' agents may log in on it, not on others). */
+export const assignedEndpoint = (userId: string): string => `PJSIP/agent-alt-${userId.slice(0, 8)}`;
+
 /** A department of its own for each test (no shared fixtures). */
 export async function aDepartment(ds: DataSource, name?: string): Promise<Department> {
   const s = suffix();
@@ -21,7 +24,12 @@ export async function aUser(ds: DataSource, role: Role, departmentId: string, em
     departmentId,
     passwordHash: 'scrypt$16384$8$1$AAAA$AAAA',
   });
-  if (role === 'agent')
-    await ds.getRepository(Agent).save({ userId: user.id, departmentId, endpoint: `PJSIP/agent-${suffix()}` });
+  if (role === 'agent') {
+    // Agents log in only on assigned endpoints: the default one, and one more the tests may name explicitly.
+    const own = `PJSIP/agent-${suffix()}`;
+    await ds
+      .getRepository(Agent)
+      .save({ userId: user.id, departmentId, endpoint: own, endpoints: [own, assignedEndpoint(user.id)] });
+  }
   return user;
 }

@@ -239,6 +239,7 @@ export class AgentSessionService implements RunnerSessions {
     if (!agent) throw notFound('agent', agentId);
     const endpoint = cmd.endpoint ?? agent.endpoint;
     if (!endpoint) throw invalid([{ field: 'endpoint', reason: 'the agent has no default endpoint: give one' }]);
+    await this.checkEndpoint(agent, endpoint);
     const campaign = await this.chooseCampaign(agent, cmd.campaignId);
     this.requireAri();
     const stamp = Date.now().toString(36);
@@ -291,6 +292,35 @@ export class AgentSessionService implements RunnerSessions {
     else this.setState(s, { kind: 'ready', since: Date.now() }, s.state);
     await this.flush(agentId);
     return this.view(agentId);
+  }
+
+  /**
+   * The dialer calls the login endpoint for the whole shift, so it must be one an admin or supervisor assigned: the
+   * agent's own (default or listed) or its department's pool; anything else would let an agent have the dialer call
+   * any number. An endpoint held by another logged-in agent is refused too.
+   */
+  private async checkEndpoint(agent: Agent, endpoint: string): Promise<void> {
+    const rows: { agent_endpoints: string[] }[] = await this.ds.query(
+      `SELECT agent_endpoints FROM departments WHERE id = $1`,
+      [agent.departmentId],
+    );
+    const allowed = new Set([
+      ...(agent.endpoint ? [agent.endpoint] : []),
+      ...(agent.endpoints ?? []),
+      ...(rows[0]?.agent_endpoints ?? []),
+    ]);
+    if (!allowed.has(endpoint))
+      throw new AppError('forbidden', `endpoint ${endpoint} is not assigned to this agent or its department`, [
+        { field: 'endpoint', reason: `${endpoint} is not assigned to this agent or its department` },
+      ]);
+    const busy: { id: string }[] = await this.ds.query(
+      `SELECT id FROM agents WHERE session_endpoint = $1 AND id <> $2 AND session_channel_id IS NOT NULL LIMIT 1`,
+      [endpoint, agent.id],
+    );
+    if (busy[0])
+      throw new AppError('conflict', `endpoint ${endpoint} is in use by another agent's session`, [
+        { field: 'endpoint', reason: `${endpoint} is in use by another logged-in agent` },
+      ]);
   }
 
   async logout(agentId: string): Promise<AgentSessionView> {

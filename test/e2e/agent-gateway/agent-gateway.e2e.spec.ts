@@ -3,7 +3,7 @@ import { JwtService } from '@nestjs/jwt';
 import type { AsteriskSim } from '@app/asterisk-sim';
 import { pollUntil } from '@app/common';
 import { ASTERISK_SIM } from '@app/dialer';
-import { aDepartment, aUser } from '../../support/builders';
+import { aDepartment, assignedEndpoint, aUser } from '../../support/builders';
 import { startTestApp, type TestApp } from '../../support/test-app';
 import { aRunningCampaign, anAgent, someContacts } from './fixtures';
 import { connect, type RecordingSocket } from './socket-client';
@@ -37,8 +37,11 @@ describe('/agent socket namespace', () => {
   describe('refuses', () => {
     it('a connection without a token', async () => {
       const s = open({});
-      expect(await s.waitFor('error')).toEqual({ error: 'unauthenticated', message: 'an access token is required' });
-      await s.waitFor('disconnect');
+      expect(await s.waitFor('connect_error')).toEqual({
+        error: 'unauthenticated',
+        message: 'an access token is required',
+      });
+      expect(s.socket.connected).toBe(false);
       expect(s.of('session')).toEqual([]);
     });
 
@@ -52,16 +55,16 @@ describe('/agent socket namespace', () => {
         dep: dep.id,
       });
       const s = open({ token: forged });
-      expect(await s.waitFor('error')).toMatchObject({ error: 'unauthenticated' });
-      await s.waitFor('disconnect');
+      expect(await s.waitFor('connect_error')).toMatchObject({ error: 'unauthenticated' });
+      expect(s.socket.connected).toBe(false);
     });
 
     it('a requester', async () => {
       const dep = await aDepartment(t.db.ds);
       const u = await aUser(t.db.ds, 'requester', dep.id);
       const s = open({ token: t.tokenFor(u) });
-      expect(await s.waitFor('error')).toMatchObject({ error: 'forbidden' });
-      await s.waitFor('disconnect');
+      expect(await s.waitFor('connect_error')).toMatchObject({ error: 'forbidden' });
+      expect(s.socket.connected).toBe(false);
       expect(s.of('session')).toEqual([]);
     });
 
@@ -71,12 +74,12 @@ describe('/agent socket namespace', () => {
       const { agent } = await anAgent(t.db.ds, dep.id);
       const outsider = await aUser(t.db.ds, 'supervisor', other.id);
       const s = open({ token: t.tokenFor(outsider), agentId: agent.id });
-      expect(await s.waitFor('error')).toMatchObject({ error: 'not-found' });
-      await s.waitFor('disconnect');
+      expect(await s.waitFor('connect_error')).toMatchObject({ error: 'not-found' });
+      expect(s.socket.connected).toBe(false);
 
       const sup = await aUser(t.db.ds, 'supervisor', dep.id);
       const missing = open({ token: t.tokenFor(sup) });
-      expect(await missing.waitFor('error')).toMatchObject({ error: 'validation-failed' });
+      expect(await missing.waitFor('connect_error')).toMatchObject({ error: 'validation-failed' });
       const w = open({ token: t.tokenFor(sup), agentId: agent.id });
       expect(await w.waitFor('session')).toMatchObject({ agentId: agent.id, loggedIn: false, state: 'offline' });
     });
@@ -86,7 +89,7 @@ describe('/agent socket namespace', () => {
       const a = await anAgent(t.db.ds, dep.id);
       const b = await anAgent(t.db.ds, dep.id);
       const s = open({ token: t.tokenFor(a.user), agentId: b.agent.id });
-      expect(await s.waitFor('error')).toMatchObject({ error: 'not-found' });
+      expect(await s.waitFor('connect_error')).toMatchObject({ error: 'not-found' });
     });
   });
 
@@ -132,7 +135,7 @@ describe('/agent socket namespace', () => {
     const people = await someContacts(ds, campaign, 3);
     for (const p of people) sim.setNumberBehaviour(p.number, { outcome: 'human', ringSeconds: 0.2, talkSeconds: 60 });
     const { user, agent } = await anAgent(ds, dep.id);
-    const endpoint = `PJSIP/agent-gw-${agent.id.slice(0, 8)}`;
+    const endpoint = assignedEndpoint(user.id);
 
     const s = open({ token: t.tokenFor(user) });
     expect(await s.waitFor('session')).toMatchObject({ agentId: agent.id, loggedIn: false });

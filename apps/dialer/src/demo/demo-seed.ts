@@ -129,9 +129,15 @@ export async function seedDemoCampaign(
           userId: u.id,
           departmentId: dep.id,
           endpoint: demoAgentEndpoint(n),
+          endpoints: [demoAgentEndpoint(n)],
           groups: ['demo'],
           skills: { sales: 5 },
         }),
+      );
+      // The simulated agents log in on their own phones, which must stay assigned to them.
+      await m.query(
+        `UPDATE agents SET endpoints = array_append(endpoints, $2::text) WHERE id = $1 AND NOT ($2 = ANY(endpoints))`,
+        [a.id, demoAgentEndpoint(n)],
       );
       agentIds.push(a.id);
     }

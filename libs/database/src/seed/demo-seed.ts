@@ -11,6 +11,7 @@ export interface DemoUser {
 
 export const DEMO_DEPARTMENT = { name: 'Demo Sales', code: 'DEMO' };
 export const demoEmail = (role: Role): string => `${role}@demo.local`;
+export const DEMO_AGENT_ENDPOINT = 'PJSIP/agent-1001';
 
 /**
  * Idempotent: creates the demo department and one user of every role (the agent with an agent profile), and
@@ -42,12 +43,20 @@ export async function seedDemo(
           m.create(Agent, {
             userId: u.id,
             departmentId: dep.id,
-            endpoint: 'PJSIP/agent-1001',
+            endpoint: DEMO_AGENT_ENDPOINT,
+            endpoints: [DEMO_AGENT_ENDPOINT],
             groups: ['demo'],
             skills: { sales: 5 },
           }),
         );
       }
+      // An agent may log in only on an assigned endpoint: keep the demo agent's phone assigned.
+      if (role === 'agent')
+        await m.query(
+          `UPDATE agents SET endpoints = array_append(endpoints, $2::text)
+            WHERE user_id = $1 AND NOT ($2 = ANY(endpoints))`,
+          [u.id, DEMO_AGENT_ENDPOINT],
+        );
       users.push({ email, role });
     }
     return { departmentId: dep.id, users };
