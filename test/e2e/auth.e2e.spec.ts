@@ -6,7 +6,7 @@ import { concretePath, listRoutes } from '../support/routes';
 import { api, startTestApp, type TestApp } from '../support/test-app';
 
 /** Routes that answer without a token, on purpose. Anything else must refuse an anonymous caller. */
-const PUBLIC_ROUTES = new Set(['GET /health', 'POST /api/auth/login']);
+const PUBLIC_ROUTES = new Set(['GET /health', 'POST /api/auth/login', 'POST /api/auth/refresh']);
 
 describe.each(['dialer', 'reporting'] as const)('%s app: authentication on every route', (kind) => {
   let t: TestApp;

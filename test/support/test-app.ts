@@ -12,7 +12,7 @@ export interface TestApp {
   app: INestApplication;
   url: string;
   db: TestDatabase;
-  tokenFor(user: Pick<User, 'id' | 'email' | 'role' | 'departmentId'>): string;
+  tokenFor(user: Pick<User, 'id' | 'email' | 'role' | 'departmentId'> & Partial<Pick<User, 'tokenVersion'>>): string;
   close(): Promise<void>;
 }
 
@@ -49,7 +49,8 @@ export async function startTestApp(kind: 'dialer' | 'reporting', env: NodeJS.Pro
     app,
     url,
     db,
-    tokenFor: (u) => tokens.issue({ userId: u.id, email: u.email, role: u.role, departmentId: u.departmentId }),
+    tokenFor: (u) =>
+      tokens.issue({ userId: u.id, email: u.email, role: u.role, departmentId: u.departmentId }, u.tokenVersion ?? 0),
     close: async () => {
       await app.close();
       await db.drop();

@@ -30,7 +30,11 @@ export class DialerModule {
           poolSize: o.config.DATABASE_POOL_SIZE,
           applicationName: 'dialer',
         }),
-        AuthModule.forRoot({ secret: o.jwtSecret, ttlSeconds: o.config.JWT_TTL_SECONDS }),
+        AuthModule.forRoot({
+          secret: o.jwtSecret,
+          ttlSeconds: o.config.JWT_TTL_SECONDS,
+          refreshTtlSeconds: o.config.REFRESH_TTL_SECONDS,
+        }),
         HealthModule.forRoot(),
         DialerEngineModule.forRoot({ config: o.config }),
         CampaignsModule.forRoot(o.config),

@@ -10,7 +10,7 @@ import {
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Namespace, Socket } from 'socket.io';
 import type { DataSource } from 'typeorm';
-import { TokenService, type Principal } from '@app/auth';
+import { canSeeDepartment, SocketAuthenticator, type Principal } from '@app/auth';
 import { AppError, notFound } from '@app/common';
 import { Agent } from '@app/database';
 import {
@@ -87,9 +87,10 @@ function asAppError(e: unknown): AppError | undefined {
 }
 
 /**
- * `/agent`: one socket per agent screen. The connection authenticates with the access token in the handshake
- * (`auth: { token }`); an agent gets their own session, a supervisor or admin of the same department may watch and
- * act for one agent (`auth: { token, agentId }`). Each socket joins `agent:<agentId>` and receives `session` once,
+ * `/agent`: one socket per agent screen. The handshake middleware authenticates the access token (`auth: { token }`
+ * or `Authorization: Bearer`) before the connection completes; an agent gets their own session, a supervisor or
+ * admin working for the agent's department may watch and act for one agent (`auth: { token, agentId }`). A refused
+ * handshake is a `connect_error` with `data: { error, message }`. Each socket joins `agent:<agentId>` and receives `session` once,
  * then `offer`, `call-state` and `state` as the engine reports them. Commands answer through the ack callback with
  * `{ ok: true, session }` or `{ ok: false, error, message, details }` (the AppError codes of the REST API).
  */
@@ -100,7 +101,7 @@ export class AgentGateway implements OnGatewayInit<AgentNamespace>, OnGatewayCon
   private readonly unsubscribe: (() => void)[] = [];
 
   constructor(
-    @Inject(TokenService) private readonly tokens: TokenService,
+    @Inject(SocketAuthenticator) private readonly socketAuth: SocketAuthenticator,
     @Inject(AgentSessionService) private readonly sessions: AgentSessionService,
     @Inject(AgentSessionEvents) private readonly events: AgentSessionEvents,
     @Inject(CampaignRunner) private readonly runner: CampaignRunner,
@@ -110,6 +111,17 @@ export class AgentGateway implements OnGatewayInit<AgentNamespace>, OnGatewayCon
 
   afterInit(server: AgentNamespace): void {
     this.server = server;
+    this.unsubscribe.push(
+      this.socketAuth.protect<AgentSocket>(
+        server,
+        async (client, p) => {
+          const auth = (client.handshake.auth ?? {}) as { agentId?: unknown };
+          const agentId = await this.resolveAgent(p, typeof auth.agentId === 'string' ? auth.agentId : undefined);
+          client.data = { agentId, userId: p.userId, role: p.role, watching: p.role !== 'agent' };
+        },
+        (client) => client.data.userId,
+      ),
+    );
     this.unsubscribe.push(
       this.events.on('state', (p) => this.toAgent(p.agentId, 'state', { ...p })),
       this.events.on('call-state', (p) => this.toAgent(p.agentId, 'call-state', { ...p })),
@@ -150,22 +162,17 @@ export class AgentGateway implements OnGatewayInit<AgentNamespace>, OnGatewayCon
 
   // ---- connection ------------------------------------------------------------------------------------------------
 
+  /** The handshake middleware (afterInit) already authenticated the socket and chose its agent. */
   async handleConnection(client: AgentSocket): Promise<void> {
+    const agentId = client.data.agentId;
+    if (!agentId) return void client.disconnect(true); // cannot happen: the middleware admits only with an agent
+    await client.join(agentRoom(agentId));
     try {
-      const auth = (client.handshake.auth ?? {}) as { token?: unknown; agentId?: unknown };
-      const token =
-        typeof auth.token === 'string' ? auth.token : TokenService.fromHeader(client.handshake.headers.authorization);
-      const p = this.tokens.verify(token);
-      const agentId = await this.resolveAgent(p, typeof auth.agentId === 'string' ? auth.agentId : undefined);
       const view = await this.sessions.view(agentId);
-      if (!client.connected) return;
-      client.data = { agentId, userId: p.userId, role: p.role, watching: p.role !== 'agent' };
-      await client.join(agentRoom(agentId));
-      client.emit('session', toSessionDto(view));
+      if (client.connected) client.emit('session', toSessionDto(view));
     } catch (e) {
       const err = asAppError(e);
       if (!err) this.log.error(`connection: ${(e as Error).stack ?? String(e)}`);
-      // Emitted before the DISCONNECT packet on the same socket, so the client receives it first.
       client.emit(
         'error',
         err ? { error: err.code, message: err.message } : { error: 'internal', message: 'internal error' },
@@ -191,8 +198,8 @@ export class AgentGateway implements OnGatewayInit<AgentNamespace>, OnGatewayCon
         { field: 'agentId', reason: 'required for supervisors and admins' },
       ]);
     const a = UUID.test(requested) ? await agents.findOne({ where: { id: requested } }) : null;
-    // Watching is for the agent's own department: another department's agent does not exist for the caller.
-    if (!a || a.departmentId !== p.departmentId) throw notFound('agent', requested);
+    // Watching is for the departments the caller works for: another department's agent does not exist for them.
+    if (!a || !canSeeDepartment(p, a.departmentId)) throw notFound('agent', requested);
     return a.id;
   }
 
@@ -201,7 +208,7 @@ export class AgentGateway implements OnGatewayInit<AgentNamespace>, OnGatewayCon
   /** Runs one command for the socket's agent and maps the outcome to the ack shape; never throws. */
   private async command(client: AgentSocket, fn: (agentId: string) => Promise<AgentSessionView>): Promise<Ack> {
     const agentId = client.data.agentId;
-    if (!agentId) return { ok: false, error: 'unauthenticated', message: 'the connection is not authenticated yet' };
+    if (!agentId) return { ok: false, error: 'unauthenticated', message: 'the connection is not authenticated' };
     try {
       return { ok: true, session: toSessionDto(await fn(agentId)) };
     } catch (e) {

@@ -9,7 +9,7 @@ import {
 } from '@nestjs/websockets';
 import type { Namespace, Socket } from 'socket.io';
 import { IsUUID } from 'class-validator';
-import { TokenService, type Principal } from '@app/auth';
+import { SocketAuthenticator, type Principal } from '@app/auth';
 import { AppError, type ErrorCode } from '@app/common';
 import type { Role } from '@app/database';
 import { CampaignLiveService, type CampaignLiveView } from '@app/dialer';
@@ -90,7 +90,7 @@ export function toWallboardDto(v: CampaignLiveView): WallboardCampaignDto {
 }
 
 /**
- * `/wallboard`: supervisors', planners' and admins' screens. Authenticated in handleConnection like `/agent`; a
+ * `/wallboard`: supervisors', planners' and admins' screens. Authenticated in the handshake like `/agent`; a
  * socket `subscribe`s to campaigns it may see (another department's is not found) and joins `campaign:<id>`; every
  * second each watched campaign's numbers (CampaignLiveService, read from the database) go to its room.
  */
@@ -102,37 +102,35 @@ export class WallboardGateway
   private server: WallboardNamespace | undefined;
   private timer: NodeJS.Timeout | undefined;
   private busy = false;
+  private stopRevocations: (() => void) | undefined;
 
   constructor(
-    @Inject(TokenService) private readonly tokens: TokenService,
+    @Inject(SocketAuthenticator) private readonly socketAuth: SocketAuthenticator,
     @Inject(CampaignLiveService) private readonly live: CampaignLiveService,
   ) {}
 
   afterInit(server: WallboardNamespace): void {
     this.server = server;
+    this.stopRevocations = this.socketAuth.protect<WallboardSocket>(
+      server,
+      (client, p) => {
+        if (!WALLBOARD_ROLES.includes(p.role))
+          throw new AppError('forbidden', `role ${p.role} may not watch wallboards`, { allowedRoles: WALLBOARD_ROLES });
+        client.data = { principal: p };
+      },
+      (client) => client.data.principal?.userId,
+    );
     this.timer = setInterval(() => void this.tick(), TICK_MS);
     this.timer.unref();
   }
 
   onModuleDestroy(): void {
+    this.stopRevocations?.();
     if (this.timer) clearInterval(this.timer);
   }
 
-  handleConnection(client: WallboardSocket): void {
-    try {
-      const auth = (client.handshake.auth ?? {}) as { token?: unknown };
-      const token =
-        typeof auth.token === 'string' ? auth.token : TokenService.fromHeader(client.handshake.headers.authorization);
-      const p = this.tokens.verify(token);
-      if (!WALLBOARD_ROLES.includes(p.role))
-        throw new AppError('forbidden', `role ${p.role} may not watch wallboards`, { allowedRoles: WALLBOARD_ROLES });
-      client.data = { principal: p };
-    } catch (e) {
-      const err = e instanceof AppError ? e : new AppError('internal', 'internal error');
-      client.emit('error', { error: err.code, message: err.message });
-      client.disconnect();
-    }
-  }
+  /** Authenticated by the handshake middleware (afterInit): nothing left to check. */
+  handleConnection(): void {}
 
   @SubscribeMessage('subscribe')
   async subscribe(@ConnectedSocket() c: WallboardSocket, @MessageBody() body: unknown): Promise<WallboardAck> {

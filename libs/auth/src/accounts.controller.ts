@@ -1,7 +1,7 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { ROLES as ALL_ROLES, type Department } from '@app/database';
-import { AccountsService, type UserView } from './accounts.service';
+import { ROLES as ALL_ROLES } from '@app/database';
+import { AccountsService, type DepartmentView, type UserView } from './accounts.service';
 import { CreateDepartmentDto, CreateUserDto, UpdateDepartmentDto, UpdateUserDto } from './accounts.dto';
 import { CurrentUser, Roles } from './decorators';
 import type { Principal } from './principal';
@@ -14,19 +14,19 @@ export class AccountsController {
 
   @Roles(...ALL_ROLES)
   @Get('departments')
-  listDepartments(@CurrentUser() p: Principal): Promise<Department[]> {
+  listDepartments(@CurrentUser() p: Principal): Promise<DepartmentView[]> {
     return this.accounts.listDepartments(p);
   }
 
   @Roles(...ALL_ROLES)
   @Get('departments/:id')
-  getDepartment(@CurrentUser() p: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<Department> {
+  getDepartment(@CurrentUser() p: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<DepartmentView> {
     return this.accounts.getDepartment(p, id);
   }
 
   @Roles('admin')
   @Post('departments')
-  createDepartment(@CurrentUser() p: Principal, @Body() dto: CreateDepartmentDto): Promise<Department> {
+  createDepartment(@CurrentUser() p: Principal, @Body() dto: CreateDepartmentDto): Promise<DepartmentView> {
     return this.accounts.createDepartment(p, dto);
   }
 
@@ -36,8 +36,19 @@ export class AccountsController {
     @CurrentUser() p: Principal,
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: UpdateDepartmentDto,
-  ): Promise<Department> {
+  ): Promise<DepartmentView> {
     return this.accounts.updateDepartment(p, id, dto);
+  }
+
+  /** Sets a new random webhook secret and answers it this once; later responses say only `webhookSecretSet`. */
+  @Roles('admin')
+  @Post('departments/:id/webhook-secret')
+  @HttpCode(200)
+  rotateWebhookSecret(
+    @CurrentUser() p: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<{ departmentId: string; webhookSecret: string }> {
+    return this.accounts.rotateWebhookSecret(p, id);
   }
 
   @Roles('admin', 'supervisor')

@@ -1,4 +1,6 @@
 import {
+  ArrayMaxSize,
+  IsArray,
   IsBoolean,
   IsEmail,
   IsIn,
@@ -34,6 +36,8 @@ export class CreateUserDto {
   @IsString() @MinLength(10, { message: 'password must be at least 10 characters' }) @MaxLength(200) password: string;
   @IsIn(ROLES) role: Role;
   @IsUUID() departmentId: string;
+  /** Further departments a planner, supervisor or QA works for (admins work for all; others for their own). */
+  @IsOptional() @IsArray() @ArrayMaxSize(200) @IsUUID('all', { each: true }) assignedDepartmentIds?: string[];
 }
 
 export class UpdateUserDto {
@@ -46,4 +50,6 @@ export class UpdateUserDto {
   @IsOptional() @IsIn(ROLES) role?: Role;
   @IsOptional() @IsUUID() departmentId?: string;
   @IsOptional() @IsBoolean() active?: boolean;
+  /** Replaces the further departments a planner, supervisor or QA works for. */
+  @IsOptional() @IsArray() @ArrayMaxSize(200) @IsUUID('all', { each: true }) assignedDepartmentIds?: string[];
 }

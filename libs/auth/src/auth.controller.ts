@@ -1,30 +1,72 @@
-import { Body, Controller, Get, HttpCode, Inject, Post } from '@nestjs/common';
+import type { ServerResponse } from 'node:http';
+import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
 import { ROLES as ALL_ROLES } from '@app/database';
-import { AuthService, type LoginResult } from './auth.service';
+import { AuthService, type LoginResult, type RefreshResult } from './auth.service';
 import { CurrentUser, Public, Roles } from './decorators';
 import type { Principal } from './principal';
-import { AUTH_OPTIONS, type AuthOptions } from './auth.options';
+import {
+  clearRefreshCookie,
+  readRefreshCookie,
+  requireCsrfHeader,
+  setRefreshCookie,
+  type HttpRequest,
+} from './refresh-cookie';
 
 export class LoginDto {
   @IsEmail() email: string;
   @IsString() @MinLength(1) @MaxLength(200) password: string;
 }
 
+/**
+ * Login answers an access token (send it as `Authorization: Bearer`) and sets the browser app's refresh cookie;
+ * `refresh` trades the cookie for a new access token (and a new cookie); `logout` revokes both.
+ */
 @ApiTags('auth')
 @Controller('auth')
 export class AuthController {
-  constructor(
-    private readonly auth: AuthService,
-    @Inject(AUTH_OPTIONS) private readonly options: AuthOptions,
-  ) {}
+  constructor(private readonly auth: AuthService) {}
 
   @Public()
   @Post('login')
   @HttpCode(200)
-  login(@Body() dto: LoginDto): Promise<LoginResult> {
-    return this.auth.login(dto.email, dto.password, this.options.ttlSeconds);
+  async login(
+    @Body() dto: LoginDto,
+    @Req() req: HttpRequest,
+    @Res({ passthrough: true }) res: ServerResponse,
+  ): Promise<LoginResult> {
+    const { result, refresh } = await this.auth.login(dto.email, dto.password);
+    setRefreshCookie(req, res, refresh.token, refresh.expiresAt);
+    return result;
+  }
+
+  @Public()
+  @Post('refresh')
+  @HttpCode(200)
+  async refresh(@Req() req: HttpRequest, @Res({ passthrough: true }) res: ServerResponse): Promise<RefreshResult> {
+    requireCsrfHeader(req);
+    try {
+      const { result, refresh } = await this.auth.refresh(readRefreshCookie(req));
+      setRefreshCookie(req, res, refresh.token, refresh.expiresAt);
+      return result;
+    } catch (e) {
+      clearRefreshCookie(req, res);
+      throw e;
+    }
+  }
+
+  @ApiBearerAuth()
+  @Roles(...ALL_ROLES)
+  @Post('logout')
+  @HttpCode(204)
+  async logout(
+    @CurrentUser() p: Principal,
+    @Req() req: HttpRequest,
+    @Res({ passthrough: true }) res: ServerResponse,
+  ): Promise<void> {
+    await this.auth.logout(p, readRefreshCookie(req));
+    clearRefreshCookie(req, res);
   }
 
   @ApiBearerAuth()

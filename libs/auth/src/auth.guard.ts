@@ -2,24 +2,28 @@ import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Role } from '@app/database';
 import { AppError } from '@app/common';
+import { AuthService } from './auth.service';
 import { IS_PUBLIC, ROLES } from './decorators';
 import type { Principal } from './principal';
 import { TokenService } from './token.service';
 
-/** Global guard: authenticates every HTTP route unless @Public, then checks @Roles (a route without them is refused). */
+/**
+ * Global guard: authenticates every HTTP route unless @Public (the token is checked against the user's current
+ * token version, so revocation is immediate), then checks @Roles (a route without them is refused).
+ */
 @Injectable()
 export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
-    private readonly tokens: TokenService,
+    private readonly auth: AuthService,
   ) {}
 
-  canActivate(ctx: ExecutionContext): boolean {
-    if (ctx.getType() !== 'http') return true; // socket gateways authenticate in handleConnection
+  async canActivate(ctx: ExecutionContext): Promise<boolean> {
+    if (ctx.getType() !== 'http') return true; // socket gateways authenticate in their handshake middleware
     const targets = [ctx.getHandler(), ctx.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
     const req = ctx.switchToHttp().getRequest<{ headers: Record<string, string | undefined>; principal?: Principal }>();
-    const principal = this.tokens.verify(TokenService.fromHeader(req.headers.authorization));
+    const principal = await this.auth.authenticate(TokenService.fromHeader(req.headers.authorization));
     req.principal = principal;
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES, targets);
     if (!roles) throw new AppError('forbidden', 'this route declares no roles');

@@ -2,11 +2,15 @@ import { DynamicModule, Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { AccountsController } from './accounts.controller';
+import { AgentProfilesController } from './agent-profiles.controller';
+import { AgentProfilesService } from './agent-profiles.service';
 import { AccountsService } from './accounts.service';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AUTH_OPTIONS, type AuthOptions } from './auth.options';
 import { AuthService } from './auth.service';
+import { SessionRevocations } from './session-revocations';
+import { SocketAuthenticator } from './socket-auth';
 import { TokenService } from './token.service';
 
 /** Login, tokens, the global guard; with `accounts: true` also the admin routes for departments and users. */
@@ -17,15 +21,19 @@ export class AuthModule {
     return {
       module: AuthModule,
       imports: [JwtModule.register({ secret: options.secret, signOptions: { expiresIn: options.ttlSeconds } })],
-      controllers: options.accounts === false ? [AuthController] : [AuthController, AccountsController],
+      controllers:
+        options.accounts === false ? [AuthController] : [AuthController, AccountsController, AgentProfilesController],
       providers: [
         { provide: AUTH_OPTIONS, useValue: options },
         TokenService,
         AuthService,
         AccountsService,
+        AgentProfilesService,
+        SessionRevocations,
+        SocketAuthenticator,
         { provide: APP_GUARD, useClass: AuthGuard },
       ],
-      exports: [TokenService, AccountsService],
+      exports: [TokenService, AuthService, AccountsService, SessionRevocations, SocketAuthenticator],
     };
   }
 }

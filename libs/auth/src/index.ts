@@ -8,3 +8,8 @@ export * from './auth.options';
 export * from './auth.module';
 export * from './accounts.service';
 export * from './accounts.dto';
+export * from './session-revocations';
+export * from './socket-auth';
+export * from './refresh-cookie';
+export * from './agent-profiles.service';
+export * from './agent-profiles.dto';

@@ -28,6 +28,11 @@ const shared = {
     secret: true,
   },
   JWT_TTL_SECONDS: { description: 'Access token lifetime', default: 8 * 3600, parse: parse.int(60, 7 * 24 * 3600) },
+  REFRESH_TTL_SECONDS: {
+    description: 'Lifetime of the browser app refresh cookie (dialer_refresh)',
+    default: 14 * 24 * 3600,
+    parse: parse.int(300, 90 * 24 * 3600),
+  },
   LOG_LEVEL: {
     description: 'error, warn, log, debug or verbose',
     default: 'log',

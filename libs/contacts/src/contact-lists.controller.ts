@@ -14,7 +14,8 @@ type Response = ServerResponse;
 const nothing = async function* (): AsyncGenerator<Buffer> {};
 
 const READERS = ['requester', 'planner', 'supervisor', 'qa', 'admin'] as const;
-const WRITERS = ['requester', 'planner', 'supervisor', 'admin'] as const;
+// Supervisors watch and steer agents and campaigns; they do not create lists or import.
+const WRITERS = ['requester', 'planner', 'admin'] as const;
 
 @ApiTags('contact-lists')
 @ApiBearerAuth()

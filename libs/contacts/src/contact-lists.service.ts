@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { invalid, notFound, type FieldProblem } from '@app/common';
-import { canSeeDepartment, departmentScope, seesAllDepartments, type Principal } from '@app/auth';
-import { AuditService, Contact, ContactList, Department, ImportRejection, PhoneNumber } from '@app/database';
+import { actingDepartment, canSeeDepartment, departmentScope, type Principal } from '@app/auth';
+import { AuditService, Brief, Contact, ContactList, Department, ImportRejection, PhoneNumber } from '@app/database';
 import type { CreateContactListDto } from './contact-lists.dto';
 import { csvLine } from './csv-safety';
 import { canonicalTimeZone } from './time-zones';
@@ -39,9 +39,15 @@ export class ContactListsService {
 
   async create(p: Principal, dto: CreateContactListDto): Promise<ContactList> {
     const problems: FieldProblem[] = [];
-    const departmentId = seesAllDepartments(p) ? (dto.departmentId ?? p.departmentId) : p.departmentId;
+    const departmentId = actingDepartment(p, dto.departmentId) ?? p.departmentId;
     if (dto.departmentId && dto.departmentId !== departmentId)
-      problems.push({ field: 'departmentId', reason: 'you can create lists only in your own department' });
+      problems.push({ field: 'departmentId', reason: 'you can create lists only in a department you work for' });
+    // A list serves a brief of its own department only (and one that exists).
+    if (dto.briefId) {
+      const brief = await this.ds.getRepository(Brief).findOne({ where: { id: dto.briefId } });
+      if (!brief || !canSeeDepartment(p, brief.departmentId) || brief.departmentId !== departmentId)
+        problems.push({ field: 'briefId', reason: 'no such brief in this department' });
+    }
     const zone = dto.defaultTimeZone ? canonicalTimeZone(dto.defaultTimeZone) : undefined;
     if (dto.defaultTimeZone && !zone)
       problems.push({ field: 'defaultTimeZone', reason: 'not an IANA time zone, e.g. Europe/London' });

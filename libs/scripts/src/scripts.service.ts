@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AppError, invalid, notFound, type FieldProblem } from '@app/common';
-import { canSeeDepartment, departmentScope, seesAllDepartments, type Principal } from '@app/auth';
+import { actingDepartment, canSeeDepartment, departmentScope, type Principal } from '@app/auth';
 import { AuditService, Brief, Contact, Department, PhoneNumber, Script, ScriptVersion } from '@app/database';
 import type { AddVersionDto, CreateScriptDto } from './scripts.dto';
 import { checkScript, renderScript, type RenderFields, type RenderedScript, type ScriptBody } from './script-body';
@@ -40,9 +40,9 @@ export class ScriptsService {
 
   async create(p: Principal, dto: CreateScriptDto): Promise<ScriptWithVersions> {
     const problems: FieldProblem[] = [];
-    const departmentId = seesAllDepartments(p) ? (dto.departmentId ?? p.departmentId) : p.departmentId;
+    const departmentId = actingDepartment(p, dto.departmentId) ?? p.departmentId;
     if (dto.departmentId && dto.departmentId !== departmentId)
-      problems.push({ field: 'departmentId', reason: 'you can create scripts only in your own department' });
+      problems.push({ field: 'departmentId', reason: 'you can create scripts only in a department you work for' });
     else if (!(await this.ds.getRepository(Department).exists({ where: { id: departmentId } })))
       problems.push({ field: 'departmentId', reason: 'no such department' });
     if (dto.briefId) {

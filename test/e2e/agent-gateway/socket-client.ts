@@ -18,7 +18,12 @@ export function connect(url: string, namespace: string, auth: Record<string, unk
   const socket = io(url + namespace, { auth, transports: ['websocket'], forceNew: true, reconnection: false });
   const events: { event: string; payload: any }[] = [];
   socket.onAny((event: string, payload: unknown) => events.push({ event, payload }));
+  socket.on('connect', () => events.push({ event: 'connect', payload: socket.id ?? 'connected' }));
   socket.on('disconnect', (reason) => events.push({ event: 'disconnect', payload: reason }));
+  // A handshake refused by the server's middleware: `data` is `{ error, message, details? }`.
+  socket.on('connect_error', (err: Error & { data?: unknown }) =>
+    events.push({ event: 'connect_error', payload: { message: err.message, ...(err.data ?? {}) } }),
+  );
   return {
     socket,
     events,

@@ -28,12 +28,12 @@ describe('/wallboard socket namespace', () => {
   });
 
   it('refuses anonymous sockets and agents', async () => {
-    expect(await open({}).waitFor('error')).toMatchObject({ error: 'unauthenticated' });
+    expect(await open({}).waitFor('connect_error')).toMatchObject({ error: 'unauthenticated' });
     const dep = await aDepartment(t.db.ds);
     const { user } = await anAgent(t.db.ds, dep.id);
     const s = open({ token: t.tokenFor(user) });
-    expect(await s.waitFor('error')).toMatchObject({ error: 'forbidden' });
-    await s.waitFor('disconnect');
+    expect(await s.waitFor('connect_error')).toMatchObject({ error: 'forbidden' });
+    expect(s.socket.connected).toBe(false);
   });
 
   it('pushes a watched campaign every second: agents by state, live calls, abandon rate, progress', async () => {
