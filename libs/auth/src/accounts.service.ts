@@ -96,8 +96,8 @@ export class AccountsService {
     return this.ds.transaction(async (m) => {
       const d = await this.departments(m).where({ id }).getOne();
       if (!d) throw notFound('department', id);
-      Object.assign(d, dto);
-      const saved = await m.save(d);
+      if (Object.keys(dto).length) await m.update(Department, id, { ...dto });
+      const saved = (await this.departments(m).where({ id }).getOne())!;
       await this.audit.record(
         this.actor(p),
         {

@@ -16,7 +16,7 @@ function attributes(req: HttpRequest): string {
 }
 
 export function setRefreshCookie(req: HttpRequest, res: ServerResponse, token: string, expiresAt: Date): void {
-  const maxAge = Math.max(0, Math.floor((expiresAt.getTime() - Date.now()) / 1000));
+  const maxAge = Math.max(0, Math.round((expiresAt.getTime() - Date.now()) / 1000));
   res.setHeader(
     'Set-Cookie',
     `${REFRESH_COOKIE}=${token}; ${attributes(req)}; Max-Age=${maxAge}; Expires=${expiresAt.toUTCString()}`,
