@@ -83,7 +83,7 @@ export interface AgentServerEvents {
   offer: (o: OfferDto) => void;
   'call-state': (c: CallStateDto) => void;
   state: (s: StateDto) => void;
-  /** The connection is refused (then closed). */
+  /** The live socket is closed by the server: its user's access was revoked (`unauthenticated`), or its session could not be read. */
   error: (e: SocketErrorDto) => void;
 }
 
