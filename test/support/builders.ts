@@ -4,6 +4,10 @@ import { Agent, Department, User, type Role } from '@app/database';
 
 const suffix = (): string => randomBytes(4).toString('hex');
 
+let agentSeq = randomBytes(2).readUInt16BE() % 1000;
+/** An agent phone the simulator has by default (PJSIP/agent-1000 … agent-1999, like pjsip.conf endpoints). */
+const agentEndpoint = (): string => `PJSIP/agent-${1000 + (agentSeq++ % 1000)}`;
+
 /** A department of its own for each test (no shared fixtures). */
 export async function aDepartment(ds: DataSource, name?: string): Promise<Department> {
   const s = suffix();
@@ -22,6 +26,6 @@ export async function aUser(ds: DataSource, role: Role, departmentId: string, em
     passwordHash: 'scrypt$16384$8$1$AAAA$AAAA',
   });
   if (role === 'agent')
-    await ds.getRepository(Agent).save({ userId: user.id, departmentId, endpoint: `PJSIP/agent-${suffix()}` });
+    await ds.getRepository(Agent).save({ userId: user.id, departmentId, endpoint: agentEndpoint() });
   return user;
 }

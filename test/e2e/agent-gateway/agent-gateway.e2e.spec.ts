@@ -132,7 +132,7 @@ describe('/agent socket namespace', () => {
     const people = await someContacts(ds, campaign, 3);
     for (const p of people) sim.setNumberBehaviour(p.number, { outcome: 'human', ringSeconds: 0.2, talkSeconds: 60 });
     const { user, agent } = await anAgent(ds, dep.id);
-    const endpoint = `PJSIP/agent-gw-${agent.id.slice(0, 8)}`;
+    const endpoint = `PJSIP/agent-1${String(parseInt(agent.id.slice(0, 6), 16) % 1000).padStart(3, '0')}`;
 
     const s = open({ token: t.tokenFor(user) });
     expect(await s.waitFor('session')).toMatchObject({ agentId: agent.id, loggedIn: false });
