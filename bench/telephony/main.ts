@@ -252,6 +252,16 @@ async function main(): Promise<void> {
       }),
     );
   };
+  // More agent phones than the simulator's default agent-1000 … agent-1999: declare them all.
+  const declared = await fetch(`${sim.url}/_sim/endpoints`, {
+    method: 'POST',
+    headers: {
+      authorization: 'Basic ' + Buffer.from(`${USER}:${PASS}`).toString('base64'),
+      'content-type': 'application/json',
+    },
+    body: JSON.stringify({ endpoints: ['PJSIP/agent-*'] }),
+  });
+  if (declared.status !== 204) throw new Error(`declaring the agent phones: ${declared.status}`);
   await pool((i) => adapter.createBridge(agentBridge(i), 'mixing', `agent-${i}`));
   await pool((i) =>
     adapter.originate({ channelId: agentChannel(i), endpoint: `PJSIP/agent-${i}`, appArgs: ['agent', String(i)] }),

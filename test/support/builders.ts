@@ -4,8 +4,16 @@ import { Agent, Department, User, type Role } from '@app/database';
 
 const suffix = (): string => randomBytes(4).toString('hex');
 
+let agentSeq = randomBytes(2).readUInt16BE() % 1000;
+/** An agent phone the simulator has by default (PJSIP/agent-1000 … agent-1999, like pjsip.conf endpoints). */
+const agentEndpoint = (): string => `PJSIP/agent-${1000 + (agentSeq++ % 1000)}`;
+const altEndpoints = new Map<string, string>();
 /** A second endpoint every test agent is assigned (the builders' agents may log in on it, not on others). */
-export const assignedEndpoint = (userId: string): string => `PJSIP/agent-alt-${userId.slice(0, 8)}`;
+export const assignedEndpoint = (userId: string): string => {
+  let e = altEndpoints.get(userId);
+  if (!e) altEndpoints.set(userId, (e = agentEndpoint()));
+  return e;
+};
 
 /** A department of its own for each test (no shared fixtures). */
 export async function aDepartment(ds: DataSource, name?: string): Promise<Department> {
@@ -26,7 +34,7 @@ export async function aUser(ds: DataSource, role: Role, departmentId: string, em
   });
   if (role === 'agent') {
     // Agents log in only on assigned endpoints: the default one, and one more the tests may name explicitly.
-    const own = `PJSIP/agent-${suffix()}`;
+    const own = agentEndpoint();
     await ds
       .getRepository(Agent)
       .save({ userId: user.id, departmentId, endpoint: own, endpoints: [own, assignedEndpoint(user.id)] });

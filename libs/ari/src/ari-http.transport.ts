@@ -1,6 +1,6 @@
 import http from 'node:http';
 import https from 'node:https';
-import { AriError, ariErrorCodeForStatus } from './ari.error';
+import { AriError, ariErrorCodeForStatus, ENDPOINT_UNREACHABLE, isAllocationFailed } from './ari.error';
 
 export interface AriRestRequest {
   method: 'GET' | 'POST' | 'DELETE' | 'PUT';
@@ -95,6 +95,16 @@ export class AriHttpTransport implements AriRestTransport {
             // Asterisk answers {"message": ...}, except `Allocation failed` which comes as {"error": ...}.
             const b = body as { message?: string; error?: string } | string | undefined;
             const message = typeof b === 'string' ? b : (b?.message ?? b?.error ?? res.statusMessage ?? '');
+            if (isAllocationFailed(status, body)) {
+              return finish(
+                new AriError(
+                  'ari-endpoint-unreachable',
+                  `${req.method} ${req.path}: ${ENDPOINT_UNREACHABLE} (Asterisk: ${status} ${message})`,
+                  503,
+                  { body, asteriskStatus: status },
+                ),
+              );
+            }
             finish(
               new AriError(ariErrorCodeForStatus(status), `${req.method} ${req.path}: ${status} ${message}`, status, {
                 body,

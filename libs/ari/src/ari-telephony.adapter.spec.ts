@@ -298,6 +298,8 @@ describe('AriHttpTransport', () => {
           res.writeHead(404, { 'content-type': 'application/json' }).end('{"message":"Channel not found"}');
         } else if (req.url?.startsWith('/ari/endpoints')) {
           res.writeHead(500).end('{"error":"Allocation failed"}');
+        } else if (req.url?.startsWith('/ari/asterisk')) {
+          res.writeHead(500).end('{"message":"Internal Server Error"}');
         } else res.writeHead(200, { 'content-type': 'application/json' }).end('{"id":"c1"}');
       });
     });
@@ -321,10 +323,17 @@ describe('AriHttpTransport', () => {
       status: 404,
       message: expect.stringContaining('Channel not found'),
     });
+    // Asterisk 22 answers an unknown / unreachable / unregistered endpoint with 500 Allocation failed: not a
+    // server fault, and the message must say what to check.
     await expect(t.request({ method: 'GET', path: '/endpoints', timeoutMs: 1000 })).rejects.toMatchObject({
+      code: 'ari-endpoint-unreachable',
+      status: 503,
+      message: expect.stringContaining('endpoint not reachable or not registered'),
+      details: { asteriskStatus: 500 },
+    });
+    await expect(t.request({ method: 'GET', path: '/asterisk/info', timeoutMs: 1000 })).rejects.toMatchObject({
       code: 'ari-server-error',
       status: 500,
-      message: expect.stringContaining('Allocation failed'),
     });
     t.close();
   });

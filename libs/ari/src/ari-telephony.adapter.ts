@@ -1,4 +1,4 @@
-import { AriError, isAriError } from './ari.error';
+import { AriError, ENDPOINT_UNREACHABLE, isAriError } from './ari.error';
 import {
   isInStasisApp,
   mapAriEvent,
@@ -429,6 +429,16 @@ export class AriTelephonyAdapter implements TelephonyPort {
     } catch (e) {
       if (this.channels.get(channelId) === entry) this.channels.delete(channelId);
       if (isAriError(e, 'ari-timeout')) this.abandonedChannels.set(channelId, Date.now());
+      if (isAriError(e, 'ari-endpoint-unreachable')) {
+        // Name the endpoint: "Allocation failed" alone sends people looking at Asterisk instead of the phone/trunk.
+        const endpoint = req.query?.endpoint ?? '?';
+        throw new AriError(
+          'ari-endpoint-unreachable',
+          `${String(endpoint)}: ${ENDPOINT_UNREACHABLE} (Asterisk answered 500 Allocation failed)`,
+          e.status,
+          { ...e.details, endpoint },
+        );
+      }
       throw e;
     }
   }

@@ -8,7 +8,8 @@ export const ARI_ERROR_CODES = [
   'ari-conflict', // 409: e.g. channel not in Stasis, bridge in use
   'ari-unprocessable', // 422: e.g. endpoint not found when creating a channel
   'ari-not-implemented', // 501: the simulator does not model the operation
-  'ari-server-error', // 500 and other 5xx: e.g. `Allocation failed` for an unknown endpoint
+  'ari-server-error', // 500 and other 5xx
+  'ari-endpoint-unreachable', // 500 `Allocation failed`: the endpoint is not configured, reachable or registered
   'ari-unavailable', // 503: Asterisk unreachable or the events socket is down
   'ari-timeout', // the operation's own deadline passed (queue wait + request)
 ] as const;
@@ -49,6 +50,7 @@ function defaultStatus(code: AriErrorCode): number {
     case 'ari-server-error':
       return 500;
     case 'ari-unavailable':
+    case 'ari-endpoint-unreachable':
       return 503;
     case 'ari-timeout':
       return 504;
@@ -66,3 +68,16 @@ export function ariErrorCodeForStatus(status: number): AriErrorCode {
   if (status === 503) return 'ari-unavailable';
   return 'ari-server-error';
 }
+
+/**
+ * Asterisk answers 500 `{"error":"Allocation failed"}` when it cannot make a channel to an endpoint: one that is not
+ * configured, a PJSIP contact it cannot reach (e.g. a carrier host that does not resolve) or a phone that is not
+ * registered. Nothing is wrong with Asterisk itself, so this is not reported as a server error.
+ */
+export function isAllocationFailed(status: number, body: unknown): boolean {
+  if (status !== 500 || typeof body !== 'object' || body === null) return false;
+  const b = body as { error?: unknown; message?: unknown };
+  return b.error === 'Allocation failed' || b.message === 'Allocation failed';
+}
+
+export const ENDPOINT_UNREACHABLE = 'endpoint not reachable or not registered';

@@ -219,7 +219,7 @@ describe('asterisk-sim with the real ari-client', () => {
   });
 
   it('bridges track membership with entered/left events; playback finishes', async () => {
-    const ch = await client.channels.originate({ endpoint: 'PJSIP/agent-7', app: 'dialer' } as any);
+    const ch = await client.channels.originate({ endpoint: 'PJSIP/agent-1007', app: 'dialer' } as any);
     await until('StasisStart', () => of(ch.id, 'StasisStart')[0]);
     const bridge = await (client.bridges as any).create({ type: 'mixing', name: 'b1' } as any);
     await client.bridges.addChannel({ bridgeId: bridge.id, channel: ch.id });
@@ -299,6 +299,8 @@ describe('asterisk-sim with the real ari-client', () => {
 describe('asterisk-sim under load', () => {
   it('holds 2,000 live agent channels', async () => {
     const sim = await startAsteriskSim({ port: 0, username: USER, password: PASS });
+    // 2,000 agent phones: more than the default agent-1000 … agent-1999.
+    sim.declareEndpoints(['PJSIP/agent-*']);
     const ws = new WebSocket(`ws://127.0.0.1:${sim.port}/ari/events?app=load&api_key=${USER}:${PASS}`);
     let received = 0;
     ws.on('message', () => received++);

@@ -68,6 +68,14 @@ export interface AsteriskSim {
   setNumberBehaviour(number: string, behaviour: NumberBehaviour | null): void;
   /** Makes an endpoint (e.g. `PJSIP/alice` or `alice`) an agent phone: it answers at once and never hangs up. */
   registerAgent(endpoint: string): void;
+  /**
+   * PJSIP endpoints that exist (patterns: `*` any text, `{1000-1999}` a number range); others answer 500
+   * `Allocation failed` like an unconfigured or unregistered endpoint on Asterisk. `replace` drops the current set
+   * (the default one included) first.
+   */
+  declareEndpoints(endpoints: string[], replace?: boolean): void;
+  undeclareEndpoint(endpoint: string): void;
+  declaredEndpoints(): string[];
   setPopulation(model: PopulationModel): void;
   injectInbound(call: InboundCall): { id: string; name: string } | undefined;
   setInboundGenerator(config: InboundGeneratorConfig): void;
@@ -266,6 +274,21 @@ export async function startAsteriskSim(opts: AsteriskSimOptions): Promise<Asteri
     }),
     compile('PUT', '/_sim/agents/{endpoint}', (x) => {
       api.registerAgent(x.params.endpoint);
+      return noContent;
+    }),
+    compile('GET', '/_sim/endpoints', () => ok({ endpoints: api.declaredEndpoints() })),
+    ...(['PUT', 'POST'] as const).map((method) =>
+      compile(method, '/_sim/endpoints', (x) => {
+        const list = isRecord(x.body) ? x.body.endpoints : undefined;
+        if (!Array.isArray(list) || list.some((e) => typeof e !== 'string' || !e.includes('/'))) {
+          throw new AriError(400, { message: 'endpoints must be a list of Tech/resource patterns' });
+        }
+        api.declareEndpoints(list as string[], method === 'PUT');
+        return noContent;
+      }),
+    ),
+    compile('DELETE', '/_sim/endpoints/{endpoint}', (x) => {
+      api.undeclareEndpoint(x.params.endpoint);
       return noContent;
     }),
     compile('GET', '/_sim/population', () => ok(engine.population)),
@@ -526,6 +549,14 @@ export async function startAsteriskSim(opts: AsteriskSimOptions): Promise<Asteri
     registerAgent(endpoint) {
       engine.agents.add(endpoint);
     },
+    declareEndpoints(endpoints, replace = false) {
+      if (replace) engine.declared.clear();
+      for (const e of endpoints) engine.declared.add(e);
+    },
+    undeclareEndpoint(endpoint) {
+      engine.declared.delete(endpoint);
+    },
+    declaredEndpoints: () => [...engine.declared],
     setPopulation(model) {
       engine.setPopulation(model);
     },

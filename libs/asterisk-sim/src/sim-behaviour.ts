@@ -116,11 +116,54 @@ export function causeText(cause: number): string {
   return CAUSE_TEXT[cause] ?? 'Unknown';
 }
 
+/**
+ * AMDCAUSE as app_amd sets it with asterisk-config/amd.conf: `HUMAN-<silence ms>-<after_greeting_silence>`,
+ * `LONGGREETING-<voice ms>-<greeting>`, `TOOLONG-<total ms>` (Asterisk 22 gave HUMAN-801-800 and TOOLONG-4901).
+ */
 export const AMD_CAUSES: Record<string, string> = {
-  HUMAN: 'HUMAN-803-800',
-  MACHINE: 'MAXWORDS-3-2',
-  NOTSURE: 'TOOLONG-5000',
+  HUMAN: 'HUMAN-801-800',
+  MACHINE: 'LONGGREETING-1540-1500',
+  NOTSURE: 'TOOLONG-4901',
 };
+
+/**
+ * PJSIP endpoints the simulator knows by default, as a configured Asterisk would: the agent phones
+ * `PJSIP/agent-1000` … `PJSIP/agent-1999`, numbers dialled through the `carrier` trunk, and the SIPp peers of the
+ * recordings. `*` matches any text, `{a-b}` a whole number from a to b. Anything else answers 500 Allocation failed.
+ */
+export const DEFAULT_DECLARED_ENDPOINTS: readonly string[] = [
+  'PJSIP/agent-{1000-1999}',
+  'PJSIP/*@carrier',
+  'PJSIP/carrier/*',
+  ...Object.keys(SIP_PEERS).map((peer) => `PJSIP/${peer}`),
+];
+
+function patternRegex(pattern: string): { re: RegExp; ranges: [number, number][] } {
+  const ranges: [number, number][] = [];
+  let src = '';
+  const parts = pattern.split(/(\*|\{\d+-\d+\})/);
+  for (const part of parts) {
+    if (part === '*') src += '.*';
+    else if (/^\{\d+-\d+\}$/.test(part)) {
+      const [a, b] = part.slice(1, -1).split('-').map(Number);
+      ranges.push([a, b]);
+      src += '(\\d+)';
+    } else src += part.replace(/[.+?^${}()|[\]\\]/g, '\\$&');
+  }
+  return { re: new RegExp(`^${src}$`, 'i'), ranges };
+}
+
+/** Whether `endpoint` matches one declared pattern (technology case-insensitive). */
+export function endpointDeclared(patterns: Iterable<string>, endpoint: string): boolean {
+  for (const pattern of patterns) {
+    const { re, ranges } = patternRegex(pattern);
+    const m = re.exec(endpoint);
+    if (!m) continue;
+    if (ranges.every(([a, b], i) => /^\d+$/.test(m[i + 1]) && Number(m[i + 1]) >= a && Number(m[i + 1]) <= b))
+      return true;
+  }
+  return false;
+}
 
 export interface ParsedEndpoint {
   tech: 'Local' | 'PJSIP';

@@ -107,7 +107,9 @@ describe('asterisk-sim control API', () => {
       const served = (await (
         await call(sim, 'POST', '/ari/channels?endpoint=PJSIP/0702@carrier&app=dialer')
       ).json()) as Ev;
-      const agent = (await (await call(sim, 'POST', '/ari/channels?endpoint=PJSIP/agent-1&app=dialer')).json()) as Ev;
+      const agent = (await (
+        await call(sim, 'POST', '/ari/channels?endpoint=PJSIP/agent-1001&app=dialer')
+      ).json()) as Ev;
       const inStasis = (id: string) => events.find((e) => e.type === 'StasisStart' && e.channel.id === id);
       await until('both in Stasis', () => inStasis(served.id) && inStasis(agent.id));
       const bridge = (await (await call(sim, 'POST', '/ari/bridges?type=mixing')).json()) as Ev;

@@ -4,6 +4,8 @@ import {
   AMD_CAUSES,
   causeText,
   decideBehaviour,
+  DEFAULT_DECLARED_ENDPOINTS,
+  endpointDeclared,
   FAILURES,
   HANGUP_REASONS,
   parseEndpoint,
@@ -192,6 +194,8 @@ export class SimEngine {
   readonly recordings = new Map<string, SimRecording>();
   readonly numbers = new Map<string, NumberBehaviour>();
   readonly agents = new Set<string>();
+  /** PJSIP endpoints that exist (patterns, see DEFAULT_DECLARED_ENDPOINTS); agents registered are declared too. */
+  readonly declared = new Set<string>(DEFAULT_DECLARED_ENDPOINTS);
   readonly sinks = new Set<EventSink>();
   /** The sink that currently owns each app (a newer connection replaces an older one). */
   readonly appOwners = new Map<string, EventSink>();
@@ -374,8 +378,17 @@ export class SimEngine {
   private parse(endpoint: string | undefined): ParsedEndpoint {
     if (!endpoint) throw new AriError(400, { message: 'Endpoint parameter not provided' });
     const parsed = parseEndpoint(endpoint, this.agents);
-    if (!parsed) throw new AriError(500, { error: 'Allocation failed' });
+    // Asterisk 22: an endpoint that is not configured, or whose contact is unreachable / not registered.
+    if (!parsed || (parsed.tech === 'PJSIP' && !this.endpointExists(endpoint))) {
+      throw new AriError(500, { error: 'Allocation failed' });
+    }
     return parsed;
+  }
+
+  /** A PJSIP endpoint the simulated Asterisk has (declared, or registered as an agent phone). */
+  endpointExists(endpoint: string): boolean {
+    const rest = endpoint.slice(endpoint.indexOf('/') + 1);
+    return this.agents.has(endpoint) || this.agents.has(rest) || endpointDeclared(this.declared, endpoint);
   }
 
   private newChannel(
@@ -576,6 +589,13 @@ export class SimEngine {
     const f = FAILURES[b.outcome]!;
     if (c.tech === 'Local') {
       const status = b.outcome === 'busy' ? 'BUSY' : b.outcome === 'congestion' ? 'CONGESTION' : 'NOANSWER';
+      if (c.flow === 'create' && b.outcome !== 'busy' && b.outcome !== 'congestion') {
+        // Asterisk 22: the far end's cause (21, 1) lands on the created ;1 itself, and no final Dial event comes.
+        this.chEvent(c, 'ChannelHangupRequest', { cause: f.cause });
+        this.leaveStasis(c);
+        this.finish(c, f.cause);
+        return;
+      }
       if (c.flow === 'create') {
         // The Local ;1 stays up after Dial(BUSY) until the dial timeout or the app hangs up.
         c.dialFailed = true;
@@ -1148,6 +1168,8 @@ export class SimEngine {
     this.recordings.clear();
     this.numbers.clear();
     this.agents.clear();
+    this.declared.clear();
+    for (const e of DEFAULT_DECLARED_ENDPOINTS) this.declared.add(e);
     this.attempts.clear();
     this.population = this.initialPopulation;
     this.eventsSent = 0;

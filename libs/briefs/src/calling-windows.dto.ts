@@ -125,6 +125,7 @@ export class RetryPolicyDto {
   @IsOptional() @ValidateNested() @Type(() => RetryRuleDto) machine?: RetryRuleDto;
   @IsOptional() @ValidateNested() @Type(() => RetryRuleDto) failed?: RetryRuleDto;
   @IsOptional() @ValidateNested() @Type(() => RetryRuleDto) abandoned?: RetryRuleDto;
+  @IsOptional() @ValidateNested() @Type(() => RetryRuleDto) congestion?: RetryRuleDto;
   @IsInt() @Min(1) @Max(50) maxAttemptsPerContact: number;
 }
 

@@ -26,7 +26,7 @@ export const isCalendarDate = (v: unknown): boolean =>
   !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) &&
   new Date(`${v}T00:00:00Z`).toISOString().startsWith(v);
 
-export const RETRY_OUTCOMES = ['busy', 'noAnswer', 'machine', 'failed', 'abandoned'] as const;
+export const RETRY_OUTCOMES = ['busy', 'noAnswer', 'machine', 'failed', 'abandoned', 'congestion'] as const;
 export type RetryOutcome = (typeof RETRY_OUTCOMES)[number];
 
 export interface RetryRule {
@@ -53,6 +53,8 @@ export const DEFAULT_RETRY_RULES: Record<RetryOutcome, RetryRule> = {
   machine: { retryAfterMinutes: 240, maxRetries: 2 },
   failed: { retryAfterMinutes: 60, maxRetries: 2 },
   abandoned: { retryAfterMinutes: 60, maxRetries: 2 },
+  // Network congestion (dial status CONGESTION): not the person's doing, so soon and a few times.
+  congestion: { retryAfterMinutes: 10, maxRetries: 3 },
 };
 
 /** Windows open around the clock, every day, holidays included (the demo, and tests not about windows). */

@@ -264,6 +264,12 @@ export class AgentSessionService implements RunnerSessions {
       await this.telephony.hangup(channelId).catch(() => undefined);
       await this.telephony.destroyBridge(bridgeId).catch(() => undefined);
       if (e instanceof AppError) throw e;
+      if (isAriError(e, 'ari-endpoint-unreachable')) {
+        // Asterisk's 500 "Allocation failed": no such endpoint, or its phone is not registered / reachable.
+        throw new AppError('unavailable', `the agent's phone ${endpoint}: endpoint not reachable or not registered`, [
+          { field: 'endpoint', reason: 'not reachable or not registered' },
+        ]);
+      }
       throw new AppError('unavailable', `the agent's phone ${endpoint} did not answer: ${(e as Error).message}`);
     }
     const s: Session = {

@@ -212,6 +212,27 @@ describe('AriCallPort', () => {
     expect(r.port.takeDetail('call-1')).toMatchObject({ outcome: 'rejected' });
   });
 
+  it('reports congestion as its own outcome (Dial CONGESTION with cause 0, or a SIP 503 cause 34)', async () => {
+    const s = setup(false);
+    await s.originate();
+    s.tel.emit({ type: 'dial', timestamp: ts, channelId: 'call-1', dialstatus: 'CONGESTION', dialstring: 'x' });
+    s.tel.emit({ type: 'destroyed', timestamp: ts, channelId: 'call-1', cause: 0, causeTxt: 'Unknown', lost: false });
+    expect(s.events).toEqual([{ type: 'failed', callId: 'call-1', outcome: 'congestion', cause: '0' }]);
+
+    const r = setup(false);
+    await r.originate();
+    r.tel.emit({ type: 'hangupRequest', timestamp: ts, channelId: 'call-1', soft: false, cause: 34, techCause: 503 });
+    r.tel.emit({
+      type: 'destroyed',
+      timestamp: ts,
+      channelId: 'call-1',
+      cause: 34,
+      causeTxt: 'Circuit/channel congestion',
+      lost: false,
+    });
+    expect(r.events).toEqual([{ type: 'failed', callId: 'call-1', outcome: 'congestion', cause: '34' }]);
+  });
+
   it('plays the abandon message, then hangs up when it has finished', async () => {
     const s = setup(false);
     await s.originate();

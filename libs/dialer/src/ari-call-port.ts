@@ -282,7 +282,8 @@ export class AriCallPort implements CallPort {
     this.setState(c, 'ended');
     const cause = k.cause !== undefined ? String(k.cause) : undefined;
     if (!c.answered) {
-      const outcome = k.outcome === 'busy' ? 'busy' : k.outcome === 'no-answer' ? 'no-answer' : 'failed';
+      const outcome =
+        k.outcome === 'busy' || k.outcome === 'no-answer' || k.outcome === 'congestion' ? k.outcome : 'failed';
       this.emit({ type: 'failed', callId: c.callId, outcome, ...(cause ? { cause } : {}) });
       return;
     }

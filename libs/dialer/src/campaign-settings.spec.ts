@@ -50,6 +50,17 @@ describe('campaign settings → engine', () => {
     expect(p.perOutcome.machine.maxRetries).toBeGreaterThanOrEqual(0);
   });
 
+  it('gives congestion its own retry rule: stored, defaulted, and kept for policies stored before it', () => {
+    const p = retryPolicyOf({ congestion: { retryAfterMinutes: 7, maxRetries: 5 }, maxAttemptsPerContact: 4 });
+    expect(p.perOutcome.congestion).toEqual({ retryAfterMinutes: 7, maxRetries: 5 });
+    expect(retryPolicyOf({ maxAttemptsPerContact: 4 }).perOutcome.congestion).toEqual({
+      retryAfterMinutes: 10,
+      maxRetries: 3,
+    });
+    const { congestion: _dropped, ...old } = retryPolicyOf({}).perOutcome;
+    expect(retryPolicyOf({ perOutcome: old }).perOutcome.congestion).toEqual({ retryAfterMinutes: 10, maxRetries: 3 });
+  });
+
   it('maps pacing, AMD and the machine rule to the engine config', () => {
     const s = engineSettingsOf(campaign());
     expect(s.config).toMatchObject({

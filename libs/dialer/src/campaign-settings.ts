@@ -74,12 +74,16 @@ const rule = (v: unknown, dflt: RetryRule): RetryRule => {
 
 /**
  * Retry policy from `campaigns.retry_policy`: the stored shape is
- * `{ busy, noAnswer, machine, failed, abandoned: { retryAfterMinutes, maxRetries }, maxAttemptsPerContact }`, plus
+ * `{ busy, noAnswer, machine, failed, abandoned, congestion: { retryAfterMinutes, maxRetries }, maxAttemptsPerContact }`, plus
  * optional `noContact`, `maxAttemptsPerNumber`, `callbackDefaultMinutes`.
  */
 export function retryPolicyOf(p: Record<string, unknown> | null | undefined): RetryPolicy {
   const r = p ?? {};
-  if ('perOutcome' in r) return { ...defaultRetryPolicy, ...(r as Partial<RetryPolicy>) };
+  if ('perOutcome' in r) {
+    // An outcome added later (congestion) takes its default in policies stored before it existed.
+    const given = r as Partial<RetryPolicy>;
+    return { ...defaultRetryPolicy, ...given, perOutcome: { ...defaultRetryPolicy.perOutcome, ...given.perOutcome } };
+  }
   const d = defaultRetryPolicy.perOutcome;
   return {
     perOutcome: {
@@ -88,6 +92,7 @@ export function retryPolicyOf(p: Record<string, unknown> | null | undefined): Re
       machine: rule(r.machine, d.machine),
       failed: rule(r.failed, d.failed),
       abandoned: rule(r.abandoned, d.abandoned),
+      congestion: rule(r.congestion, d.congestion),
     },
     noContact: rule(r.noContact, defaultRetryPolicy.noContact),
     maxAttemptsPerContact: num(r.maxAttemptsPerContact, defaultRetryPolicy.maxAttemptsPerContact),

@@ -294,6 +294,7 @@ function pastResult(outcome: string): PastAttempt['result'] {
     case 'machine':
     case 'busy':
     case 'no-answer':
+    case 'congestion':
     case 'failed':
     case 'abandoned':
     case 'rejected-by-rule':

@@ -21,7 +21,10 @@ const APP = process.env.ARI_APP ?? 'dialer-contract';
 const TIME_SCALE = 20; // simulator only: 2 s of ringing take 100 ms
 type Outcome =
   'answer' | 'answer-hangup' | 'busy' | 'congestion' | 'noanswer' | 'rejected' | 'invalid' | 'machine' | 'human';
-const configured = JSON.parse(process.env.ARI_TEST_ENDPOINTS ?? '{}') as Partial<Record<Outcome | 'inbound', string>>;
+// `missing`: an endpoint the Asterisk does not have (default PJSIP/nobody).
+const configured = JSON.parse(process.env.ARI_TEST_ENDPOINTS ?? '{}') as Partial<
+  Record<Outcome | 'inbound' | 'missing', string>
+>;
 const endpoint = (o: Outcome | 'inbound'): string => configured[o] ?? `Local/${o}@dialer-test`;
 // Seconds of real ringing before a noanswer call gives up; scaled down in the simulator like everything else.
 const RING_TIMEOUT_S = 3;
@@ -149,13 +152,6 @@ describe(`telephony port contract (${REAL ? 'real Asterisk at ' + process.env.AR
     expect(results[plain.indexOf('answer-hangup')].hungUpBy).toBe('remote');
   });
 
-  // With create + dial, Asterisk subscribes the app to the created channel only. For a Local channel the far end's
-  // reason (cause 21, cause 1) stays on the ;2 half, which the app never sees: the ;1 reports Dial NOANSWER and no
-  // cause (recorded create-dial-* rows show no ;2 events). So Local rejected/invalid read as no-answer in this flow;
-  // with a SIP channel the cause is on the channel itself and the classification is exact (see the SIP rows below).
-  const localBlind = (o: keyof typeof expected): CallOutcome =>
-    endpoint(o).startsWith('Local/') && (o === 'rejected' || o === 'invalid') ? 'no-answer' : expected[o];
-
   async function createAndDial(targets: { tag: string; endpoint: string; hangupOnAnswer?: boolean }[]) {
     const ids = targets.map((t) => newId(`c-${t.tag}`));
     const stop = adapter.subscribe((e) => {
@@ -196,12 +192,34 @@ describe(`telephony port contract (${REAL ? 'real Asterisk at ' + process.env.AR
     const results = await createAndDial(
       plain.map((o) => ({ tag: o, endpoint: endpoint(o), hangupOnAnswer: o === 'answer' })),
     );
-    const got = Object.fromEntries(plain.map((o, i) => [o, results[i].outcome]));
-    const want = Object.fromEntries(plain.map((o) => [o, localBlind(o)]));
-    // The simulator reproduces the recorded behaviour exactly. On a real Asterisk the Local rejected/invalid rows
-    // are inferred from the recorded create-dial-busy (no ;2 events): accept the exact outcome too there.
-    if (REAL) for (const o of plain) if (got[o] === expected[o]) want[o] = expected[o];
-    expect(got).toEqual(want);
+    // Asterisk 22.10.1: for a Local channel that rejects (21) or is invalid (1) the cause lands on the created ;1
+    // itself (a hangup request with it, then ChannelDestroyed with it) and no final Dial event comes, so the
+    // classification is as exact as in the originate flow.
+    expect(Object.fromEntries(plain.map((o, i) => [o, results[i].outcome]))).toEqual(expected);
+    for (const [o, cause] of [
+      ['rejected', 21],
+      ['invalid', 1],
+    ] as const) {
+      const r = results[plain.indexOf(o)];
+      expect([o, r.cause, r.dialStatus]).toEqual([o, cause, undefined]);
+    }
+  });
+
+  it('refuses an endpoint Asterisk does not have: "endpoint not reachable or not registered"', async () => {
+    const missing = configured.missing ?? 'PJSIP/nobody';
+    for (const endpoint of REAL ? [missing] : [missing, 'PJSIP/agent-9xyz']) {
+      for (const make of [
+        (channelId: string) => adapter.originate({ channelId, endpoint, appArgs: ['outbound', 'missing'] }),
+        (channelId: string) => adapter.createChannel({ channelId, endpoint, appArgs: ['outbound', 'missing'] }),
+      ]) {
+        await expect(make(newId('missing'))).rejects.toMatchObject({
+          name: 'AriError',
+          code: 'ari-endpoint-unreachable',
+          message: expect.stringContaining(`${endpoint}: endpoint not reachable or not registered`),
+        });
+      }
+    }
+    expect(adapter.status()).toBe('up');
   });
 
   const sipRows: [string, string, CallOutcome][] = [
@@ -226,10 +244,11 @@ describe(`telephony port contract (${REAL ? 'real Asterisk at ' + process.env.AR
     );
   });
 
+  // Causes as app_amd sets them (Asterisk 22 with asterisk-config/amd.conf: HUMAN-801-800, LONGGREETING-...).
   it.each([
-    ['machine', 'MACHINE', 'machine'],
-    ['human', 'HUMAN', 'human-answer'],
-  ] as const)('runs AMD on %s and gets the verdict back in Stasis', async (o, verdict, outcome) => {
+    ['machine', 'MACHINE', 'machine', /^LONGGREETING-\d+-\d+$/],
+    ['human', 'HUMAN', 'human-answer', /^HUMAN-\d+-\d+$/],
+  ] as const)('runs AMD on %s and gets the verdict back in Stasis', async (o, verdict, outcome, cause) => {
     const id = newId(`amd-${o}`);
     await adapter.originate({ channelId: id, endpoint: endpoint(o), appArgs: ['outbound', o], variables });
     await until(() => find(id, 'stasisStart', (e) => e.args[0] === 'outbound'), 'first StasisStart');
@@ -240,6 +259,7 @@ describe(`telephony port contract (${REAL ? 'real Asterisk at ' + process.env.AR
       REAL ? 20_000 : 5_000,
     );
     expect(amd.args[1]).toBe(verdict);
+    expect(amd.args[2]).toMatch(cause);
     await adapter.hangup(id);
     const r = await ended(id);
     expect(r.outcome).toBe(outcome);

@@ -17,7 +17,8 @@ import type { DataSource, EntityManager } from 'typeorm';
 
 export const DEMO_BRIEF_TITLE = 'Demo: customer satisfaction survey';
 export const DEMO_CAMPAIGN_NAME = 'Demo: customer satisfaction survey';
-export const demoAgentEndpoint = (n: number): string => `PJSIP/agent-demo-${n}`;
+/** Agent phones the simulator has by default (PJSIP/agent-1000 … agent-1999), like endpoints in pjsip.conf. */
+export const demoAgentEndpoint = (n: number): string => `PJSIP/agent-${1900 + n}`;
 export const demoAgentEmail = (n: number): string => `agent-demo-${n}@demo.local`;
 
 /**

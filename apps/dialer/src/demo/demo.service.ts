@@ -56,7 +56,7 @@ const between = (min: number, max: number): number => min + Math.random() * (max
 
 /**
  * The demo a newcomer sees on the embedded defaults: with the in-process simulator (no ARI_URL) it seeds a running
- * campaign, logs in five simulated agents through AgentSessionService (their `PJSIP/agent-demo-N` phones answer by
+ * campaign, logs in five simulated agents through AgentSessionService (their `PJSIP/agent-190N` phones answer by
  * themselves in the simulator), and drives them: after each call, a random disposition of the campaign's set after a
  * short wrap-up, then ready again. Every 10 s it logs dials, answers, abandons and agents by state, and starts the
  * campaign over once it has completed.

@@ -49,6 +49,7 @@ export const ATTEMPT_OUTCOMES = [
   'abandoned',
   'rejected-by-rule',
   'lost',
+  'congestion', // dial status CONGESTION / causes 34, 38, 41, 42...: the network, not the person; its own retry rule
 ] as const;
 export type AttemptOutcome = (typeof ATTEMPT_OUTCOMES)[number];
 

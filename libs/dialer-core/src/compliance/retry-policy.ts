@@ -1,6 +1,13 @@
 /** Outcomes of a dial that did not reach an agent and may be retried. */
-export type RetryableOutcome = 'busy' | 'no-answer' | 'machine' | 'failed' | 'abandoned';
-export const RETRYABLE_OUTCOMES: readonly RetryableOutcome[] = ['busy', 'no-answer', 'machine', 'failed', 'abandoned'];
+export type RetryableOutcome = 'busy' | 'no-answer' | 'machine' | 'failed' | 'abandoned' | 'congestion';
+export const RETRYABLE_OUTCOMES: readonly RetryableOutcome[] = [
+  'busy',
+  'no-answer',
+  'machine',
+  'failed',
+  'abandoned',
+  'congestion',
+];
 
 export type DispositionCategory = 'success' | 'contact' | 'no-contact' | 'callback' | 'do-not-call';
 
@@ -35,6 +42,9 @@ export const defaultRetryPolicy: RetryPolicy = {
     machine: { retryAfterMinutes: 240, maxRetries: 2 },
     failed: { retryAfterMinutes: 60, maxRetries: 1 },
     abandoned: { retryAfterMinutes: 60, maxRetries: 2 },
+    // Network congestion (all circuits busy, carrier overload) says nothing about the person: retry soon, a few
+    // times, as VICIdial and Genesys keep it apart from busy and failed.
+    congestion: { retryAfterMinutes: 10, maxRetries: 3 },
   },
   noContact: { retryAfterMinutes: 240, maxRetries: 2 },
   maxAttemptsPerContact: 6,

@@ -52,7 +52,13 @@ export type CallEvent =
   /** Answered; `amd` is the verdict after detection (or `unknown` when AMD is off or undecided). */
   | { type: 'answered'; callId: string; amd: AmdResult; at?: number }
   /** Never answered. */
-  | { type: 'failed'; callId: string; outcome: 'busy' | 'no-answer' | 'failed'; cause?: string; at?: number }
+  | {
+      type: 'failed';
+      callId: string;
+      outcome: 'busy' | 'no-answer' | 'congestion' | 'failed';
+      cause?: string;
+      at?: number;
+    }
   /** The agent's channel and the customer's are in one bridge. */
   | { type: 'bridged'; callId: string; at?: number }
   /** The customer leg is gone (either side hung up, or the adapter hung it up on request). */

@@ -15,7 +15,7 @@ export type AmdResult = 'human' | 'machine' | 'unknown';
 
 /** Final outcome of one dial, as stored on the attempt. */
 export type AttemptOutcome =
-  'answered-human' | 'machine' | 'busy' | 'no-answer' | 'failed' | 'abandoned' | 'rejected-by-rule';
+  'answered-human' | 'machine' | 'busy' | 'no-answer' | 'congestion' | 'failed' | 'abandoned' | 'rejected-by-rule';
 
 export interface CallTimestamps {
   queued: number;
@@ -94,7 +94,7 @@ export const CallMachine = {
   /** Before an answer: the dial failed (busy, no answer, network failure). */
   failed(
     s: CallState,
-    outcome: 'busy' | 'no-answer' | 'failed' | 'rejected-by-rule',
+    outcome: 'busy' | 'no-answer' | 'congestion' | 'failed' | 'rejected-by-rule',
     now: number,
   ): Transition<CallState> {
     return s.phase === 'queued' || s.phase === 'originating' || s.phase === 'ringing'
