@@ -62,6 +62,10 @@ describe('the dialer process', () => {
         },
       );
       expect(p.child.exitCode).toBeNull();
+      // Nest's route mapping (a hundred lines) sits at debug: the banner is what a newcomer sees.
+      const beforeBanner = p.output().split(`listening on http://127.0.0.1:${port}`)[0];
+      expect(beforeBanner).not.toMatch(/RoutesResolver|RouterExplorer|Mapped \{/);
+      expect(beforeBanner.split('\n').length).toBeLessThan(15);
       const health = await pollUntil(
         async () => {
           const r = await fetch(`http://127.0.0.1:${port}/health`);

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { INestApplication, Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { configureHttpApp, LOG_LEVELS } from '@app/common';
+import { appLogger, configureHttpApp } from '@app/common';
 import type { DialerConfig } from '@app/config';
 import { DialerModule } from './dialer.module';
 
@@ -15,7 +15,7 @@ export interface DialerAppOptions {
 /** Builds the dialer app (not listening). Used by main.ts and by the e2e tests. */
 export async function createDialerApp(o: DialerAppOptions): Promise<INestApplication> {
   const app = await NestFactory.create(DialerModule.forRoot(o), {
-    logger: o.logger === false ? false : LOG_LEVELS[o.config.LOG_LEVEL],
+    logger: o.logger === false ? false : appLogger(o.config.LOG_LEVEL),
     bufferLogs: false,
   });
   configureHttpApp(app, 'Dialer API', 'Briefs, campaigns, the dialer engine, agents and the ACD.');

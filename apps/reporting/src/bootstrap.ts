@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { configureHttpApp, LOG_LEVELS } from '@app/common';
+import { appLogger, configureHttpApp } from '@app/common';
 import type { ReportingConfig } from '@app/config';
 import { ReportingModule } from './reporting.module';
 
@@ -12,7 +12,7 @@ export async function createReportingApp(o: {
   logger?: false;
 }): Promise<INestApplication> {
   const app = await NestFactory.create(ReportingModule.forRoot(o), {
-    logger: o.logger === false ? false : LOG_LEVELS[o.config.LOG_LEVEL],
+    logger: o.logger === false ? false : appLogger(o.config.LOG_LEVEL),
   });
   configureHttpApp(app, 'Reporting API', 'Results per brief, campaign, agent and outcome; exports and archives.');
   return app;

@@ -1,4 +1,4 @@
-import { INestApplication, LogLevel } from '@nestjs/common';
+import { ConsoleLogger, INestApplication, LogLevel } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { HttpExceptionFilter } from './http-exception.filter';
 import { createValidationPipe } from './validation';
@@ -16,7 +16,6 @@ export function configureHttpApp(app: INestApplication, title: string, descripti
   app.setGlobalPrefix('api', { exclude: ['health'] });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new HttpExceptionFilter());
-  app.enableShutdownHooks();
   const doc = new DocumentBuilder()
     .setTitle(title)
     .setDescription(description)
@@ -26,4 +25,30 @@ export function configureHttpApp(app: INestApplication, title: string, descripti
   SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, doc), {
     jsonDocumentUrl: 'api/docs-json',
   });
+}
+
+/**
+ * Nest's own start-up chatter (a line per module, controller, route and gateway: about a hundred) sits at debug, so
+ * the banner a newcomer needs is what `npm start` shows; `LOG_LEVEL=debug` brings it back.
+ */
+const STARTUP_CONTEXTS = new Set([
+  'InstanceLoader',
+  'RoutesResolver',
+  'RouterExplorer',
+  'WebSocketsController',
+  'NestFactory',
+  'NestApplication',
+]);
+
+export class AppLogger extends ConsoleLogger {
+  override log(message: unknown, ...rest: unknown[]): void {
+    const context = rest.length > 0 ? rest[rest.length - 1] : this.context;
+    if (typeof context === 'string' && STARTUP_CONTEXTS.has(context)) this.debug(message, ...rest);
+    else super.log(message, ...rest);
+  }
+}
+
+/** The logger of an app at `LOG_LEVEL`. */
+export function appLogger(level: string): AppLogger {
+  return new AppLogger({ logLevels: LOG_LEVELS[level] });
 }
