@@ -1,4 +1,5 @@
 import type { ErrorCode } from '@app/common';
+import type { DialingStatus } from '@app/dialer-core';
 import type { AgentSessionEventMap, OfferContact } from '@app/dialer';
 import type {
   AnswersPayload,
@@ -83,6 +84,8 @@ export interface AgentServerEvents {
   offer: (o: OfferDto) => void;
   'call-state': (c: CallStateDto) => void;
   state: (s: StateDto) => void;
+  /** While the agent is ready with no call: whether the campaign dials, and what holds it back (every few s). */
+  'campaign-status': (s: DialingStatus & { campaignId: string }) => void;
   /** The live socket is closed by the server: its user's access was revoked (`unauthenticated`), or its session could not be read. */
   error: (e: SocketErrorDto) => void;
 }

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ScriptsModule } from '@app/scripts';
 import { AgentGateway } from './agent.gateway';
+import { AgentHoldPusher } from './agent-hold-pusher';
 import { OfferScriptService } from './offer-script.service';
 import { WallboardGateway } from './wallboard.gateway';
 
@@ -10,7 +11,7 @@ import { WallboardGateway } from './wallboard.gateway';
  */
 @Module({
   imports: [ScriptsModule],
-  providers: [AgentGateway, WallboardGateway, OfferScriptService],
+  providers: [AgentGateway, WallboardGateway, OfferScriptService, AgentHoldPusher],
   exports: [OfferScriptService],
 })
 export class AgentGatewayModule {}

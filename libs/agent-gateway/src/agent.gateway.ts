@@ -41,6 +41,7 @@ import {
   type OfferDto,
 } from './agent-gateway.events';
 import { OfferScriptService } from './offer-script.service';
+import { AgentHoldPusher } from './agent-hold-pusher';
 
 export type AgentSocket = Socket<AgentClientEvents, AgentServerEvents, Record<string, never>, AgentSocketData>;
 export type AgentNamespace = Namespace<AgentClientEvents, AgentServerEvents, Record<string, never>, AgentSocketData>;
@@ -107,10 +108,12 @@ export class AgentGateway implements OnGatewayInit<AgentNamespace>, OnGatewayCon
     @Inject(CampaignRunner) private readonly runner: CampaignRunner,
     @Inject(OfferScriptService) private readonly scripts: OfferScriptService,
     @InjectDataSource() private readonly ds: DataSource,
+    @Inject(AgentHoldPusher) private readonly holdPusher: AgentHoldPusher,
   ) {}
 
   afterInit(server: AgentNamespace): void {
     this.server = server;
+    this.holdPusher.attach(server);
     this.unsubscribe.push(
       this.socketAuth.protect<AgentSocket>(
         server,
@@ -135,6 +138,7 @@ export class AgentGateway implements OnGatewayInit<AgentNamespace>, OnGatewayCon
   }
 
   onModuleDestroy(): void {
+    this.holdPusher.detach();
     for (const off of this.unsubscribe.splice(0)) off();
   }
 

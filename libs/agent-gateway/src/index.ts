@@ -22,3 +22,4 @@ export {
   type WallboardClientEvents,
   type WallboardServerEvents,
 } from './wallboard.gateway';
+export { AgentHoldPusher, AGENT_HOLD_INTERVAL_MS, type CampaignStatusDto } from './agent-hold-pusher';

@@ -35,6 +35,8 @@ export interface WallboardCampaignDto {
   abandonRate: { run: number; window: number; windowHours: number; cap: number };
   /** Contacts by status, and the share that is final (done, exhausted, dnc, excluded). */
   progress: { contacts: Record<string, number>; total: number; final: number; finalShare: number };
+  /** Whether it dials, and if not what holds it back (refreshed every few seconds). */
+  dialing: CampaignLiveView['dialing'];
 }
 
 export type WallboardAck =
@@ -68,6 +70,8 @@ const WALLBOARD_ROLES: readonly Role[] = ['supervisor', 'admin', 'planner'];
 const ROOM_PREFIX = 'campaign:';
 const FINAL = new Set(['done', 'exhausted', 'dnc', 'excluded']);
 const TICK_MS = 1000;
+/** The "why is nothing dialing" part of a push is recomputed at most this often. */
+const HOLD_MAX_AGE_MS = 5000;
 
 export function toWallboardDto(v: CampaignLiveView): WallboardCampaignDto {
   const callsByState: Record<string, number> = {};
@@ -86,6 +90,7 @@ export function toWallboardDto(v: CampaignLiveView): WallboardCampaignDto {
     abandoned: v.abandoned,
     abandonRate: { ...v.abandonRate },
     progress: { contacts: { ...v.contacts }, total, final, finalShare: total === 0 ? 0 : final / total },
+    dialing: JSON.parse(JSON.stringify(v.dialing)) as CampaignLiveView['dialing'],
   };
 }
 
@@ -182,7 +187,7 @@ export class WallboardGateway
         const campaignId = room.slice(ROOM_PREFIX.length);
         try {
           // Access was checked when the socket joined; the read itself needs a principal that sees every department.
-          const view = await this.live.live(SYSTEM, campaignId);
+          const view = await this.live.live(SYSTEM, campaignId, { maxAgeMs: HOLD_MAX_AGE_MS });
           server.to(room).emit('campaign', toWallboardDto(view));
         } catch (e) {
           this.log.warn(`campaign ${campaignId}: ${(e as Error).message}`);

@@ -3,15 +3,17 @@ import type { BriefStatus } from '@app/database';
 
 /**
  * Who may move a brief where. A rejected brief goes back to its department: it can be edited there and submitted
- * again. `converted` means a campaign was made from it.
+ * again. `converted` means a campaign was made from it (more may follow); `completed` that its last campaign is over.
  */
 export const BRIEF_TRANSITIONS: Readonly<Record<BriefStatus, readonly BriefStatus[]>> = {
   draft: ['submitted', 'withdrawn'],
   submitted: ['accepted', 'rejected', 'withdrawn'],
   rejected: ['submitted', 'withdrawn'],
   accepted: ['converted', 'withdrawn'],
-  converted: [],
+  converted: ['completed'],
   withdrawn: [],
+  // a further campaign (a second wave) reopens a completed brief
+  completed: ['converted'],
 };
 
 /** Statuses in which the requester may still edit the brief. */

@@ -52,3 +52,8 @@ export class UpdateBriefDto extends PartialType(CreateBriefDto) {}
 export class RejectBriefDto {
   @IsString() @MinLength(3, { message: 'reason must say why (at least 3 characters)' }) @MaxLength(2000) reason: string;
 }
+
+export class AcceptBriefDto {
+  /** A note to the requesting department (kept in the brief's history, sent with the notice). */
+  @IsOptional() @IsString() @MaxLength(2000) comment?: string;
+}

@@ -2,9 +2,15 @@ import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Que
 import { ApiBearerAuth, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles, type Principal } from '@app/auth';
 import { invalid } from '@app/common';
-import { BRIEF_STATUSES, type BriefStatus, type BriefStatusChange } from '@app/database';
-import { CreateBriefDto, RejectBriefDto, UpdateBriefDto } from './brief.dto';
-import { BriefsService, type BriefView, type BriefWithImport, type ReviewQueueEntry } from './briefs.service';
+import { BRIEF_STATUSES, type BriefStatus } from '@app/database';
+import { AcceptBriefDto, CreateBriefDto, RejectBriefDto, UpdateBriefDto } from './brief.dto';
+import {
+  BriefsService,
+  type BriefHistoryEntry,
+  type BriefView,
+  type BriefWithImport,
+  type ReviewQueueEntry,
+} from './briefs.service';
 
 @ApiTags('briefs')
 @ApiBearerAuth()
@@ -51,7 +57,7 @@ export class BriefsController {
 
   @Roles('requester', 'planner', 'supervisor', 'admin')
   @Get(':id/history')
-  history(@CurrentUser() p: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<BriefStatusChange[]> {
+  history(@CurrentUser() p: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<BriefHistoryEntry[]> {
     return this.briefs.history(p, id);
   }
 
@@ -72,8 +78,12 @@ export class BriefsController {
   @Roles('planner', 'admin')
   @HttpCode(200)
   @Post(':id/accept')
-  accept(@CurrentUser() p: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<BriefView> {
-    return this.briefs.accept(p, id);
+  accept(
+    @CurrentUser() p: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: AcceptBriefDto,
+  ): Promise<BriefView> {
+    return this.briefs.accept(p, id, dto.comment);
   }
 
   @Roles('planner', 'admin')

@@ -23,16 +23,38 @@ import { NotificationsService } from './notifications.service';
 import { WebhookWorker } from './webhook.worker';
 import { addWorkingDays } from './working-days';
 
-export type BriefView = Omit<Brief, 'department' | 'createdBy'> & { allowedTransitions: readonly BriefStatus[] };
+/** A campaign made from a brief, as the brief's response links it. */
+export interface BriefCampaignLink {
+  id: string;
+  name: string;
+  state: string;
+  createdAt: Date;
+}
+
+export type BriefView = Omit<Brief, 'department' | 'createdBy'> & {
+  allowedTransitions: readonly BriefStatus[];
+  /** The campaigns made from the brief (a brief may yield several: a pilot re-plan, a second wave), oldest first. */
+  campaigns: BriefCampaignLink[];
+};
+
+/** One entry of a brief's history, with the name of who made the change. */
+export type BriefHistoryEntry = BriefStatusChange & {
+  actorName: string | null;
+  actorEmail: string | null;
+  actorRole: string | null;
+};
 export type ReviewQueueEntry = BriefView & { reviewDueAt: string; overdue: boolean };
 /** A brief saved with inline `rows`: the import's summary (accepted, rejected, duplicates, dnc ...) comes back too. */
 export type BriefWithImport = BriefView & { import?: ImportSummary };
 
-const actorOf = (p: Principal) => ({ userId: p.userId, role: p.role, departmentId: p.departmentId });
+const actorOf = (p: Principal | null) => (p ? { userId: p.userId, role: p.role, departmentId: p.departmentId } : null);
 
-export const briefView = (b: Brief): BriefView => {
+/** Statuses from which a planner may make a (further) campaign of the brief. */
+export const PLANNABLE_BRIEF_STATUSES: readonly BriefStatus[] = ['accepted', 'converted', 'completed'];
+
+export const briefView = (b: Brief, campaigns: BriefCampaignLink[] = []): BriefView => {
   const { department: _d, createdBy: _c, ...rest } = b;
-  return { ...rest, allowedTransitions: allowedBriefTransitions(b.status) };
+  return { ...rest, allowedTransitions: allowedBriefTransitions(b.status), campaigns };
 };
 
 /** Briefs: drafts, submission, the planners' review, history. Every change is audited and notified. */
@@ -59,7 +81,21 @@ export class BriefsService {
   }
 
   async get(p: Principal, id: string): Promise<BriefView> {
-    return briefView(await this.findVisible(p, id));
+    const [v] = await this.linkCampaigns([briefView(await this.findVisible(p, id))]);
+    return v;
+  }
+
+  /** Fills `campaigns` of each view with one query. */
+  async linkCampaigns<T extends BriefView>(views: T[], m: EntityManager = this.ds.manager): Promise<T[]> {
+    if (views.length === 0) return views;
+    const rows: (BriefCampaignLink & { briefId: string })[] = await m.query(
+      `SELECT id, name, state, created_at AS "createdAt", brief_id AS "briefId" FROM campaigns
+        WHERE brief_id = ANY($1::uuid[]) ORDER BY created_at, id`,
+      [views.map((v) => v.id)],
+    );
+    const by = new Map<string, BriefCampaignLink[]>();
+    for (const { briefId, ...r } of rows) by.set(briefId, [...(by.get(briefId) ?? []), r]);
+    return views.map((v) => ({ ...v, campaigns: by.get(v.id) ?? [] }));
   }
 
   async list(p: Principal, status?: BriefStatus): Promise<BriefView[]> {
@@ -69,12 +105,24 @@ export class BriefsService {
       order: { createdAt: 'DESC' },
       take: 500,
     });
-    return rows.map(briefView);
+    return this.linkCampaigns(rows.map((b) => briefView(b)));
   }
 
-  async history(p: Principal, id: string): Promise<BriefStatusChange[]> {
+  /** Every status change, oldest first, with the name (and e-mail, role) of who made it; null for the system. */
+  async history(p: Principal, id: string): Promise<BriefHistoryEntry[]> {
     await this.findVisible(p, id);
-    return this.ds.getRepository(BriefStatusChange).find({ where: { briefId: id }, order: { at: 'ASC', id: 'ASC' } });
+    const rows = await this.ds
+      .getRepository(BriefStatusChange)
+      .find({ where: { briefId: id }, order: { at: 'ASC', id: 'ASC' } });
+    const ids = [...new Set(rows.map((r) => r.actorId).filter((x): x is string => !!x))];
+    const users: { id: string; display_name: string; email: string; role: string }[] = ids.length
+      ? await this.ds.query('SELECT id, display_name, email, role FROM users WHERE id = ANY($1::uuid[])', [ids])
+      : [];
+    const byId = new Map(users.map((u) => [u.id, u]));
+    return rows.map((r) => {
+      const u = r.actorId ? byId.get(r.actorId) : undefined;
+      return { ...r, actorName: u?.display_name ?? null, actorEmail: u?.email ?? null, actorRole: u?.role ?? null };
+    });
   }
 
   /** Submitted briefs, oldest first, each flagged `overdue` once the review SLA (working days) has passed. */
@@ -252,8 +300,9 @@ export class BriefsService {
     });
   }
 
-  accept(p: Principal, id: string): Promise<BriefView> {
-    return this.changeStatus(p, id, 'accepted', null, (b) => {
+  /** `comment`: the planner's optional note to the department (kept in the history and sent with the notice). */
+  accept(p: Principal, id: string, comment?: string): Promise<BriefView> {
+    return this.changeStatus(p, id, 'accepted', comment?.trim() || null, (b) => {
       b.reviewedAt = new Date();
       b.reviewedById = p.userId;
     });
@@ -275,8 +324,33 @@ export class BriefsService {
    * For the campaigns library: marks an accepted brief converted inside the caller's transaction (history, audit,
    * notification). Call `afterCommit()` once the transaction has committed.
    */
-  async markConverted(m: EntityManager, p: Principal, brief: Brief, campaignId: string): Promise<void> {
-    await this.applyStatus(m, p, brief, 'converted', null, { campaignId });
+  async markConverted(m: EntityManager, p: Principal, brief: Brief, campaignId: string): Promise<boolean> {
+    if (!PLANNABLE_BRIEF_STATUSES.includes(brief.status)) assertBriefTransition(brief.status, 'converted');
+    // a further campaign (second wave, re-plan) of a converted brief changes nothing; of a completed one reopens it
+    if (brief.status === 'converted') return false;
+    return this.applyStatus(m, p, brief, 'converted', null, { campaignId });
+  }
+
+  /**
+   * For the campaigns library, inside the transaction that ended a campaign: when every campaign of the brief is
+   * over and at least one completed, the brief becomes `completed`. Returns true when a webhook is due.
+   */
+  async completeIfDone(
+    m: EntityManager,
+    actor: Principal | null,
+    briefId: string,
+    campaignId: string,
+  ): Promise<boolean> {
+    const b = await m.findOne(Brief, { where: { id: briefId }, lock: { mode: 'pessimistic_write' } });
+    if (!b || b.status !== 'converted') return false;
+    const [r]: { open: number; completed: number }[] = await m.query(
+      `SELECT count(*) FILTER (WHERE state NOT IN ('completed', 'cancelled'))::int AS open,
+              count(*) FILTER (WHERE state = 'completed')::int AS completed
+         FROM campaigns WHERE brief_id = $1`,
+      [briefId],
+    );
+    if (r.open > 0 || r.completed === 0) return false;
+    return this.applyStatus(m, actor, b, 'completed', null, { campaignId });
   }
 
   /** Sends any webhook a just-committed status change queued, without waiting for the next poll. */
@@ -301,7 +375,8 @@ export class BriefsService {
       assertBriefTransition(b.status, to);
       mutate(b);
       const webhook = await this.applyStatus(m, p, b, to, reason);
-      return { view: briefView(b), webhook };
+      const [view] = await this.linkCampaigns([briefView(b)], m);
+      return { view, webhook };
     });
     if (webhook) this.afterCommit();
     return view;
@@ -309,7 +384,7 @@ export class BriefsService {
 
   private async applyStatus(
     m: EntityManager,
-    p: Principal,
+    p: Principal | null,
     b: Brief,
     to: BriefStatus,
     reason: string | null,
@@ -320,7 +395,13 @@ export class BriefsService {
     b.status = to;
     if (to === 'submitted' || to === 'accepted') b.forecast = (await this.forecastFor(m, b)) as never;
     await m.save(b);
-    await m.insert(BriefStatusChange, { briefId: b.id, fromStatus: from, toStatus: to, reason, actorId: p.userId });
+    await m.insert(BriefStatusChange, {
+      briefId: b.id,
+      fromStatus: from,
+      toStatus: to,
+      reason,
+      actorId: p?.userId ?? null,
+    });
     await this.audit.record(
       actorOf(p),
       {
@@ -365,15 +446,18 @@ export class BriefsService {
   /** A first forecast from the list size, the department's agents and default rates (the campaign refines it). */
   private async forecastFor(m: EntityManager, b: Brief): Promise<Forecast | null> {
     if (!b.contactListId) return null;
-    const [{ n }]: { n: number }[] = await m.query(
-      'SELECT count(*)::int AS n FROM contacts WHERE list_id = $1 AND NOT dnc',
+    const zones: { timeZone: string; contacts: number }[] = await m.query(
+      `SELECT time_zone AS "timeZone", count(*)::int AS contacts FROM contacts WHERE list_id = $1 AND NOT dnc
+        GROUP BY time_zone ORDER BY count(*) DESC, time_zone`,
       [b.contactListId],
     );
+    const n = zones.reduce((s, z) => s + z.contacts, 0);
     const agents = await m.count(Agent, { where: { departmentId: b.departmentId } });
     return computeForecast({
       now: new Date(),
       deadline: b.deadline,
       contactsRemaining: n,
+      zones,
       windows: b.windows as unknown as CallingWindows,
       retryPolicy: b.retryPolicy as unknown as RetryPolicy,
       agents,

@@ -91,4 +91,46 @@ describe('forecast', () => {
     expect(empty.canFinishByDeadline).toBe(true);
     expect(empty.agentsNeeded).toBe(0);
   });
+
+  it("works each contact's zone only while its own window is open (London and New York)", () => {
+    // Monday 09:00 London (UTC in winter); New York opens at 14:00 UTC
+    const now = new Date('2026-11-30T09:00:00Z');
+    const deadline = new Date('2026-12-05T00:00:00Z');
+    const base = {
+      now,
+      deadline,
+      contactsRemaining: 200,
+      windows: windows({ timeZone: 'Europe/London' }),
+      retryPolicy: policy,
+      agents: 10,
+      contactRate: 0.5,
+      averageHandleSeconds: 180,
+      nonContactAgentSeconds: 0,
+      occupancy: 1,
+    };
+    // one zone: 187.5 reached x 180 s = 9.375 agent-hours / 10 agents: done at 09:56 UTC
+    const naive = computeForecast(base);
+    expect(naive.expectedFinishAt).toBe('2026-11-30T09:56:15.000Z');
+    const f = computeForecast({
+      ...base,
+      zones: [
+        { timeZone: 'Europe/London', contacts: 100 },
+        { timeZone: 'America/New_York', contacts: 100 },
+      ],
+    });
+    // London's half is done by 09:28; New York's half waits for 14:00 UTC and takes another 28 min
+    expect(f.expectedFinishAt).toBe('2026-11-30T14:28:07.500Z');
+    expect(f.zones).toEqual([
+      { timeZone: 'Europe/London', contacts: 100, firstCallableAt: '2026-11-30T09:00:00.000Z' },
+      { timeZone: 'America/New_York', contacts: 100, firstCallableAt: '2026-11-30T14:00:00.000Z' },
+    ]);
+    expect(f.firstCallableAt).toBe('2026-11-30T09:00:00.000Z');
+    // callable hours: London 09:00-17:00 and New York 14:00-22:00 UTC overlap: 13 h a day, 5 days
+    expect(f.callableHoursUntilDeadline).toBe(65);
+
+    // a deadline at 12:00 UTC cannot be met however many agents: New York is closed until then
+    const tight = computeForecast({ ...base, deadline: new Date('2026-11-30T12:00:00Z'), zones: f.zones });
+    expect(tight.canFinishByDeadline).toBe(false);
+    expect(tight.agentsNeeded).toBeNull();
+  });
 });

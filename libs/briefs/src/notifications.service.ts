@@ -14,6 +14,17 @@ export interface BriefWebhookPayload {
   at: string;
 }
 
+/** What a department's webhook receives on each campaign event of one of its briefs. */
+export interface CampaignWebhookPayload {
+  event: string;
+  campaignId: string;
+  campaignName: string;
+  briefId: string | null;
+  state: string;
+  at: string;
+  [key: string]: unknown;
+}
+
 /** In-app notices to a department; a department with a webhook URL gets each one POSTed too (see WebhookWorker). */
 @Injectable()
 export class NotificationsService {
@@ -45,6 +56,43 @@ export class NotificationsService {
       entityType: 'brief',
       entityId: brief.id,
       message: `Brief "${brief.title}" is now ${status}${reason ? `: ${reason}` : ''}`,
+      payload: payload as never,
+      webhookStatus: hasWebhook ? 'pending' : 'none',
+      webhookNextAttemptAt: hasWebhook ? at : null,
+    });
+    return hasWebhook;
+  }
+
+  /**
+   * A campaign event for the department that asked for it (pilot finished, launched, paused, deadline at risk,
+   * completed ...): an in-app notice, and the same payload to the department's webhook. Call inside the change's
+   * transaction; returns true when a webhook is due (then kick the worker after the commit).
+   */
+  async campaignEvent(
+    m: EntityManager,
+    campaign: { id: string; name: string; departmentId: string; briefId: string | null; state: string },
+    event: string,
+    message: string,
+    extra: Record<string, unknown> = {},
+  ): Promise<boolean> {
+    const dep = await m.findOne(Department, { where: { id: campaign.departmentId } });
+    const at = new Date();
+    const payload: CampaignWebhookPayload = {
+      ...extra,
+      event,
+      campaignId: campaign.id,
+      campaignName: campaign.name,
+      briefId: campaign.briefId,
+      state: campaign.state,
+      at: at.toISOString(),
+    };
+    const hasWebhook = !!dep?.webhookUrl;
+    await m.insert(Notification, {
+      departmentId: campaign.departmentId,
+      kind: event,
+      entityType: 'campaign',
+      entityId: campaign.id,
+      message,
       payload: payload as never,
       webhookStatus: hasWebhook ? 'pending' : 'none',
       webhookNextAttemptAt: hasWebhook ? at : null,

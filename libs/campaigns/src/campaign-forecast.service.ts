@@ -1,9 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { computeForecast, type CallingWindows, type Forecast, type RetryPolicy } from '@app/briefs';
-import { Brief, Campaign } from '@app/database';
+import { Brief, Campaign, type CampaignState } from '@app/database';
+import { CampaignNotifier } from './campaign-notifier';
 import type { PilotSummary } from './pilot-summary';
+
+/** Campaigns that are under way: their forecast is watched against the deadline. */
+const LIVE_STATES: readonly CampaignState[] = ['pilot', 'pilot_paused', 'pilot_review', 'running', 'paused'];
 
 export interface ForecastOptions {
   /** What-if staffing; when given, the result is not stored. */
@@ -17,7 +21,10 @@ export interface ForecastOptions {
  */
 @Injectable()
 export class CampaignForecastService {
-  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly notifier: CampaignNotifier,
+  ) {}
 
   async refresh(
     campaignId: string,
@@ -33,16 +40,20 @@ export class CampaignForecastService {
     let deadline = c.deadline;
     if (!deadline && c.briefId) deadline = (await m.findOne(Brief, { where: { id: c.briefId } }))?.deadline ?? null;
     if (!deadline) return null;
-    const [{ n }]: { n: number }[] = await m.query(
-      `SELECT count(*)::int AS n FROM campaign_contacts WHERE campaign_id = $1 AND status IN ('pending', 'leased', 'dialing')`,
+    const zones: { timeZone: string; contacts: number }[] = await m.query(
+      `SELECT time_zone AS "timeZone", count(*)::int AS contacts FROM campaign_contacts
+        WHERE campaign_id = $1 AND status IN ('pending', 'leased', 'dialing')
+        GROUP BY time_zone ORDER BY count(*) DESC, time_zone`,
       [c.id],
     );
+    const n = zones.reduce((s, z) => s + z.contacts, 0);
     const agents = o.agents ?? (await this.staffing(c, m));
     const summary = (c.pilotSummary as { summary?: PilotSummary } | null)?.summary;
     const f = computeForecast({
       now: o.now ?? new Date(),
       deadline,
       contactsRemaining: n,
+      zones,
       windows: c.windows as unknown as CallingWindows,
       retryPolicy: c.retryPolicy as unknown as RetryPolicy,
       agents,
@@ -50,11 +61,32 @@ export class CampaignForecastService {
       averageHandleSeconds: summary?.averageHandleSeconds,
     });
     if (o.agents === undefined) {
+      await this.watchDeadline(m, c, c.forecast as Partial<Forecast> | null, f);
       await m.update(Campaign, c.id, { forecast: f as never });
       c.forecast = f as never;
       if (c.briefId) await m.update(Brief, c.briefId, { forecast: f as never });
     }
     return f;
+  }
+
+  /**
+   * Tells the department once when a live campaign's forecast turns to "will miss the deadline", and once when the
+   * deadline passes with contacts left.
+   */
+  private async watchDeadline(m: EntityManager, c: Campaign, prev: Partial<Forecast> | null, f: Forecast) {
+    if (!LIVE_STATES.includes(c.state) || f.contactsRemaining === 0) return;
+    const passedAt = (x: Partial<Forecast> | null): boolean =>
+      !!x?.computedAt && !!x.deadline && Date.parse(x.computedAt) > Date.parse(x.deadline);
+    if (passedAt(f) && !passedAt(prev)) await this.notifier.deadlineAtRisk(m, c, f, true);
+    else if (!passedAt(f) && !f.canFinishByDeadline && prev?.canFinishByDeadline !== false)
+      await this.notifier.deadlineAtRisk(m, c, f, false);
+  }
+
+  /** Refreshes the stored forecast of every live campaign (the campaign watch calls it every few minutes). */
+  async refreshLive(now = new Date()): Promise<number> {
+    const rows = await this.ds.getRepository(Campaign).find({ where: { state: In([...LIVE_STATES]) } });
+    for (const c of rows) await this.ds.transaction((m) => this.compute(c, { now }, m));
+    return rows.length;
   }
 
   /** Agents of the campaign's group (any department), else the campaign department's agents. */

@@ -1,26 +1,54 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Principal } from '@app/auth';
-import { invalid } from '@app/common';
+import { AppError, invalid, type FieldProblem } from '@app/common';
 import { AuditService, Campaign, type CampaignState } from '@app/database';
 import { CampaignForecastService } from './campaign-forecast.service';
 import { FINAL_DISPOSITION_CATEGORIES } from './campaign-settings';
-import { assertCampaignTransition } from './campaign-transitions';
+import { CampaignNotifier } from './campaign-notifier';
+import { assertCampaignTransition, targetOf, type CampaignAction } from './campaign-transitions';
 import { actorOf, CampaignsService, type CampaignView } from './campaigns.service';
 import { summarisePilot, type PilotAttemptRow, type PilotSummary } from './pilot-summary';
 import { stratifiedSample, type SampleCandidate, type StratumAllocation } from './stratified-sample';
 
-/** Stored in campaigns.pilot_summary: how the pilot was picked, and (from pilot_review on) what it showed. */
-export interface PilotRecord {
-  selection: { seed: number; size: number; selected: number; strata: StratumAllocation[]; selectedAt: string } | null;
+export interface PilotSelection {
+  seed: number;
+  size: number;
+  selected: number;
+  strata: StratumAllocation[];
+  selectedAt: string;
+}
+
+/** One pilot round: its sample and (from its review on) what it showed. */
+export interface PilotRound {
+  round: number;
+  selection: PilotSelection | null;
   summary: PilotSummary | null;
 }
 
-export interface TransitionOptions {
-  /** Seed of the pilot sample when moving to `pilot`; default derived from the campaign id. */
-  seed?: number;
+/**
+ * Stored in campaigns.pilot_summary: the current round (`round`, `selection`, `summary`) and every round so far in
+ * `rounds` (the current one last).
+ */
+export interface PilotRecord {
+  round: number;
+  selection: PilotSelection | null;
+  summary: PilotSummary | null;
+  rounds: PilotRound[];
 }
+
+export interface TransitionOptions {
+  /** Seed of the pilot sample when moving to `pilot`; default derived from the campaign id and the round. */
+  seed?: number;
+  /** Launch although the pilot placed no calls (recorded as a warning in the response and the audit log). */
+  force?: boolean;
+  /** Complete although contacts are still waiting to be called. */
+  confirmPending?: boolean;
+}
+
+/** A campaign after a move, with what the planner should know about it. */
+export type TransitionResult = CampaignView & { warnings?: FieldProblem[] };
 
 const FINAL_CONTACT_STATUSES = ['done', 'exhausted', 'dnc', 'excluded'];
 
@@ -37,39 +65,97 @@ export class CampaignLifecycleService {
     private readonly audit: AuditService,
     private readonly campaigns: CampaignsService,
     private readonly forecasts: CampaignForecastService,
+    private readonly notifier: CampaignNotifier,
   ) {}
 
-  /** Moves a campaign to `to`. `actor` null means the system (the engine), which sees every department. */
-  transition(actor: Principal | null, id: string, to: CampaignState, o: TransitionOptions = {}): Promise<CampaignView> {
-    return this.ds.transaction(async (m) => {
+  private readonly log = new Logger('campaigns');
+
+  /**
+   * Moves a campaign to `to` (a state, or a named action resolved against the current state). `actor` null means
+   * the system (the engine), which sees every department. Logged once at info after the commit.
+   */
+  async transition(
+    actor: Principal | null,
+    id: string,
+    to: CampaignState | CampaignAction,
+    o: TransitionOptions = {},
+  ): Promise<TransitionResult> {
+    const moved = await this.ds.transaction(async (m) => {
       const c = await this.campaigns.findVisible(actor, id, m, true);
       const from = c.state;
-      assertCampaignTransition(from, to);
-      const details: Record<string, unknown> = { from, to };
+      const target: CampaignState = isAction(to) ? targetOf(to, from) : to;
+      assertCampaignTransition(from, target);
+      const details: Record<string, unknown> = { from, to: target };
+      const warnings: FieldProblem[] = [];
       const now = new Date();
-      if (to === 'pilot') details.pilot = await this.selectPilot(m, c, o.seed ?? seedOf(c.id));
-      if (to === 'pilot_review') {
-        const summary = await this.computePilotSummary(m, c);
-        c.pilotSummary = { ...this.pilotRecord(c), summary } as never;
+      if (target === 'pilot' && from !== 'pilot_paused') {
+        const round = from === 'pilot_review' ? this.pilotRecord(c).round + 1 : 1;
+        if (round > 1) details.previousRound = await this.closeRound(m, c);
+        details.pilot = await this.selectPilot(m, c, o.seed ?? seedOf(c.id) + round - 1, round);
+        details.round = round;
+      }
+      if (target === 'pilot_review') {
+        const rec = this.pilotRecord(c);
+        const summary = await this.computePilotSummary(m, c, rec.round);
+        c.pilotSummary = withCurrent(rec, { summary }) as never;
+        details.round = rec.round;
         details.pilotSummary = { contactRate: summary.contactRate, attempts: summary.attempts };
       }
-      if (from === 'pilot_review' && to === 'running') details.launch = await this.releasePilot(m, c);
-      if (to === 'running' && !c.startedAt) c.startedAt = now;
-      if (to === 'completed' || to === 'cancelled') {
-        c.completedAt = now;
-        c.leaseOwner = null;
-        c.leaseExpiresAt = null;
+      if (from === 'pilot_review' && target === 'running') {
+        const rec = this.pilotRecord(c);
+        const attempts = rec.summary?.attempts ?? (await this.computePilotSummary(m, c, rec.round)).attempts;
+        if (attempts === 0) {
+          if (!o.force)
+            throw new AppError(
+              'conflict',
+              'the pilot placed no calls (0 attempts), so there is nothing to review: run another pilot round ' +
+                '(start-pilot), or launch anyway with {"force": true}',
+              { field: 'force', pilotAttempts: 0, round: rec.round },
+            );
+          warnings.push({ field: 'force', reason: `launched after an empty pilot (round ${rec.round}: 0 attempts)` });
+          details.warning = 'launched after an empty pilot (0 attempts)';
+        }
+        details.launch = await this.releasePilot(m, c);
       }
-      c.state = to;
+      if (target === 'completed') {
+        const pending = await this.openContacts(m, c.id);
+        if (pending > 0 && !o.confirmPending)
+          throw new AppError(
+            'conflict',
+            `${pending} contact(s) are still waiting to be called; complete with {"confirmPending": true} to ` +
+              'leave them uncalled',
+            { field: 'confirmPending', pending },
+          );
+        if (pending > 0) details.pendingLeft = pending;
+      }
+      if (target === 'running' && !c.startedAt) c.startedAt = now;
+      if (target === 'completed' || target === 'cancelled') {
+        c.completedAt = now;
+        // A dialer process holding the lease drains the live calls and gives the lease back itself; clearing it here
+        // made that process believe another one had taken the campaign ("lost the lease") and stop without draining.
+        if (!c.leaseExpiresAt || c.leaseExpiresAt.getTime() < now.getTime()) {
+          c.leaseOwner = null;
+          c.leaseExpiresAt = null;
+        }
+      }
+      c.state = target;
       await m.save(c);
       await this.audit.record(
         actorOf(actor),
-        { action: `campaign.${to}`, entityType: 'campaign', entityId: c.id, departmentId: c.departmentId, details },
+        { action: `campaign.${target}`, entityType: 'campaign', entityId: c.id, departmentId: c.departmentId, details },
         m,
       );
-      await this.forecasts.compute(c, {}, m);
-      return this.campaigns.view(c, m);
+      const forecast = await this.forecasts.compute(c, {}, m);
+      const webhook = await this.notifier.transitioned(m, actor, c, from, target, details, forecast);
+      const view: TransitionResult = await this.campaigns.view(c, m);
+      if (warnings.length) view.warnings = [...(view.warnings ?? []), ...warnings];
+      return { view, from, target, name: c.name, webhook };
     });
+    this.log.log(
+      `campaign ${id} (${moved.name}): ${moved.from} → ${moved.target} by ${actor ? `user ${actor.userId}` : 'the dialer'}`,
+    );
+    if (moved.webhook) this.notifier.afterCommit();
+    return moved.view;
   }
 
   /**
@@ -96,59 +182,105 @@ export class CampaignLifecycleService {
   /** The pilot selection and summary; while the pilot runs the summary is computed live (and stored). */
   async pilotSummary(p: Principal, id: string): Promise<PilotRecord & { state: CampaignState }> {
     const c = await this.campaigns.findVisible(p, id);
-    const rec = this.pilotRecord(c);
-    if (c.state === 'pilot' || (c.state !== 'draft' && rec.selection && !rec.summary)) {
-      rec.summary = await this.computePilotSummary(this.ds.manager, c);
+    let rec = this.pilotRecord(c);
+    if (c.state === 'pilot' || c.state === 'pilot_paused' || (c.state !== 'draft' && rec.selection && !rec.summary)) {
+      rec = withCurrent(rec, { summary: await this.computePilotSummary(this.ds.manager, c, rec.round) });
       await this.ds.getRepository(Campaign).update(c.id, { pilotSummary: rec as never });
     }
     return { state: c.state, ...rec };
   }
 
-  private pilotRecord(c: Campaign): PilotRecord {
-    const r = (c.pilotSummary ?? {}) as Partial<PilotRecord>;
-    return { selection: r.selection ?? null, summary: r.summary ?? null };
+  /** Contacts still to be called (pending, or claimed by a dialer right now). */
+  private async openContacts(m: EntityManager, campaignId: string): Promise<number> {
+    const [{ n }]: { n: number }[] = await m.query(
+      `SELECT count(*)::int AS n FROM campaign_contacts WHERE campaign_id = $1 AND status IN ('pending', 'leased', 'dialing')`,
+      [campaignId],
+    );
+    return n;
   }
 
-  private async selectPilot(m: EntityManager, c: Campaign, seed: number): Promise<PilotRecord['selection']> {
+  /** The stored record, in the current shape (a record from before pilot rounds is round 1). */
+  private pilotRecord(c: Campaign): PilotRecord {
+    const r = (c.pilotSummary ?? {}) as Partial<PilotRecord>;
+    const selection = r.selection ?? null;
+    const summary = r.summary ?? null;
+    const round = r.round ?? (selection ? 1 : 0);
+    const rounds = r.rounds ?? (selection ? [{ round: 1, selection, summary }] : []);
+    return { round, selection, summary, rounds };
+  }
+
+  /**
+   * Before another round: the previous round's contacts with a final disposition are closed (as at launch) and the
+   * rest return to the main pool; the round stays recorded in pilot_round.
+   */
+  private async closeRound(m: EntityManager, c: Campaign): Promise<{ closed: number; returned: number }> {
+    const { closed } = await this.releasePilot(m, c);
+    const rows: unknown = await m.query(
+      `UPDATE campaign_contacts SET pilot = false WHERE campaign_id = $1 AND pilot RETURNING id`,
+      [c.id],
+    );
+    // TypeORM answers UPDATE ... RETURNING with [rows, count]
+    const returned = Array.isArray(rows) && Array.isArray(rows[0]) ? (rows[0] as unknown[]).length : 0;
+    return { closed, returned };
+  }
+
+  /** Samples round `round` from the pending contacts that were never in a pilot. */
+  private async selectPilot(m: EntityManager, c: Campaign, seed: number, round: number): Promise<PilotSelection> {
     if (!c.pilotSize)
       throw invalid([{ field: 'pilotSize', reason: 'set a pilot size (PATCH) before starting the pilot' }]);
     const candidates: SampleCandidate[] = await m.query(
       `SELECT cc.id::text AS id, cc.time_zone AS "timeZone", ct.segment
          FROM campaign_contacts cc JOIN contacts ct ON ct.id = cc.contact_id
-        WHERE cc.campaign_id = $1 AND cc.status = 'pending'`,
+        WHERE cc.campaign_id = $1 AND cc.status = 'pending' AND cc.pilot_round IS NULL`,
       [c.id],
     );
     if (candidates.length === 0)
-      throw invalid([{ field: 'pilotSize', reason: 'the campaign has no callable contacts to pilot' }]);
+      throw invalid([
+        {
+          field: 'pilotSize',
+          reason:
+            round > 1
+              ? 'every pending contact has already been in a pilot round; launch, or make a new campaign from the brief'
+              : 'the campaign has no callable contacts to pilot',
+        },
+      ]);
     const s = stratifiedSample(candidates, c.pilotSize, seed);
     await m.query(
-      `UPDATE campaign_contacts SET pilot = (id = ANY($2::bigint[])) WHERE campaign_id = $1 AND (pilot OR id = ANY($2::bigint[]))`,
-      [c.id, s.ids],
+      `UPDATE campaign_contacts SET pilot = true, pilot_round = $3 WHERE campaign_id = $1 AND id = ANY($2::bigint[])`,
+      [c.id, s.ids, round],
     );
-    const selection = {
+    const selection: PilotSelection = {
       seed,
       size: c.pilotSize,
       selected: s.ids.length,
       strata: s.strata,
       selectedAt: new Date().toISOString(),
     };
-    c.pilotSummary = { selection, summary: null } as never;
+    const rec = this.pilotRecord(c);
+    c.pilotSummary = {
+      round,
+      selection,
+      summary: null,
+      rounds: [...rec.rounds.filter((r) => r.round < round), { round, selection, summary: null }],
+    } satisfies PilotRecord as never;
     return selection;
   }
 
-  private async computePilotSummary(m: EntityManager, c: Campaign): Promise<PilotSummary> {
+  /** The figures of one round: the attempts to the contacts it sampled. */
+  private async computePilotSummary(m: EntityManager, c: Campaign, round: number): Promise<PilotSummary> {
     const rows: PilotAttemptRow[] = await m.query(
-      `SELECT contact_id AS "contactId", outcome, disposition_code AS "dispositionCode",
-              disposition_category AS "dispositionCategory", talk_seconds AS "talkSeconds",
-              CASE WHEN wrap_ended_at IS NOT NULL AND ended_at IS NOT NULL
-                   THEN extract(epoch FROM wrap_ended_at - ended_at)::int END AS "wrapSeconds",
-              script_answers AS "scriptAnswers"
-         FROM call_attempts WHERE campaign_id = $1 AND pilot ORDER BY created_at`,
-      [c.id],
+      `SELECT a.contact_id AS "contactId", a.outcome, a.disposition_code AS "dispositionCode",
+              a.disposition_category AS "dispositionCategory", a.talk_seconds AS "talkSeconds",
+              CASE WHEN a.wrap_ended_at IS NOT NULL AND a.ended_at IS NOT NULL
+                   THEN extract(epoch FROM a.wrap_ended_at - a.ended_at)::int END AS "wrapSeconds",
+              a.script_answers AS "scriptAnswers"
+         FROM call_attempts a JOIN campaign_contacts cc ON cc.id = a.campaign_contact_id
+        WHERE a.campaign_id = $1 AND a.pilot AND cc.pilot_round = $2 ORDER BY a.created_at`,
+      [c.id, round],
     );
     const [{ n }]: { n: number }[] = await m.query(
-      'SELECT count(*)::int AS n FROM campaign_contacts WHERE campaign_id = $1 AND pilot',
-      [c.id],
+      'SELECT count(*)::int AS n FROM campaign_contacts WHERE campaign_id = $1 AND pilot_round = $2',
+      [c.id, round],
     );
     return summarisePilot(rows, n, c.wrapUpSeconds);
   }
@@ -182,4 +314,16 @@ export class CampaignLifecycleService {
     );
     return { closed, stillOpen: n };
   }
+}
+
+const isAction = (v: string): v is CampaignAction =>
+  ['start-pilot', 'review-pilot', 'launch', 'pause', 'resume', 'complete', 'cancel'].includes(v);
+
+/** The record with the current round's fields replaced (in `rounds` too). */
+function withCurrent(rec: PilotRecord, patch: Partial<PilotRound>): PilotRecord {
+  const current = { round: rec.round, selection: rec.selection, summary: rec.summary, ...patch };
+  return {
+    ...current,
+    rounds: [...rec.rounds.filter((r) => r.round !== rec.round), current].sort((a, b) => a.round - b.round),
+  };
 }

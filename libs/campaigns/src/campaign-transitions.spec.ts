@@ -1,7 +1,13 @@
 import { describe, expect, it } from '@jest/globals';
 import { AppError } from '@app/common';
 import { CAMPAIGN_STATES } from '@app/database';
-import { assertCampaignTransition, CAMPAIGN_TRANSITIONS, FINAL_CAMPAIGN_STATES } from './campaign-transitions';
+import {
+  assertCampaignTransition,
+  CAMPAIGN_TRANSITIONS,
+  EDITABLE_CAMPAIGN_STATES,
+  FINAL_CAMPAIGN_STATES,
+  targetOf,
+} from './campaign-transitions';
 
 describe('campaign transitions', () => {
   it('covers every state; final states lead nowhere', () => {
@@ -31,5 +37,29 @@ describe('campaign transitions', () => {
     expect(err).toBeInstanceOf(AppError);
     expect((err as AppError).code).toBe('illegal-transition');
     expect((err as AppError).details).toEqual({ from: 'draft', to: 'running', allowed: ['pilot', 'cancelled'] });
+  });
+
+  it('lets a planner pause, edit and resume a pilot, and run another round from its review', () => {
+    const path = [
+      'draft',
+      'pilot',
+      'pilot_paused',
+      'pilot',
+      'pilot_review',
+      'pilot',
+      'pilot_review',
+      'running',
+    ] as const;
+    for (let i = 1; i < path.length; i++) expect(() => assertCampaignTransition(path[i - 1], path[i])).not.toThrow();
+    expect(EDITABLE_CAMPAIGN_STATES).toContain('pilot_paused');
+    expect(() => assertCampaignTransition('pilot_paused', 'running')).toThrow(AppError);
+  });
+
+  it('resolves pause and resume against the current state', () => {
+    expect(targetOf('pause', 'pilot')).toBe('pilot_paused');
+    expect(targetOf('pause', 'running')).toBe('paused');
+    expect(targetOf('resume', 'pilot_paused')).toBe('pilot');
+    expect(targetOf('resume', 'paused')).toBe('running');
+    expect(targetOf('start-pilot', 'pilot_review')).toBe('pilot');
   });
 });

@@ -3,12 +3,14 @@ import type { CampaignState } from '@app/database';
 
 /**
  * The campaign lifecycle. A campaign is dialled first as a pilot (pilot rows only), reviewed, then launched; it can
- * be cancelled from any non-final state and completed from running or paused.
+ * be cancelled from any non-final state and completed from running or paused. A pilot can be paused (and edited)
+ * and resumed; from its review a planner may run another pilot round (a new sample) instead of launching.
  */
 export const CAMPAIGN_TRANSITIONS: Readonly<Record<CampaignState, readonly CampaignState[]>> = {
   draft: ['pilot', 'cancelled'],
-  pilot: ['pilot_review', 'cancelled'],
-  pilot_review: ['running', 'cancelled'],
+  pilot: ['pilot_review', 'pilot_paused', 'cancelled'],
+  pilot_paused: ['pilot', 'pilot_review', 'cancelled'],
+  pilot_review: ['running', 'pilot', 'cancelled'],
   running: ['paused', 'completed', 'cancelled'],
   paused: ['running', 'completed', 'cancelled'],
   completed: [],
@@ -16,7 +18,7 @@ export const CAMPAIGN_TRANSITIONS: Readonly<Record<CampaignState, readonly Campa
 };
 
 /** Settings may be changed (PATCH) only while nothing is being dialled. */
-export const EDITABLE_CAMPAIGN_STATES: readonly CampaignState[] = ['draft', 'pilot_review', 'paused'];
+export const EDITABLE_CAMPAIGN_STATES: readonly CampaignState[] = ['draft', 'pilot_paused', 'pilot_review', 'paused'];
 
 export const FINAL_CAMPAIGN_STATES: readonly CampaignState[] = ['completed', 'cancelled'];
 
@@ -32,14 +34,21 @@ export function assertCampaignTransition(from: CampaignState, to: CampaignState)
     throw new AppError('illegal-transition', `a ${from} campaign cannot move to ${to}`, { from, to, allowed });
 }
 
-/** Named actions of the REST API and the state each one moves to. */
+/**
+ * Named actions of the REST API and the state each one moves to from a given state: `pause` and `resume` work on
+ * a pilot (pilot ⇄ pilot_paused) and on the full run (running ⇄ paused); `start-pilot` from pilot_review starts
+ * another round.
+ */
 export const CAMPAIGN_ACTIONS = {
-  'start-pilot': 'pilot',
-  'review-pilot': 'pilot_review',
-  launch: 'running',
-  pause: 'paused',
-  resume: 'running',
-  complete: 'completed',
-  cancel: 'cancelled',
-} as const satisfies Record<string, CampaignState>;
+  'start-pilot': () => 'pilot',
+  'review-pilot': () => 'pilot_review',
+  launch: () => 'running',
+  pause: (from) => (from === 'pilot' ? 'pilot_paused' : 'paused'),
+  resume: (from) => (from === 'pilot_paused' ? 'pilot' : 'running'),
+  complete: () => 'completed',
+  cancel: () => 'cancelled',
+} as const satisfies Record<string, (from: CampaignState) => CampaignState>;
 export type CampaignAction = keyof typeof CAMPAIGN_ACTIONS;
+
+/** The state `action` leads to from `from` (checked against the table by the caller). */
+export const targetOf = (action: CampaignAction, from: CampaignState): CampaignState => CAMPAIGN_ACTIONS[action](from);

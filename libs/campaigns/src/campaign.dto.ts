@@ -1,4 +1,4 @@
-import { OmitType, PartialType } from '@nestjs/swagger';
+import { PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -113,9 +113,34 @@ export class CampaignSettingsDto {
   @IsOptional() @IsObject() @ValidateNested() @Type(() => RetryPolicyDto) retryPolicy?: RetryPolicyDto;
   @IsOptional() @IsInt() @Min(1) @Max(10_000) pilotSize?: number;
   @IsOptional() @IsInt() @Min(0) @Max(100) priority?: number;
+  /**
+   * Calling windows wider than the brief's (more days or hours, evenings, weekends or holidays the brief does not
+   * allow) are refused unless this is true; the campaign then carries a `windows` warning.
+   */
+  @IsOptional() @IsBoolean() allowWiderWindows?: boolean;
 }
 
-export class CreateCampaignDto extends CampaignSettingsDto {
+export const CAMPAIGN_CONTACT_SELECTIONS = ['all', 'not-finished'] as const;
+export type CampaignContactSelection = (typeof CAMPAIGN_CONTACT_SELECTIONS)[number];
+
+/** A new campaign of a brief: its settings and which contacts it gets. */
+export class NewCampaignDto extends CampaignSettingsDto {
+  /**
+   * The list to call: default the brief's. Another list must belong to the brief's department (a re-plan with a
+   * fresh list).
+   */
+  @IsOptional() @IsUUID() contactListId?: string;
+  /**
+   * Which of the list's contacts: `all`, or `not-finished` (not already done or do-not-call in an earlier campaign
+   * of the brief, and not waiting in one still under way). Default: `all` for the brief's first campaign,
+   * `not-finished` for a further one (a second wave).
+   */
+  @IsOptional()
+  @IsIn(CAMPAIGN_CONTACT_SELECTIONS, { message: `contacts must be one of ${CAMPAIGN_CONTACT_SELECTIONS.join(', ')}` })
+  contacts?: CampaignContactSelection;
+}
+
+export class CreateCampaignDto extends NewCampaignDto {
   @IsUUID() briefId: string;
 }
 
@@ -125,6 +150,24 @@ export class TransitionCampaignDto {
   @IsIn(CAMPAIGN_STATES, { message: `to must be one of ${CAMPAIGN_STATES.join(', ')}` }) to: CampaignState;
   /** Seed of the pilot sample (start-pilot only); the same seed picks the same contacts. */
   @IsOptional() @IsInt() @Min(0) @Max(2 ** 31 - 1) seed?: number;
+
+  /** Launch although the pilot placed no calls (a warning is returned and audited). */
+  @IsOptional() @IsBoolean() force?: boolean;
+  /** Complete although contacts are still waiting to be called (they are left uncalled). */
+  @IsOptional() @IsBoolean() confirmPending?: boolean;
 }
 
-export class StartPilotDto extends OmitType(TransitionCampaignDto, ['to'] as const) {}
+export class StartPilotDto {
+  /** Seed of the pilot sample; the same seed picks the same contacts. */
+  @IsOptional() @IsInt() @Min(0) @Max(2 ** 31 - 1) seed?: number;
+}
+
+export class LaunchCampaignDto {
+  /** Launch although the pilot placed no calls (0 attempts): the response and the audit log carry a warning. */
+  @IsOptional() @IsBoolean() force?: boolean;
+}
+
+export class CompleteCampaignDto {
+  /** Required when contacts are still pending: they are left uncalled. */
+  @IsOptional() @IsBoolean() confirmPending?: boolean;
+}

@@ -5,11 +5,12 @@ import type { Forecast } from '@app/briefs';
 import { invalid } from '@app/common';
 import { CAMPAIGN_STATES, type CampaignState, type Role } from '@app/database';
 import { CampaignForecastService } from './campaign-forecast.service';
-import { CampaignLifecycleService, type PilotRecord } from './campaign-lifecycle.service';
-import { CAMPAIGN_ACTIONS } from './campaign-transitions';
+import { CampaignLifecycleService, type PilotRecord, type TransitionResult } from './campaign-lifecycle.service';
 import {
-  CampaignSettingsDto,
+  CompleteCampaignDto,
   CreateCampaignDto,
+  LaunchCampaignDto,
+  NewCampaignDto,
   StartPilotDto,
   TransitionCampaignDto,
   UpdateCampaignDto,
@@ -34,7 +35,7 @@ export class CampaignsController {
   createFromBrief(
     @CurrentUser() p: Principal,
     @Param('id', ParseUUIDPipe) briefId: string,
-    @Body() dto: CampaignSettingsDto,
+    @Body() dto: NewCampaignDto,
   ): Promise<CampaignView> {
     return this.campaigns.createFromBrief(p, briefId, dto);
   }
@@ -78,10 +79,12 @@ export class CampaignsController {
     @CurrentUser() p: Principal,
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: TransitionCampaignDto,
-  ): Promise<CampaignView> {
-    return this.lifecycle.transition(p, id, dto.to, { seed: dto.seed });
+  ): Promise<TransitionResult> {
+    const { to, ...options } = dto;
+    return this.lifecycle.transition(p, id, to, options);
   }
 
+  /** From draft: the first pilot round. From pilot_review: another round, sampled from contacts not yet piloted. */
   @Roles(...RUNNERS)
   @HttpCode(200)
   @Post('campaigns/:id/start-pilot')
@@ -89,50 +92,62 @@ export class CampaignsController {
     @CurrentUser() p: Principal,
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: StartPilotDto,
-  ): Promise<CampaignView> {
-    return this.lifecycle.transition(p, id, CAMPAIGN_ACTIONS['start-pilot'], { seed: dto.seed });
+  ): Promise<TransitionResult> {
+    return this.lifecycle.transition(p, id, 'start-pilot', { seed: dto.seed });
   }
 
   @Roles(...RUNNERS)
   @HttpCode(200)
   @Post('campaigns/:id/review-pilot')
-  reviewPilot(@CurrentUser() p: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<CampaignView> {
-    return this.lifecycle.transition(p, id, CAMPAIGN_ACTIONS['review-pilot']);
+  reviewPilot(@CurrentUser() p: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<TransitionResult> {
+    return this.lifecycle.transition(p, id, 'review-pilot');
   }
 
+  /** After an empty pilot (0 attempts) only with `force: true`. */
   @Roles(...RUNNERS)
   @HttpCode(200)
   @Post('campaigns/:id/launch')
-  launch(@CurrentUser() p: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<CampaignView> {
-    return this.lifecycle.transition(p, id, CAMPAIGN_ACTIONS.launch);
+  launch(
+    @CurrentUser() p: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: LaunchCampaignDto,
+  ): Promise<TransitionResult> {
+    return this.lifecycle.transition(p, id, 'launch', { force: dto.force });
   }
 
+  /** A pilot → pilot_paused; a running campaign → paused. Nothing new is dialled; live calls finish. */
   @Roles(...RUNNERS)
   @HttpCode(200)
   @Post('campaigns/:id/pause')
-  pause(@CurrentUser() p: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<CampaignView> {
-    return this.lifecycle.transition(p, id, CAMPAIGN_ACTIONS.pause);
+  pause(@CurrentUser() p: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<TransitionResult> {
+    return this.lifecycle.transition(p, id, 'pause');
   }
 
+  /** pilot_paused → pilot; paused → running. */
   @Roles(...RUNNERS)
   @HttpCode(200)
   @Post('campaigns/:id/resume')
-  resume(@CurrentUser() p: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<CampaignView> {
-    return this.lifecycle.transition(p, id, CAMPAIGN_ACTIONS.resume);
+  resume(@CurrentUser() p: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<TransitionResult> {
+    return this.lifecycle.transition(p, id, 'resume');
   }
 
+  /** With contacts still pending only with `confirmPending: true` (409 says how many). */
   @Roles(...RUNNERS)
   @HttpCode(200)
   @Post('campaigns/:id/complete')
-  complete(@CurrentUser() p: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<CampaignView> {
-    return this.lifecycle.transition(p, id, CAMPAIGN_ACTIONS.complete);
+  complete(
+    @CurrentUser() p: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: CompleteCampaignDto,
+  ): Promise<TransitionResult> {
+    return this.lifecycle.transition(p, id, 'complete', { confirmPending: dto.confirmPending });
   }
 
   @Roles(...RUNNERS)
   @HttpCode(200)
   @Post('campaigns/:id/cancel')
-  cancel(@CurrentUser() p: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<CampaignView> {
-    return this.lifecycle.transition(p, id, CAMPAIGN_ACTIONS.cancel);
+  cancel(@CurrentUser() p: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<TransitionResult> {
+    return this.lifecycle.transition(p, id, 'cancel');
   }
 
   @Roles(...READERS)

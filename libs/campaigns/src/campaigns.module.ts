@@ -2,6 +2,8 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { BriefsModule } from '@app/briefs';
 import { CampaignForecastService } from './campaign-forecast.service';
 import { CampaignLifecycleService } from './campaign-lifecycle.service';
+import { CampaignNotifier } from './campaign-notifier';
+import { CampaignWatch } from './campaign-watch';
 import { CampaignsController } from './campaigns.controller';
 import { CampaignsService } from './campaigns.service';
 
@@ -22,8 +24,8 @@ export class CampaignsModule {
       module: CampaignsModule,
       imports: [briefs],
       controllers: [CampaignsController],
-      providers: [CampaignsService, CampaignLifecycleService, CampaignForecastService],
-      exports: [briefs, CampaignsService, CampaignLifecycleService, CampaignForecastService],
+      providers: [CampaignsService, CampaignLifecycleService, CampaignForecastService, CampaignNotifier, CampaignWatch],
+      exports: [briefs, CampaignsService, CampaignLifecycleService, CampaignForecastService, CampaignWatch],
     };
   }
 }

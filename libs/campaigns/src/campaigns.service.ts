@@ -7,10 +7,22 @@ import {
   BriefsService,
   normaliseRetryPolicy,
   normaliseWindows,
+  PLANNABLE_BRIEF_STATUSES,
   windowProblems,
+  type CallingWindows,
 } from '@app/briefs';
 import { AppError, invalid, notFound, type FieldProblem } from '@app/common';
-import { AuditService, Campaign, Disposition, HolidayCalendar, ScriptVersion, type CampaignState } from '@app/database';
+import {
+  AuditService,
+  Brief,
+  Campaign,
+  ContactList,
+  Disposition,
+  HolidayCalendar,
+  ScriptVersion,
+  type CampaignState,
+} from '@app/database';
+import { widerThanBrief } from './campaign-windows';
 import { CampaignForecastService } from './campaign-forecast.service';
 import {
   campaignSettings,
@@ -22,10 +34,12 @@ import {
   type PacingSettings,
 } from './campaign-settings';
 import { allowedCampaignTransitions, EDITABLE_CAMPAIGN_STATES } from './campaign-transitions';
-import type { CampaignSettingsDto, UpdateCampaignDto } from './campaign.dto';
+import type { CampaignSettingsDto, NewCampaignDto, UpdateCampaignDto } from './campaign.dto';
 
 export type CampaignView = Omit<Campaign, 'department' | 'brief' | 'scriptVersion'> & {
   allowedTransitions: readonly CampaignState[];
+  /** What the planner should know: e.g. calling windows wider than the brief's (allowed with allowWiderWindows). */
+  warnings: FieldProblem[];
   dispositions: Pick<Disposition, 'code' | 'label' | 'category' | 'system' | 'position'>[];
   contacts: { total: number; pilot: number; byStatus: Record<string, number> };
 };
@@ -90,9 +104,16 @@ export class CampaignsService {
     );
     const byStatus: Record<string, number> = {};
     for (const r of counts) byStatus[r.status] = (byStatus[r.status] ?? 0) + r.n;
+    const brief = c.briefId
+      ? await m.findOne(Brief, { where: { id: c.briefId }, select: { id: true, windows: true } })
+      : null;
+    const wider = brief
+      ? widerThanBrief(c.windows as unknown as CallingWindows, brief.windows as unknown as CallingWindows)
+      : [];
     return {
       ...rest,
       allowedTransitions: allowedCampaignTransitions(c.state),
+      warnings: wider.map((reason) => ({ field: 'windows', reason: `wider than the brief: ${reason}` })),
       dispositions,
       contacts: {
         total: counts.reduce((s, r) => s + r.n, 0),
@@ -103,28 +124,42 @@ export class CampaignsService {
   }
 
   /**
-   * Makes a draft campaign from an accepted brief, in one transaction: the campaign, its dispositions, every contact
-   * of the brief's list as a campaign contact (INSERT ... SELECT), and the brief marked converted.
+   * Makes a draft campaign from an accepted brief, in one transaction: the campaign, its dispositions, the contacts
+   * of the list as campaign contacts (INSERT ... SELECT), and the brief marked converted. A brief may yield several
+   * campaigns (a re-plan, a second wave): a further one takes, by default, the contacts not finished by the earlier
+   * ones (`contacts: 'not-finished'`), from the brief's list or another list of the department.
    */
-  async createFromBrief(p: Principal, briefId: string, dto: CampaignSettingsDto): Promise<CampaignView> {
+  async createFromBrief(p: Principal, briefId: string, dto: NewCampaignDto): Promise<CampaignView> {
     const view = await this.ds.transaction(async (m) => {
       const brief = await this.briefs.findVisible(p, briefId, m, true);
-      assertBriefTransition(brief.status, 'converted');
-      if (!brief.contactListId)
+      if (!PLANNABLE_BRIEF_STATUSES.includes(brief.status)) assertBriefTransition(brief.status, 'converted');
+      const listId = dto.contactListId ?? brief.contactListId;
+      if (!listId)
         throw invalid([{ field: 'briefId', reason: 'the brief has no target list' }], 'the brief has no target list');
+      if (dto.contactListId) {
+        const list = await m.findOne(ContactList, { where: { id: dto.contactListId } });
+        if (!list || list.departmentId !== brief.departmentId) throw notFound('contact list', dto.contactListId);
+      }
+      const [{ earlier }]: { earlier: number }[] = await m.query(
+        'SELECT count(*)::int AS earlier FROM campaigns WHERE brief_id = $1',
+        [brief.id],
+      );
+      const wave = earlier + 1;
+      const selection = dto.contacts ?? (earlier > 0 ? 'not-finished' : 'all');
       const problems = this.settingsProblems(dto, dto.mode);
       if (problems.length) throw invalid(problems);
       if (dto.scriptVersionId) await this.checkScriptVersion(m, dto.scriptVersionId, brief.departmentId);
       const windows = dto.windows
         ? await this.windowsOf(m, dto.windows, brief.departmentId)
         : (brief.windows as Record<string, unknown>);
+      this.assertWithinBrief(windows, brief.windows, dto.allowWiderWindows);
       const c = await m.save(
         Campaign,
         m.create(Campaign, {
           departmentId: brief.departmentId,
           briefId: brief.id,
           contactListId: brief.contactListId,
-          name: dto.name ?? brief.title,
+          name: dto.name ?? (wave > 1 ? `${brief.title} (wave ${wave})` : brief.title),
           mode: dto.mode,
           state: 'draft',
           scriptVersionId: dto.scriptVersionId ?? null,
@@ -154,10 +189,15 @@ export class CampaignsService {
            SELECT $1, c.id, CASE WHEN c.dnc THEN 'dnc' ELSE 'pending' END, false, $2, c.time_zone, now()
              FROM contacts c
             WHERE c.list_id = $3 AND c.department_id = $4
+              AND ($5::text = 'all' OR NOT EXISTS (
+                    SELECT 1 FROM campaign_contacts x JOIN campaigns k ON k.id = x.campaign_id
+                     WHERE k.brief_id = $6 AND k.id <> $1 AND x.contact_id = c.id
+                       AND (x.status IN ('done', 'dnc')
+                            OR (k.state NOT IN ('completed', 'cancelled') AND x.status IN ('pending', 'leased', 'dialing')))))
            ON CONFLICT (campaign_id, contact_id) DO NOTHING
            RETURNING status)
          SELECT count(*)::int AS n, count(*) FILTER (WHERE status = 'dnc')::int AS dnc FROM ins`,
-        [c.id, c.priority, brief.contactListId, brief.departmentId],
+        [c.id, c.priority, listId, brief.departmentId, selection, brief.id],
       );
       await this.briefs.markConverted(m, p, brief, c.id);
       await this.audit.record(
@@ -167,7 +207,15 @@ export class CampaignsService {
           entityType: 'campaign',
           entityId: c.id,
           departmentId: c.departmentId,
-          details: { briefId: brief.id, mode: c.mode, contacts: inserted[0] },
+          details: {
+            briefId: brief.id,
+            mode: c.mode,
+            wave,
+            contactListId: listId,
+            contactSelection: selection,
+            contacts: inserted[0],
+            ...(dto.allowWiderWindows ? { allowWiderWindows: true } : {}),
+          },
         },
         m,
       );
@@ -229,7 +277,12 @@ export class CampaignsService {
       }
       if (dto.windows) {
         c.windows = await this.windowsOf(m, dto.windows, c.departmentId);
+        if (c.briefId) {
+          const brief = await m.findOne(Brief, { where: { id: c.briefId } });
+          if (brief) this.assertWithinBrief(c.windows, brief.windows, dto.allowWiderWindows);
+        }
         changed.windows = true;
+        if (dto.allowWiderWindows) changed.allowWiderWindows = true;
       }
       if (dto.retryPolicy) {
         c.retryPolicy = normaliseRetryPolicy(dto.retryPolicy) as unknown as Record<string, unknown>;
@@ -259,6 +312,24 @@ export class CampaignsService {
       await this.forecasts.compute(c, {}, m);
       return this.view(c, m);
     });
+  }
+
+  /** Windows wider than the brief's need `allowWiderWindows: true` (422 naming each difference otherwise). */
+  private assertWithinBrief(
+    windows: Record<string, unknown>,
+    briefWindows: Record<string, unknown>,
+    allow: boolean | undefined,
+  ): void {
+    if (allow) return;
+    const wider = widerThanBrief(windows as unknown as CallingWindows, briefWindows as unknown as CallingWindows);
+    if (wider.length)
+      throw invalid(
+        wider.map((reason) => ({
+          field: 'windows',
+          reason: `wider than the brief: ${reason}; set allowWiderWindows: true to keep it`,
+        })),
+        "the campaign's calling windows are wider than the brief's",
+      );
   }
 
   private settingsProblems(dto: Partial<CampaignSettingsDto>, mode: string): FieldProblem[] {

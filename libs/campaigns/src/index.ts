@@ -18,4 +18,7 @@ export * from './pilot-summary';
 export * from './campaigns.service';
 export * from './campaign-lifecycle.service';
 export * from './campaign-forecast.service';
+export * from './campaign-notifier';
+export * from './campaign-watch';
+export * from './campaign-windows';
 export * from './campaigns.module';

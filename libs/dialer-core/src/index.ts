@@ -14,3 +14,4 @@ export * from './pacing/baseline-pacer';
 export * from './engine/ports';
 export * from './engine/agent-registry';
 export * from './engine/dialer-engine';
+export * from './engine/hold-reasons';

@@ -360,7 +360,7 @@ export class AgentSessionService implements RunnerSessions {
     if (campaignId) {
       const c = await repo.findOne({ where: { id: campaignId } });
       if (!c || c.departmentId !== agent.departmentId) throw notFound('campaign', campaignId);
-      if (!['pilot', 'running', 'paused'].includes(c.state))
+      if (!['pilot', 'running', 'paused', 'pilot_paused'].includes(c.state))
         throw new AppError('conflict', `campaign ${c.id} is ${c.state}, not dialing`);
       if (!qualifies(agent, c))
         throw new AppError('conflict', `the agent is not in group '${c.agentGroup}' or lacks the required skills`, {

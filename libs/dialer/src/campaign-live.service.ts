@@ -2,6 +2,8 @@ import type { Principal } from '@app/auth';
 import { canSeeDepartment } from '@app/auth';
 import { notFound } from '@app/common';
 import { Campaign } from '@app/database';
+import type { DialingStatus } from '@app/dialer-core';
+import { dialingStatusOf } from './campaign-hold';
 import { engineSettingsOf } from './campaign-settings';
 import type { CampaignRunner } from './campaign-runner';
 import type { DataSource } from 'typeorm';
@@ -33,6 +35,8 @@ export interface CampaignLiveView {
   abandonRate: { run: number; window: number; windowHours: number; cap: number };
   /** Verdict → bridge latency of this process's calls (ms). */
   bridgeLatencyMs: { count: number; p50: number | null; p95: number | null; max: number | null } | null;
+  /** Whether it dials now, and if not what holds it back (codes, sentences, until when). */
+  dialing: DialingStatus;
 }
 
 /** GET /api/campaigns/:id/live: read from the database (any process may answer), with live details when local. */
@@ -42,7 +46,14 @@ export class CampaignLiveService {
     private readonly runner: CampaignRunner,
   ) {}
 
-  async live(p: Principal, campaignId: string): Promise<CampaignLiveView> {
+  /** For pushes (wallboard, idle agents): the dialing status of a campaign, reused up to `maxAgeMs` old. */
+  async dialingStatus(campaignId: string, maxAgeMs = 5000): Promise<DialingStatus | null> {
+    const c = await this.ds.getRepository(Campaign).findOne({ where: { id: campaignId } });
+    return c ? dialingStatusOf(this.ds, c, { maxAgeMs }) : null;
+  }
+
+  /** `maxAgeMs`: pushes may reuse a dialing status computed that recently (REST computes it afresh). */
+  async live(p: Principal, campaignId: string, o: { maxAgeMs?: number } = {}): Promise<CampaignLiveView> {
     const c = await this.ds.getRepository(Campaign).findOne({ where: { id: campaignId } });
     if (!c || !canSeeDepartment(p, c.departmentId)) throw notFound('campaign', campaignId);
     const settings = engineSettingsOf(c);
@@ -124,6 +135,7 @@ export class CampaignLiveService {
         cap: settings.abandonCap,
       },
       bridgeLatencyMs: h ? h.latency.summary() : null,
+      dialing: await dialingStatusOf(this.ds, c, { maxAgeMs: o.maxAgeMs }),
     };
   }
 }

@@ -57,7 +57,9 @@ export interface CampaignRunnerOptions {
   log?: { log(m: string): void; warn(m: string): void; error(m: string): void };
 }
 
-const ACTIVE = ['pilot', 'running', 'paused'] as const;
+const ACTIVE = ['pilot', 'running', 'paused', 'pilot_paused'] as const;
+/** Held by a planner: no new dials, live calls finish. */
+const PAUSED: readonly string[] = ['paused', 'pilot_paused'];
 const silent = { log: () => undefined, warn: () => undefined, error: () => undefined };
 
 /**
@@ -338,7 +340,7 @@ export class CampaignRunner {
       () => ({
         id: c.id,
         departmentId: c.departmentId,
-        pilotOnly: h.campaign.state === 'pilot',
+        pilotOnly: h.campaign.state === 'pilot' || h.campaign.state === 'pilot_paused',
         rules: h.settings.rules,
         ringTimeoutSeconds: h.settings.config.ringTimeoutSeconds,
         policy: h.settings.config.retryPolicy,
@@ -404,7 +406,7 @@ export class CampaignRunner {
   private async step(h: CampaignHandle): Promise<void> {
     h.loops++;
     const c = h.campaign;
-    const dialing = !h.draining && c.state !== 'paused' && this.telephony.status() === 'up';
+    const dialing = !h.draining && !PAUSED.includes(c.state) && this.telephony.status() === 'up';
     if (dialing) h.engine.start();
     else h.engine.stop();
     if (dialing) await this.sessions?.step(h);
@@ -414,7 +416,7 @@ export class CampaignRunner {
       if (!live) await this.release(h);
       return;
     }
-    if (live || c.state === 'paused') return;
+    if (live || PAUSED.includes(c.state)) return;
     const [r]: { open: string; pilot_open: string }[] = await this.ds.query(
       `SELECT count(*) FILTER (WHERE status IN ('pending', 'leased', 'dialing')) AS open,
               count(*) FILTER (WHERE pilot AND status IN ('pending', 'leased', 'dialing')) AS pilot_open
@@ -431,10 +433,8 @@ export class CampaignRunner {
         to === 'completed'
           ? await this.lifecycle.complete(h.campaign.id)
           : await this.lifecycle.pilotDone(h.campaign.id);
-      if (moved) {
-        this.log.log(`campaign ${h.campaign.id}: ${from} → ${to}`);
-        await this.release(h);
-      }
+      // the lifecycle logs the move (once, at info)
+      if (moved) await this.release(h);
       return;
     }
     // Without the campaigns library (tests of the engine alone), the runner writes the end state itself.

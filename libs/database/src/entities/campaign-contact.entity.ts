@@ -27,6 +27,8 @@ export class CampaignContact {
   @ManyToOne(() => Contact, { onDelete: 'CASCADE' }) @JoinColumn({ name: 'contact_id' }) contact?: Relation<Contact>;
   @Varchar(16) status: CampaignContactStatus;
   @Column({ type: 'boolean', default: false }) pilot: boolean;
+  /** The pilot round (1, 2, ...) that sampled this contact; null: never in a pilot. `pilot` marks the current round. */
+  @Column('int', { nullable: true }) pilotRound: number | null;
   /** Higher dials first; due callbacks are lifted above everything else. */
   @Column('int', { default: 0 }) priority: number;
   /** Copied from the contact so the window filter needs no join. */

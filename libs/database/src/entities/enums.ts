@@ -3,7 +3,16 @@
 export const ROLES = ['requester', 'planner', 'supervisor', 'agent', 'qa', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
-export const BRIEF_STATUSES = ['draft', 'submitted', 'accepted', 'rejected', 'withdrawn', 'converted'] as const;
+export const BRIEF_STATUSES = [
+  'draft',
+  'submitted',
+  'accepted',
+  'rejected',
+  'withdrawn',
+  'converted',
+  // every campaign made from it is over (at least one completed)
+  'completed',
+] as const;
 export type BriefStatus = (typeof BRIEF_STATUSES)[number];
 
 export const CAMPAIGN_MODES = ['preview', 'progressive', 'predictive'] as const;
@@ -17,6 +26,8 @@ export const CAMPAIGN_STATES = [
   'paused',
   'completed',
   'cancelled',
+  // a pilot paused by the planner: nothing dialled, settings editable, resumes as a pilot
+  'pilot_paused',
 ] as const;
 export type CampaignState = (typeof CAMPAIGN_STATES)[number];
 

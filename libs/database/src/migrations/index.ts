@@ -2,10 +2,12 @@ import { AccessControl1796010181554 } from './1796010181554-access-control.migra
 import { CampaignContactsNextIndex1795746900000 } from './1795746900000-campaign-contacts-next-index.migration';
 import { ContactListRegion1795745881087 } from './1795745881087-contact-list-region.migration';
 import { InitialSchema1795745384024 } from './1795745384024-initial-schema.migration';
+import { CampaignContactPilotRound1796010521228 } from './1796010521228-campaign-contact-pilot-round.migration';
 // Migrations in the order they run. Add new ones at the end; never edit one that has shipped.
 export const MIGRATIONS: (new () => unknown)[] = [
   InitialSchema1795745384024,
   ContactListRegion1795745881087,
   CampaignContactsNextIndex1795746900000,
   AccessControl1796010181554,
+  CampaignContactPilotRound1796010521228,
 ];
