@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { Agent, Department, User, type Role } from '@app/database';
+import { Agent, Department, User, UserDepartment, type Role } from '@app/database';
 
 const suffix = (): string => randomBytes(4).toString('hex');
 
@@ -40,4 +40,9 @@ export async function aUser(ds: DataSource, role: Role, departmentId: string, em
       .save({ userId: user.id, departmentId, endpoint: own, endpoints: [own, assignedEndpoint(user.id)] });
   }
   return user;
+}
+
+/** Makes a member of the centre staff work for these departments too (besides their own). */
+export async function worksFor(ds: DataSource, user: User, ...departmentIds: string[]): Promise<void> {
+  await ds.getRepository(UserDepartment).save(departmentIds.map((departmentId) => ({ userId: user.id, departmentId })));
 }
