@@ -18,6 +18,8 @@ import { CampaignsService, type CampaignView } from './campaigns.service';
 
 const READERS: Role[] = ['requester', 'planner', 'supervisor', 'qa', 'admin'];
 const RUNNERS: Role[] = ['planner', 'admin'];
+/** Supervisors steer running campaigns (pause, resume) but do not plan, launch or edit them. */
+const STEERERS: Role[] = ['planner', 'supervisor', 'admin'];
 
 @ApiTags('campaigns')
 @ApiBearerAuth()
@@ -107,14 +109,14 @@ export class CampaignsController {
     return this.lifecycle.transition(p, id, CAMPAIGN_ACTIONS.launch);
   }
 
-  @Roles(...RUNNERS)
+  @Roles(...STEERERS)
   @HttpCode(200)
   @Post('campaigns/:id/pause')
   pause(@CurrentUser() p: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<CampaignView> {
     return this.lifecycle.transition(p, id, CAMPAIGN_ACTIONS.pause);
   }
 
-  @Roles(...RUNNERS)
+  @Roles(...STEERERS)
   @HttpCode(200)
   @Post('campaigns/:id/resume')
   resume(@CurrentUser() p: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<CampaignView> {
