@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { Agent, Department, User, type Role } from '@app/database';
+import { Agent, Department, User, UserDepartment, type Role } from '@app/database';
 
 const suffix = (): string => randomBytes(4).toString('hex');
 
@@ -32,4 +32,15 @@ export async function aUser(ds: DataSource, role: Role, departmentId: string, em
       .save({ userId: user.id, departmentId, endpoint: own, endpoints: [own, assignedEndpoint(user.id)] });
   }
   return user;
+}
+
+/** Assigns a planner, supervisor or QA to further departments (centre staff work for the departments assigned). */
+export async function assignDepartments(
+  ds: DataSource,
+  user: Pick<User, 'id'>,
+  ...departmentIds: string[]
+): Promise<void> {
+  await ds
+    .getRepository(UserDepartment)
+    .insert(departmentIds.map((departmentId) => ({ userId: user.id, departmentId })));
 }
