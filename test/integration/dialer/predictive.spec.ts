@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { AsteriskSim } from '@app/asterisk-sim';
 import { pollUntil } from '@app/common';
 import { ASTERISK_SIM, CampaignRunner } from '@app/dialer';
-import { aDepartment } from '../../support/builders';
+import { aDepartment, aUser } from '../../support/builders';
 import { api, startTestApp, type TestApp } from '../../support/test-app';
 import { agentBot } from './agent-bot';
 import {
@@ -229,7 +229,7 @@ describe('predictive campaign over the simulator', () => {
     );
     expect(Object.fromEntries(rows.map((r: any) => [r.outcome, r.n]))).toEqual({ 'answered-human': 7, abandoned: 2 });
     const live = await api(t.url, 'GET', `/api/campaigns/${c.id}/live`, {
-      token: t.tokenFor({ id: agents[0].user.id, email: 'p@x', role: 'planner', departmentId: dep.id }),
+      token: t.tokenFor(await aUser(t.db.ds, 'planner', dep.id)),
     });
     expect(live.body).toMatchObject({ answeredByPerson: 9, abandoned: 2 });
     expect(live.body.abandonRate.run).toBeCloseTo(2 / 9, 5);

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { AsteriskSim } from '@app/asterisk-sim';
 import { pollUntil } from '@app/common';
 import { ASTERISK_SIM, CampaignRunner } from '@app/dialer';
-import { aDepartment } from '../../support/builders';
+import { aDepartment, aUser } from '../../support/builders';
 import { api, startTestApp, type TestApp } from '../../support/test-app';
 import { agentBot } from './agent-bot';
 import {
@@ -136,7 +136,7 @@ describe('progressive campaign over the simulator', () => {
     );
 
     const live = await api(t.url, 'GET', `/api/campaigns/${c.id}/live`, {
-      token: t.tokenFor({ id: a1.user.id, email: 'sup@x', role: 'supervisor', departmentId: dep.id }),
+      token: t.tokenFor(await aUser(t.db.ds, 'supervisor', dep.id)),
     });
     expect(live.status).toBe(200);
     expect(live.body).toMatchObject({ answeredByPerson: 3, abandoned: 0, dials: { total: 5 } });
