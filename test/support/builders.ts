@@ -42,7 +42,13 @@ export async function aUser(ds: DataSource, role: Role, departmentId: string, em
   return user;
 }
 
-/** Makes a member of the centre staff work for these departments too (besides their own). */
-export async function worksFor(ds: DataSource, user: User, ...departmentIds: string[]): Promise<void> {
-  await ds.getRepository(UserDepartment).save(departmentIds.map((departmentId) => ({ userId: user.id, departmentId })));
+/** Assigns a planner, supervisor or QA to further departments (centre staff work for the departments assigned). */
+export async function assignDepartments(
+  ds: DataSource,
+  user: Pick<User, 'id'>,
+  ...departmentIds: string[]
+): Promise<void> {
+  await ds
+    .getRepository(UserDepartment)
+    .insert(departmentIds.map((departmentId) => ({ userId: user.id, departmentId })));
 }

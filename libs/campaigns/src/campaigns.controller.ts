@@ -19,6 +19,8 @@ import { CampaignsService, type CampaignView } from './campaigns.service';
 
 const READERS: Role[] = ['requester', 'planner', 'supervisor', 'qa', 'admin'];
 const RUNNERS: Role[] = ['planner', 'admin'];
+/** Supervisors steer running campaigns (pause, resume) but do not plan, launch or edit them. */
+const STEERERS: Role[] = ['planner', 'supervisor', 'admin'];
 
 @ApiTags('campaigns')
 @ApiBearerAuth()
@@ -116,7 +118,7 @@ export class CampaignsController {
   }
 
   /** A pilot → pilot_paused; a running campaign → paused. Nothing new is dialled; live calls finish. */
-  @Roles(...RUNNERS)
+  @Roles(...STEERERS)
   @HttpCode(200)
   @Post('campaigns/:id/pause')
   pause(@CurrentUser() p: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<TransitionResult> {
@@ -124,7 +126,7 @@ export class CampaignsController {
   }
 
   /** pilot_paused → pilot; paused → running. */
-  @Roles(...RUNNERS)
+  @Roles(...STEERERS)
   @HttpCode(200)
   @Post('campaigns/:id/resume')
   resume(@CurrentUser() p: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<TransitionResult> {

@@ -16,6 +16,8 @@ describe('agents log in only on endpoints assigned to them or their department',
   beforeAll(async () => {
     t = await startTestApp('dialer', { SIM_PORT: '0', DIALER_TICK_MS: '100' });
     sim = t.app.get(ASTERISK_SIM);
+    // desk phones of these tests' own naming, declared to the simulator like pjsip.conf endpoints
+    sim.declareEndpoints(['PJSIP/agent-desk-1', 'PJSIP/agent-desk-2', 'PJSIP/agent-shared-desk']);
   });
   afterAll(async () => {
     for (const s of sockets) s.close();

@@ -11,7 +11,7 @@ const NEVER = [SECRET, 'scrypt$', 'passwordHash', 'webhookSecret"', 'tokenVersio
 describe('secrets never leave the server', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp('dialer');
+    t = await startTestApp('dialer', { SIM_PORT: '0' });
   });
   afterAll(async () => {
     await t?.close();

@@ -5,7 +5,7 @@ import { signWebhookBody, WebhookWorker } from '@app/briefs';
 import { CampaignForecastService, CampaignLifecycleService, CampaignsService } from '@app/campaigns';
 import { pollUntil } from '@app/common';
 import { Department, Notification, type User } from '@app/database';
-import { aDepartment, aUser } from '../../support/builders';
+import { aDepartment, assignDepartments, aUser } from '../../support/builders';
 import { api, startTestApp, type TestApp } from '../../support/test-app';
 import { aBriefBody, aContactList, aScriptVersion, strata } from '../../integration/briefs/brief-builders';
 
@@ -34,6 +34,9 @@ describe('briefs and campaigns over HTTP', () => {
     requesterB = await aUser(t.db.ds, 'requester', b.id);
     planner = await aUser(t.db.ds, 'planner', ops.id);
     supervisor = await aUser(t.db.ds, 'supervisor', ops.id);
+    // Centre staff work for the departments they are assigned to.
+    await assignDepartments(t.db.ds, planner, a.id, b.id);
+    await assignDepartments(t.db.ds, supervisor, a.id, b.id);
   });
   afterAll(async () => {
     await t.close();

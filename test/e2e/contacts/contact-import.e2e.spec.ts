@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { AuditLogEntry, DncEntry, type Department, type User } from '@app/database';
-import { aDepartment, aUser } from '../../support/builders';
+import { aDepartment, assignDepartments, aUser } from '../../support/builders';
 import { api, startTestApp, type TestApp } from '../../support/test-app';
 
 // Several engineers share this 2-core machine: give the app boot and the bigger uploads room.
@@ -417,7 +417,8 @@ describe('contact lists: streaming limit and department isolation', () => {
     const b = await aDepartment(t.db.ds);
     const ta = t.tokenFor(await aUser(t.db.ds, 'requester', a.id));
     const tb = t.tokenFor(await aUser(t.db.ds, 'requester', b.id));
-    const planner = t.tokenFor(await aUser(t.db.ds, 'planner', b.id));
+    const plannerUser = await aUser(t.db.ds, 'planner', b.id);
+    const planner = t.tokenFor(plannerUser);
     const made = await api(t.url, 'POST', '/api/contact-lists', { token: ta, body: { name: 'Mine', region: 'GB' } });
     expect(made.body.departmentId).toBe(a.id);
     const id = made.body.id as string;
@@ -429,6 +430,9 @@ describe('contact lists: streaming limit and department isolation', () => {
       (await api(t.url, 'POST', `/api/contact-lists/${id}/import`, { token: tb, body: { rows: [] } })).status,
     ).toBe(404);
     expect((await api(t.url, 'GET', '/api/contact-lists', { token: tb })).body.map((l: any) => l.id)).not.toContain(id);
+    // Centre staff see a department's lists once assigned to it.
+    expect((await api(t.url, 'GET', `/api/contact-lists/${id}`, { token: planner })).status).toBe(404);
+    await assignDepartments(t.db.ds, plannerUser, a.id);
     expect((await api(t.url, 'GET', `/api/contact-lists/${id}`, { token: planner })).status).toBe(200);
     const foreign = await api(t.url, 'POST', '/api/contact-lists', {
       token: tb,

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { AuditLogEntry, CallAttempt, CampaignContact, Notification, type User } from '@app/database';
-import { aDepartment, aUser, worksFor } from '../../support/builders';
+import { aDepartment, assignDepartments, aUser } from '../../support/builders';
 import { api, startTestApp, type TestApp } from '../../support/test-app';
 import { aBriefBody, aContactList, aScriptVersion, strata } from './brief-builders';
 
@@ -26,7 +26,7 @@ describe('brief → review → campaign → pilot → launch', () => {
     const planning = await aDepartment(t.db.ds);
     requester = await aUser(t.db.ds, 'requester', sales.id);
     planner = await aUser(t.db.ds, 'planner', planning.id);
-    await worksFor(t.db.ds, planner, sales.id);
+    await assignDepartments(t.db.ds, planner, sales.id); // centre staff work for the departments assigned
     for (let i = 0; i < 3; i++) await aUser(t.db.ds, 'agent', sales.id);
   });
   afterAll(async () => {

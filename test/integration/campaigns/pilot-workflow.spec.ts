@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { CallAttempt, Notification, type User } from '@app/database';
-import { aDepartment, aUser, worksFor } from '../../support/builders';
+import { aDepartment, aUser, assignDepartments } from '../../support/builders';
 import { api, startTestApp, type TestApp } from '../../support/test-app';
 import { aBriefBody, aContactList, aScriptVersion, strata } from '../briefs/brief-builders';
 
@@ -56,7 +56,7 @@ describe('campaign workflow: pilot rounds, waves, completion, notices', () => {
     const sales = await aDepartment(t.db.ds);
     requester = await aUser(t.db.ds, 'requester', sales.id);
     planner = await aUser(t.db.ds, 'planner', (await aDepartment(t.db.ds)).id);
-    await worksFor(t.db.ds, planner, sales.id);
+    await assignDepartments(t.db.ds, planner, sales.id);
     await aUser(t.db.ds, 'agent', sales.id);
   });
   afterAll(async () => {
