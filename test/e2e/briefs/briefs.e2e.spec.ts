@@ -244,12 +244,18 @@ describe('briefs and campaigns over HTTP', () => {
       });
       const complete = await api(t.url, 'POST', `/api/campaigns/${campaign.id}/complete`, { token: as(planner) });
       expect(complete.status).toBe(409);
+      // a converted brief may yield a further campaign (a second wave); a brief not yet accepted may not
       const again = await api(t.url, 'POST', `/api/briefs/${briefId}/campaign`, {
         token: as(planner),
         body: { mode: 'preview' },
       });
-      expect(again.status).toBe(409);
-      expect(again.body.details).toMatchObject({ from: 'converted', allowed: [] });
+      expect(again.status).toBe(201);
+      const early = await api(t.url, 'POST', `/api/briefs/${draft.body.id}/campaign`, {
+        token: as(planner),
+        body: { mode: 'preview' },
+      });
+      expect(early.status).toBe(409);
+      expect(early.body.details).toMatchObject({ from: 'draft', to: 'converted', allowed: ['submitted', 'withdrawn'] });
       const bad = await api(t.url, 'POST', `/api/campaigns/${campaign.id}/transitions`, {
         token: as(planner),
         body: { to: 'flying' },
@@ -257,7 +263,7 @@ describe('briefs and campaigns over HTTP', () => {
       expect(fields(bad.body)).toEqual(['to']);
     });
 
-    it('edits only in draft, pilot_review and paused; cancels from any non-final state', async () => {
+    it('edits only in draft, pilot_paused, pilot_review and paused; cancels from any non-final state', async () => {
       const { campaign } = await aDraftCampaign(requesterA, { pilotSize: 3 });
       expect(campaign.pacing.maxLinesPerAgent).toBe(3);
       expect(
@@ -269,9 +275,10 @@ describe('briefs and campaigns over HTTP', () => {
         body: { wrapUpSeconds: 30 },
       });
       expect(whilePilot.status).toBe(409);
-      expect(whilePilot.body.details.editableIn).toEqual(['draft', 'pilot_review', 'paused']);
+      expect(whilePilot.body.details.editableIn).toEqual(['draft', 'pilot_paused', 'pilot_review', 'paused']);
       await api(t.url, 'POST', `/api/campaigns/${campaign.id}/review-pilot`, { token: as(planner) });
-      await api(t.url, 'POST', `/api/campaigns/${campaign.id}/launch`, { token: as(planner) });
+      // the pilot placed no calls: launching needs force
+      await api(t.url, 'POST', `/api/campaigns/${campaign.id}/launch`, { token: as(planner), body: { force: true } });
       expect((await api(t.url, 'POST', `/api/campaigns/${campaign.id}/pause`, { token: as(planner) })).body.state).toBe(
         'paused',
       );
@@ -313,12 +320,12 @@ describe('briefs and campaigns over HTTP', () => {
       expect(await lifecycle.onPilotProgress(campaign.id)).toBe(true);
       const reviewed = await api(t.url, 'GET', `/api/campaigns/${campaign.id}/pilot-summary`, { token: as(planner) });
       expect(reviewed.body).toMatchObject({ state: 'pilot_review', summary: { pilotContacts: 3, attempts: 0 } });
-      await api(t.url, 'POST', `/api/campaigns/${campaign.id}/launch`, { token: as(planner) });
+      await api(t.url, 'POST', `/api/campaigns/${campaign.id}/launch`, { token: as(planner), body: { force: true } });
       // nobody in the group: the forecast says it cannot finish, and how many agents it would need
       const f = await t.app.get(CampaignForecastService).refresh(campaign.id);
       expect(f).toMatchObject({ agents: 0, canFinishByDeadline: false, contactsRemaining: 5 });
       expect(f!.agentsNeeded).toBeGreaterThanOrEqual(1);
-      const done = await lifecycle.transition(null, campaign.id, 'completed');
+      const done = await lifecycle.transition(null, campaign.id, 'completed', { confirmPending: true });
       expect(done).toMatchObject({ state: 'completed', allowedTransitions: [] });
       const audit = await t.db.ds.query(
         `SELECT action, actor_id FROM audit_log WHERE entity_id = $1 AND action IN ('campaign.pilot_review', 'campaign.completed')`,
