@@ -251,7 +251,8 @@ describe('campaign workflow: pilot rounds, waves, completion, notices', () => {
       expect.arrayContaining([
         {
           field: 'windows',
-          reason: "wider than the brief: mon, tue, wed, thu, fri 08:00-09:00 is outside the brief's windows (09:00-17:30)",
+          reason:
+            "wider than the brief: mon, tue, wed, thu, fri 08:00-09:00 is outside the brief's windows (09:00-17:30)",
         },
       ]),
     );
