@@ -6,6 +6,9 @@ import { Brief, Campaign, type CampaignState } from '@app/database';
 import { CampaignNotifier } from './campaign-notifier';
 import type { PilotSummary } from './pilot-summary';
 
+/** A stored forecast remembers when the department was told it is at risk / missed. */
+type WatchedForecast = Forecast & { atRiskNotifiedAt?: string; missedNotifiedAt?: string };
+
 /** Campaigns that are under way: their forecast is watched against the deadline. */
 const LIVE_STATES: readonly CampaignState[] = ['pilot', 'pilot_paused', 'pilot_review', 'running', 'paused'];
 
@@ -61,7 +64,7 @@ export class CampaignForecastService {
       averageHandleSeconds: summary?.averageHandleSeconds,
     });
     if (o.agents === undefined) {
-      await this.watchDeadline(m, c, c.forecast as Partial<Forecast> | null, f);
+      await this.watchDeadline(m, c, c.forecast as WatchedForecast | null, f);
       await m.update(Campaign, c.id, { forecast: f as never });
       c.forecast = f as never;
       if (c.briefId) await m.update(Brief, c.briefId, { forecast: f as never });
@@ -70,16 +73,19 @@ export class CampaignForecastService {
   }
 
   /**
-   * Tells the department once when a live campaign's forecast turns to "will miss the deadline", and once when the
-   * deadline passes with contacts left.
+   * Tells the department once when a live campaign's forecast says it will miss the deadline, and once when the
+   * deadline passes with contacts left; the stored forecast remembers each notice while the condition lasts.
    */
-  private async watchDeadline(m: EntityManager, c: Campaign, prev: Partial<Forecast> | null, f: Forecast) {
-    if (!LIVE_STATES.includes(c.state) || f.contactsRemaining === 0) return;
-    const passedAt = (x: Partial<Forecast> | null): boolean =>
-      !!x?.computedAt && !!x.deadline && Date.parse(x.computedAt) > Date.parse(x.deadline);
-    if (passedAt(f) && !passedAt(prev)) await this.notifier.deadlineAtRisk(m, c, f, true);
-    else if (!passedAt(f) && !f.canFinishByDeadline && prev?.canFinishByDeadline !== false)
-      await this.notifier.deadlineAtRisk(m, c, f, false);
+  private async watchDeadline(m: EntityManager, c: Campaign, prev: WatchedForecast | null, f: WatchedForecast) {
+    const live = LIVE_STATES.includes(c.state) && f.contactsRemaining > 0;
+    const passed = Date.parse(f.computedAt) > Date.parse(f.deadline);
+    if (live && passed) {
+      f.missedNotifiedAt = prev?.missedNotifiedAt ?? f.computedAt;
+      if (!prev?.missedNotifiedAt) await this.notifier.deadlineAtRisk(m, c, f, true);
+    } else if (live && !f.canFinishByDeadline) {
+      f.atRiskNotifiedAt = prev?.atRiskNotifiedAt ?? f.computedAt;
+      if (!prev?.atRiskNotifiedAt) await this.notifier.deadlineAtRisk(m, c, f, false);
+    }
   }
 
   /** Refreshes the stored forecast of every live campaign (the campaign watch calls it every few minutes). */

@@ -152,7 +152,7 @@ export class CampaignLifecycleService {
       return { view, from, target, name: c.name, webhook };
     });
     this.log.log(
-      `campaign ${id} (${moved.name}): ${moved.from} → ${moved.target} by ${actor ? `user ${actor.userId}` : 'the dialer'}`,
+      `campaign ${id} (${moved.name}): ${moved.from} → ${moved.target} by ${actor ? actor.email : 'the dialer'}`,
     );
     if (moved.webhook) this.notifier.afterCommit();
     return moved.view;

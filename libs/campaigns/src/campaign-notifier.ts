@@ -75,17 +75,23 @@ export class CampaignNotifier {
     return due;
   }
 
-  /** The forecast turned from "can finish" to "cannot finish by the deadline" (or the deadline passed). */
+  /** The forecast says the campaign cannot finish by its deadline (`passed`: the deadline is over, contacts left). */
   async deadlineAtRisk(m: EntityManager, c: Campaign, f: Forecast, passed: boolean): Promise<boolean> {
     const message = passed
       ? `Campaign "${c.name}" missed its deadline (${f.deadline}) with ${f.contactsRemaining} contact(s) left`
       : `Campaign "${c.name}" will miss its deadline (${f.deadline}): ${f.contactsRemaining} contact(s) left, ` +
         `${f.agents} agent(s); ${f.agentsNeeded == null ? 'no callable hour is left before it' : `${f.agentsNeeded} agent(s) needed`}` +
         (f.expectedFinishAt ? `, expected to finish ${f.expectedFinishAt}` : '');
-    return this.notifications.campaignEvent(m, c, 'campaign.deadline-missed', message, {
-      deadlinePassed: passed,
-      forecast: f,
-    });
+    return this.notifications.campaignEvent(
+      m,
+      c,
+      passed ? 'campaign.deadline-missed' : 'campaign.deadline-at-risk',
+      message,
+      {
+        deadlinePassed: passed,
+        forecast: f,
+      },
+    );
   }
 
   afterCommit(): void {

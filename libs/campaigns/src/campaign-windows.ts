@@ -34,18 +34,18 @@ function subtract(a: [number, number][], b: [number, number][]): [number, number
  */
 export function widerThanBrief(campaign: CallingWindows, brief: CallingWindows): string[] {
   const out: string[] = [];
+  // days with the same extra hours and the same brief hours are named together: "mon, tue, wed 08:00-09:00 ..."
+  const groups = new Map<string, string[]>();
   for (const day of ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']) {
     const extra = subtract(rangesOf(campaign, day), rangesOf(brief, day));
-    if (extra.length)
-      out.push(
-        `${day} ${extra.map(([s, e]) => `${clock(s)}-${clock(e)}`).join(', ')} is outside the brief's windows` +
-          ` (${
-            rangesOf(brief, day)
-              .map(([s, e]) => `${clock(s)}-${clock(e)}`)
-              .join(', ') || 'no calls that day'
-          })`,
-      );
+    if (!extra.length) continue;
+    const briefHours = rangesOf(brief, day)
+      .map(([s, e]) => `${clock(s)}-${clock(e)}`)
+      .join(', ');
+    const key = `${extra.map(([s, e]) => `${clock(s)}-${clock(e)}`).join(', ')} is outside the brief's windows (${briefHours || 'no calls that day'})`;
+    groups.set(key, [...(groups.get(key) ?? []), day]);
   }
+  for (const [text, days] of groups) out.push(`${days.join(', ')} ${text}`);
   if (campaign.evenings && !brief.evenings) out.push('evening calls are allowed, the brief does not allow them');
   if (campaign.weekends && !brief.weekends) out.push('weekend calls are allowed, the brief does not allow them');
   if (campaign.holidays && !brief.holidays) out.push('calls on holidays are allowed, the brief does not allow them');

@@ -247,13 +247,18 @@ describe('briefs and campaigns over HTTP', () => {
       });
       const complete = await api(t.url, 'POST', `/api/campaigns/${campaign.id}/complete`, { token: as(planner) });
       expect(complete.status).toBe(409);
+      // a converted brief may yield a further campaign (a second wave); a brief not yet accepted may not
       const again = await api(t.url, 'POST', `/api/briefs/${briefId}/campaign`, {
         token: as(planner),
         body: { mode: 'preview' },
       });
-      // a converted brief may yield further campaigns (a second wave, a re-plan)
       expect(again.status).toBe(201);
-      expect(again.body).toMatchObject({ briefId, mode: 'preview', state: 'draft' });
+      const early = await api(t.url, 'POST', `/api/briefs/${draft.body.id}/campaign`, {
+        token: as(planner),
+        body: { mode: 'preview' },
+      });
+      expect(early.status).toBe(409);
+      expect(early.body.details).toMatchObject({ from: 'draft', to: 'converted', allowed: ['submitted', 'withdrawn'] });
       const bad = await api(t.url, 'POST', `/api/campaigns/${campaign.id}/transitions`, {
         token: as(planner),
         body: { to: 'flying' },
@@ -261,7 +266,7 @@ describe('briefs and campaigns over HTTP', () => {
       expect(fields(bad.body)).toEqual(['to']);
     });
 
-    it('edits only in draft, pilot_review and paused; cancels from any non-final state', async () => {
+    it('edits only in draft, pilot_paused, pilot_review and paused; cancels from any non-final state', async () => {
       const { campaign } = await aDraftCampaign(requesterA, { pilotSize: 3 });
       expect(campaign.pacing.maxLinesPerAgent).toBe(3);
       expect(
@@ -273,11 +278,9 @@ describe('briefs and campaigns over HTTP', () => {
         body: { wrapUpSeconds: 30 },
       });
       expect(whilePilot.status).toBe(409);
-      expect(whilePilot.body.details.editableIn).toEqual(
-        expect.arrayContaining(['draft', 'pilot_paused', 'pilot_review', 'paused']),
-      );
+      expect(whilePilot.body.details.editableIn).toEqual(['draft', 'pilot_paused', 'pilot_review', 'paused']);
       await api(t.url, 'POST', `/api/campaigns/${campaign.id}/review-pilot`, { token: as(planner) });
-      // nothing was dialled in this pilot: launching needs force
+      // the pilot placed no calls: launching needs force
       await api(t.url, 'POST', `/api/campaigns/${campaign.id}/launch`, { token: as(planner), body: { force: true } });
       expect((await api(t.url, 'POST', `/api/campaigns/${campaign.id}/pause`, { token: as(planner) })).body.state).toBe(
         'paused',
@@ -325,7 +328,7 @@ describe('briefs and campaigns over HTTP', () => {
       const f = await t.app.get(CampaignForecastService).refresh(campaign.id);
       expect(f).toMatchObject({ agents: 0, canFinishByDeadline: false, contactsRemaining: 5 });
       expect(f!.agentsNeeded).toBeGreaterThanOrEqual(1);
-      const done = await lifecycle.transition(null, campaign.id, 'completed');
+      const done = await lifecycle.transition(null, campaign.id, 'completed', { confirmPending: true });
       expect(done).toMatchObject({ state: 'completed', allowedTransitions: [] });
       const audit = await t.db.ds.query(
         `SELECT action, actor_id FROM audit_log WHERE entity_id = $1 AND action IN ('campaign.pilot_review', 'campaign.completed')`,

@@ -285,7 +285,9 @@ describe('brief → review → campaign → pilot → launch', () => {
         'campaign.running',
       ]),
     );
-    const notices = await ds.getRepository(Notification).find({ where: { departmentId: requester.departmentId } });
+    const notices = await ds
+      .getRepository(Notification)
+      .find({ where: { departmentId: requester.departmentId, kind: 'brief.status-changed' } });
     expect(notices.map((n) => (n.payload as { status: string }).status).sort()).toEqual([
       'accepted',
       'converted',
@@ -296,5 +298,10 @@ describe('brief → review → campaign → pilot → launch', () => {
     expect((await ds.query('SELECT forecast FROM briefs WHERE id = $1', [id]))[0].forecast.contactRateSource).toBe(
       'pilot',
     );
+    // and about the campaign: the pilot finished, the launch
+    const campaignNotices = await ds
+      .getRepository(Notification)
+      .find({ where: { entityId: c.id }, order: { createdAt: 'ASC', id: 'ASC' } });
+    expect(campaignNotices.map((n) => n.kind)).toEqual(['campaign.pilot-finished', 'campaign.launched']);
   });
 });

@@ -88,7 +88,7 @@ describe('completing a running campaign', () => {
     expect(open).toBe(0);
     expect(warns.filter((w) => w.includes('lost the lease'))).toEqual([]);
     expect(logs.filter((l) => l.includes(c.id) && l.includes('→ completed'))).toEqual([
-      `campaign ${c.id} (${c.name}): running → completed by user ${planner.id}`,
+      `campaign ${c.id} (${c.name}): running → completed by ${planner.email}`,
     ]);
     // no attempt was placed after the completion
     const [{ late }] = await ds.query(

@@ -234,7 +234,7 @@ describe('campaign workflow: pilot rounds, waves, completion, notices', () => {
         {
           field: 'windows',
           reason:
-            "wider than the brief: mon 08:00-09:00 is outside the brief's windows (09:00-17:30); set allowWiderWindows: true to keep it",
+            "wider than the brief: mon, tue, wed, thu, fri 08:00-09:00 is outside the brief's windows (09:00-17:30); set allowWiderWindows: true to keep it",
         },
         {
           field: 'windows',
@@ -252,7 +252,8 @@ describe('campaign workflow: pilot rounds, waves, completion, notices', () => {
       expect.arrayContaining([
         {
           field: 'windows',
-          reason: "wider than the brief: mon 08:00-09:00 is outside the brief's windows (09:00-17:30)",
+          reason:
+            "wider than the brief: mon, tue, wed, thu, fri 08:00-09:00 is outside the brief's windows (09:00-17:30)",
         },
       ]),
     );
@@ -338,5 +339,41 @@ describe('campaign workflow: pilot rounds, waves, completion, notices', () => {
       message: 'Campaign "Renewal wave 1" was completed with 6 contact(s) not called',
       payload: { event: 'campaign.completed', campaignId: first.id, briefId: brief.id, pendingLeft: 6 },
     });
+  });
+
+  it("forecasts with each contact's own time zone: New York contacts wait for New York's window", async () => {
+    const list = await aContactList(
+      t.db.ds,
+      requester.departmentId,
+      strata([
+        ['Europe/London', 'retail', 10],
+        ['America/New_York', 'retail', 10],
+      ]),
+    );
+    const b = await api(t.url, 'POST', '/api/briefs', {
+      token: as(requester),
+      body: aBriefBody({ contactListId: list.id }),
+    });
+    expect(b.body.forecast.zones).toEqual([
+      { timeZone: 'America/New_York', contacts: 10, firstCallableAt: expect.any(String) },
+      { timeZone: 'Europe/London', contacts: 10, firstCallableAt: expect.any(String) },
+    ]);
+    await api(t.url, 'POST', `/api/briefs/${b.body.id}/submit`, { token: as(requester) });
+    await api(t.url, 'POST', `/api/briefs/${b.body.id}/accept`, { token: as(planner) });
+    const c = await api(t.url, 'POST', `/api/briefs/${b.body.id}/campaign`, {
+      token: as(planner),
+      body: { mode: 'progressive' },
+    });
+    const f = (await api(t.url, 'GET', `/api/campaigns/${c.body.id}/forecast?agents=50`, { token: as(planner) })).body;
+    const ny = f.zones.find((z: { timeZone: string }) => z.timeZone === 'America/New_York');
+    const london = f.zones.find((z: { timeZone: string }) => z.timeZone === 'Europe/London');
+    // 09:00 in New York is 14:00 (winter) or 13:00 (summer) UTC: 5 or 4 hours after 09:00 in London
+    const gap = Date.parse(ny.firstCallableAt) - Date.parse(london.firstCallableAt);
+    if (gap > 0) expect([4, 5]).toContain(Math.round(gap / 3600_000) % 24);
+    // with 50 agents London's half is quick; the whole list cannot finish before New York opens
+    expect(Date.parse(f.expectedFinishAt)).toBeGreaterThan(Date.parse(ny.firstCallableAt));
+    expect(f.firstCallableAt).toBe(
+      new Date(Math.min(Date.parse(ny.firstCallableAt), Date.parse(london.firstCallableAt))).toISOString(),
+    );
   });
 });
