@@ -141,6 +141,47 @@ describe('records of a campaign run over the simulator', () => {
     }
   }, 90_000);
 
+  it('a carrier Asterisk cannot reach: the attempt fails with "endpoint not reachable or not registered"', async () => {
+    const ds = t.db.ds;
+    const dep = await aDepartment(ds);
+    const c = await aCampaign(ds, {
+      departmentId: dep.id,
+      mode: 'progressive',
+      retryPolicy: { failed: { retryAfterMinutes: 0, maxRetries: 0 }, maxAttemptsPerContact: 3 },
+    });
+    const [contact] = await someContacts(ds, c, [{}]);
+    const { user } = await anAgent(ds, dep.id);
+    const token = t.tokenFor(user);
+    // Like a carrier whose host does not resolve: every originate to PJSIP/<number>@carrier answers 500.
+    sim.undeclareEndpoint('PJSIP/*@carrier');
+    try {
+      await setState(ds, c, 'running');
+      expect((await api(t.url, 'POST', '/api/agent/session', { token, body: { campaignId: c.id } })).status).toBe(201);
+      await pollUntil(async () => (await campaignState(t, c.id)) === 'completed', {
+        timeoutMs: 20_000,
+        what: 'completed',
+      });
+    } finally {
+      sim.declareEndpoints(['PJSIP/*@carrier']);
+    }
+    await api(t.url, 'DELETE', '/api/agent/session', { token });
+    const rows = await ds.query(
+      `SELECT outcome, disposition_code, hangup_cause_text, ended_at IS NOT NULL AS ended
+         FROM call_attempts WHERE campaign_id = $1`,
+      [c.id],
+    );
+    expect(rows).toEqual([
+      {
+        outcome: 'failed',
+        disposition_code: 'FAILED',
+        hangup_cause_text: expect.stringContaining(
+          `originate: PJSIP/${contact.numbers[0]}@carrier: endpoint not reachable or not registered`,
+        ),
+        ended: true,
+      },
+    ]);
+  });
+
   it('a phone Asterisk does not have: 503 "endpoint not reachable or not registered", not an opaque 500', async () => {
     const ds = t.db.ds;
     const dep = await aDepartment(ds);
