@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { AsteriskSim } from '@app/asterisk-sim';
 import { pollUntil } from '@app/common';
-import { ASTERISK_SIM } from '@app/dialer';
+import { AgentSessionService, ASTERISK_SIM } from '@app/dialer';
 import { aDepartment } from '../../support/builders';
 import { api, startTestApp, type TestApp } from '../../support/test-app';
 import { agentBot } from './agent-bot';
@@ -140,6 +140,27 @@ describe('records of a campaign run over the simulator', () => {
       expect(rows.map((r) => r.to_state)).toEqual(expect.arrayContaining(['ready', 'reserved', 'talking', 'wrap-up']));
     }
   }, 90_000);
+
+  it('a restarted dialer closes the sessions it finds open from their last state, not from nowhere', async () => {
+    const ds = t.db.ds;
+    const dep = await aDepartment(ds);
+    const { user, agent } = await anAgent(ds, dep.id);
+    const token = t.tokenFor(user);
+    expect((await api(t.url, 'POST', '/api/agent/session', { token, body: {} })).body).toMatchObject({
+      state: 'ready',
+    });
+    // What a new process does at start for sessions of a dead one (here: this process's own, seen from the database).
+    await t.app.get(AgentSessionService).init();
+    const rows = await ds.query(
+      `SELECT from_state, to_state, reason FROM agent_state_changes WHERE agent_id = $1 ORDER BY id`,
+      [agent.id],
+    );
+    expect(rows).toEqual([
+      { from_state: 'offline', to_state: 'ready', reason: null },
+      { from_state: 'ready', to_state: 'offline', reason: 'dialer restarted' },
+    ]);
+    await api(t.url, 'DELETE', '/api/agent/session', { token });
+  });
 
   it('a carrier Asterisk cannot reach: the attempt fails with "endpoint not reachable or not registered"', async () => {
     const ds = t.db.ds;
