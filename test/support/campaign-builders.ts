@@ -98,10 +98,12 @@ export interface ContactSpec {
 }
 
 let seq = 0;
-/** A fresh E.164 number nobody else uses in this run. */
+// NXX-555-xxxx numbers: valid for libphonenumber (the contacts importer accepts them), unlike +1 555 ...
+const AREAS = ['212', '310', '415', '312', '617', '202', '305', '713', '206', '404'];
+/** A fresh E.164 number nobody else uses in this run (10,000 per process; the area code varies by process). */
 export function aNumber(): string {
   seq++;
-  return `+1555${String(process.pid % 1000).padStart(3, '0')}${String(seq).padStart(4, '0')}`;
+  return `+1${AREAS[process.pid % AREAS.length]}555${String(seq % 10_000).padStart(4, '0')}`;
 }
 
 /** Contacts on the campaign's list, each with its campaign_contacts row (pending, due now). */

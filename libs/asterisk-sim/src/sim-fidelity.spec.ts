@@ -49,7 +49,7 @@ describe('endpointDeclared', () => {
     expect(endpointDeclared(d, 'PJSIP/agent-9xyz')).toBe(false);
     expect(endpointDeclared(d, 'PJSIP/nobody')).toBe(false);
     expect(endpointDeclared(d, 'PJSIP/+447911123456@carrier')).toBe(true);
-    expect(endpointDeclared(d, 'PJSIP/carrier/sip:+15550100@10.0.0.1')).toBe(true);
+    expect(endpointDeclared(d, 'PJSIP/carrier/sip:+12125550100@10.0.0.1')).toBe(true);
     expect(endpointDeclared(d, 'PJSIP/+447911123456@othertrunk')).toBe(false);
     expect(endpointDeclared(d, 'PJSIP/sip-busy')).toBe(true);
   });
@@ -77,7 +77,7 @@ describe('asterisk-sim fidelity to Asterisk 22', () => {
   });
 
   it('answers 500 {"error":"Allocation failed"} for PJSIP endpoints it was not told exist', async () => {
-    for (const endpoint of ['PJSIP/agent-9xyz', 'PJSIP/nobody', 'PJSIP/agent-2001', 'PJSIP/+15550100']) {
+    for (const endpoint of ['PJSIP/agent-9xyz', 'PJSIP/nobody', 'PJSIP/agent-2001', 'PJSIP/+12125550100']) {
       for (const path of ['/ari/channels', '/ari/channels/create']) {
         const res = await call(sim, 'POST', `${path}?endpoint=${encodeURIComponent(endpoint)}&app=dialer`);
         expect([endpoint, path, res.status, await res.json()]).toEqual([
@@ -90,7 +90,7 @@ describe('asterisk-sim fidelity to Asterisk 22', () => {
     }
     expect(sim.engine.channels.size).toBe(0);
     // The default set: agent phones 1000-1999, carrier numbers, the SIPp peers.
-    for (const endpoint of ['PJSIP/agent-1000', 'PJSIP/agent-1999', 'PJSIP/+15550100@carrier', 'PJSIP/sippeer']) {
+    for (const endpoint of ['PJSIP/agent-1000', 'PJSIP/agent-1999', 'PJSIP/+12125550100@carrier', 'PJSIP/sippeer']) {
       const res = await call(sim, 'POST', `/ari/channels?endpoint=${encodeURIComponent(endpoint)}&app=dialer`);
       expect([endpoint, res.status]).toEqual([endpoint, 200]);
     }
@@ -217,9 +217,9 @@ describe('asterisk-sim fidelity to Asterisk 22', () => {
   });
 
   it('AMD that cannot decide says NOTSURE with TOOLONG-<ms>', async () => {
-    sim.setNumberBehaviour('+15550199', { outcome: 'human', ringSeconds: 0.2, amdVerdict: 'NOTSURE' });
+    sim.setNumberBehaviour('+12125550199', { outcome: 'human', ringSeconds: 0.2, amdVerdict: 'NOTSURE' });
     const id = 'amd-notsure';
-    await call(sim, 'POST', `/ari/channels?endpoint=PJSIP/%2B15550199@carrier&app=dialer&appArgs=x&channelId=${id}`);
+    await call(sim, 'POST', `/ari/channels?endpoint=PJSIP/%2B12125550199@carrier&app=dialer&appArgs=x&channelId=${id}`);
     await until('StasisStart', () => events.find((e) => e.type === 'StasisStart' && e.channel.id === id));
     await call(sim, 'POST', `/ari/channels/${id}/continue?context=dialer-amd`);
     const amd = await until('AMD verdict', () =>

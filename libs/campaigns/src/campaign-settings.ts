@@ -43,7 +43,39 @@ export const SYSTEM_DISPOSITIONS: readonly DispositionSpec[] = [
   { code: 'MACHINE', label: 'Answering machine', category: 'no-contact' },
   { code: 'NO_ANSWER', label: 'No answer', category: 'no-contact' },
   { code: 'BUSY', label: 'Busy', category: 'no-contact' },
+  { code: 'CONGESTION', label: 'Network congestion', category: 'no-contact' },
+  { code: 'REJECTED', label: 'Call rejected', category: 'no-contact' },
+  { code: 'INVALID_NUMBER', label: 'Invalid number', category: 'no-contact' },
+  { code: 'FAILED', label: 'Call failed', category: 'no-contact' },
+  { code: 'NOT_DIALED', label: 'Not dialed (outside the calling window)', category: 'no-contact' },
+  { code: 'LOST', label: 'Lost (dialer restarted during the call)', category: 'no-contact' },
+  { code: 'HANGUP_BEFORE_TALK', label: 'Hung up before talking to an agent', category: 'no-contact' },
+  { code: 'WRAP_TIMEOUT', label: 'No disposition given in time', category: 'contact' },
 ];
+
+/**
+ * The system disposition of an attempt no agent disposed of, by its outcome: every attempt ends with a disposition
+ * (call_attempts.disposition_code), the agent's or this one.
+ */
+export const SYSTEM_DISPOSITION_BY_OUTCOME: Readonly<Record<string, string>> = {
+  abandoned: 'ABANDONED',
+  machine: 'MACHINE',
+  'no-answer': 'NO_ANSWER',
+  busy: 'BUSY',
+  congestion: 'CONGESTION',
+  rejected: 'REJECTED',
+  'invalid-number': 'INVALID_NUMBER',
+  failed: 'FAILED',
+  'rejected-by-rule': 'NOT_DIALED',
+  lost: 'LOST',
+  'answered-human': 'HANGUP_BEFORE_TALK',
+};
+
+/** The system disposition for an outcome (FAILED for one this table does not know). */
+export function systemDispositionFor(outcome: string): DispositionSpec {
+  const code = SYSTEM_DISPOSITION_BY_OUTCOME[outcome] ?? 'FAILED';
+  return SYSTEM_DISPOSITIONS.find((d) => d.code === code)!;
+}
 
 /** Dispositions after which a contact is not dialled again. */
 export const FINAL_DISPOSITION_CATEGORIES: readonly DispositionCategory[] = ['success', 'contact', 'do-not-call'];

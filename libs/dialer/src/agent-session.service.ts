@@ -68,6 +68,8 @@ interface Session {
   claiming: boolean;
   /** The agent's phone hung up: log out as soon as the state allows. */
   gone: boolean;
+  /** Being logged into a newly built engine (attachAll): its offline → ready is not a change of ours. */
+  attaching?: boolean;
   lastCallbackCheck: number;
 }
 
@@ -137,16 +139,17 @@ export class AgentSessionService implements RunnerSessions {
       .query(
         `UPDATE agents SET state = 'offline', state_reason = NULL, state_since = now(), session_endpoint = NULL,
               session_channel_id = NULL, session_bridge_id = NULL, session_owner = NULL, current_attempt_id = NULL
-        WHERE state <> 'offline' AND (session_owner IS NULL OR session_owner = $1 OR NOT EXISTS (
+          FROM (SELECT id AS old_id, state AS old_state FROM agents WHERE state <> 'offline' FOR UPDATE) old
+        WHERE agents.id = old.old_id AND (session_owner IS NULL OR session_owner = $1 OR NOT EXISTS (
               SELECT 1 FROM dialer_instances d WHERE d.id = agents.session_owner AND d.heartbeat_at > now() - interval '1 minute'))
-        RETURNING id, state, campaign_id`,
+        RETURNING agents.id, old.old_state AS state, agents.campaign_id`,
         [this.opts.instanceId],
       )
       .then((r: unknown) => (Array.isArray(r) && Array.isArray(r[0]) ? (r[0] as never) : (r as never)));
     for (const r of rows) {
       await this.ds.query(
-        `INSERT INTO agent_state_changes (agent_id, from_state, to_state, reason, campaign_id) VALUES ($1, NULL, 'offline', 'dialer restarted', $2)`,
-        [r.id, r.campaign_id],
+        `INSERT INTO agent_state_changes (agent_id, from_state, to_state, reason, campaign_id) VALUES ($1, $2, 'offline', 'dialer restarted', $3)`,
+        [r.id, r.state, r.campaign_id],
       );
     }
   }
@@ -294,8 +297,11 @@ export class AgentSessionService implements RunnerSessions {
       [agentId, endpoint, channelId, bridgeId, this.opts.instanceId, s.campaignId],
     );
     const h = s.campaignId ? this.runner.handle(s.campaignId) : undefined;
-    if (h) h.engine.agentLogin(agentId);
-    else this.setState(s, { kind: 'ready', since: Date.now() }, s.state);
+    if (h) {
+      h.engine.agentLogin(agentId);
+      const now = h.engine.agents.get(agentId)?.state;
+      if (s.state === 'offline' && now && now.kind !== 'offline') this.setState(s, now);
+    } else this.setState(s, { kind: 'ready', since: Date.now() });
     await this.flush(agentId);
     return this.view(agentId);
   }
@@ -342,7 +348,9 @@ export class AgentSessionService implements RunnerSessions {
     if (h) {
       const t = h.engine.agentLogout(agentId);
       if (!t.ok && h.engine.agents.get(agentId)?.state.kind !== 'offline') throw illegal(t);
-    } else this.setState(s, { kind: 'offline', since: Date.now() }, s.state);
+    }
+    // Whatever the engine said, the session ends offline (the history must not jump from ready to a next login).
+    if (s.state !== 'offline') this.setState(s, { kind: 'offline', since: Date.now() });
     this.sessions.delete(agentId);
     await this.flush(agentId);
     await this.ds.query(
@@ -388,7 +396,7 @@ export class AgentSessionService implements RunnerSessions {
     if (h) {
       const e = illegal(h.engine.agentResume(agentId));
       if (e) throw e;
-    } else if (s.state === 'paused') this.setState(s, { kind: 'ready', since: Date.now() }, s.state);
+    } else if (s.state === 'paused') this.setState(s, { kind: 'ready', since: Date.now() });
     else
       throw new AppError('illegal-transition', `cannot become ready from ${s.state}`, {
         from: s.state,
@@ -406,7 +414,7 @@ export class AgentSessionService implements RunnerSessions {
       const e = illegal(h.engine.agentPause(agentId, reason));
       if (e) throw e;
     } else if (s.state === 'ready' || s.state === 'paused')
-      this.setState(s, { kind: 'paused', since: Date.now(), reason }, s.state);
+      this.setState(s, { kind: 'paused', since: Date.now(), reason });
     else throw new AppError('illegal-transition', `cannot pause from ${s.state}`, { from: s.state, event: 'pause' });
     await this.flush(agentId);
     return this.view(agentId);
@@ -526,8 +534,17 @@ export class AgentSessionService implements RunnerSessions {
       s.offer = undefined; // its lease belonged to the previous holder; reconciliation released it
       const paused = s.state === 'paused' ? (s.reason ?? 'paused') : undefined;
       s.callId = null;
-      h.engine.agentLogin(s.agentId);
-      if (paused) h.engine.agentPause(s.agentId, paused);
+      // A new engine starts every agent offline; the session was ready (or paused) all along, e.g. while the
+      // campaign sat in pilot review. Only a real difference is recorded, so the state history stays one chain.
+      s.attaching = true;
+      try {
+        h.engine.agentLogin(s.agentId);
+        if (paused) h.engine.agentPause(s.agentId, paused);
+      } finally {
+        s.attaching = false;
+      }
+      const now = h.engine.agents.get(s.agentId)?.state;
+      if (now) this.setState(s, now);
     }
   }
 
@@ -588,10 +605,11 @@ export class AgentSessionService implements RunnerSessions {
     });
   }
 
-  onAgentChanged(campaignId: string, agentId: string, from: AgentState, to: AgentState): void {
+  onAgentChanged(campaignId: string, agentId: string, _from: AgentState, to: AgentState): void {
     const s = this.sessions.get(agentId);
     if (!s || s.campaignId !== campaignId) return;
-    this.setState(s, to, from.kind);
+    if (s.attaching) return; // attachAll records the outcome of the re-login once
+    this.setState(s, to);
     const h = this.runner.handle(campaignId);
     if (to.kind === 'reserved' && h && h.campaign.mode !== 'preview') {
       // Screen pop: the contact of the call being connected to the agent.
@@ -715,7 +733,13 @@ export class AgentSessionService implements RunnerSessions {
   }
 
   /** Records a state change: memory at once, then agents + agent_state_changes in order, then the event. */
-  private setState(s: Session, to: AgentState, from: AgentStateKind): void {
+  private setState(s: Session, to: AgentState): void {
+    // `from` is what this session last recorded, not what an engine believed (a new engine starts everyone offline):
+    // each agent_state_changes row then starts where the previous one ended.
+    const from: AgentStateKind = s.state;
+    const reason = to.kind === 'paused' ? to.reason : null;
+    const callId = 'callId' in to ? to.callId : null;
+    if (from === to.kind && s.reason === reason && s.callId === callId) return;
     s.state = to.kind;
     s.reason = to.kind === 'paused' ? to.reason : null;
     s.since = to.since;

@@ -62,9 +62,9 @@ function fakeStore(log: string[]): AttemptStore {
 const lease: PgLease = {
   leaseId: '1',
   contactId: 'contact-1',
-  phone: '+15550001',
+  phone: '+12125550001',
   timeZone: 'UTC',
-  history: { numbers: ['+15550001'], attempts: [] },
+  history: { numbers: ['+12125550001'], attempts: [] },
   campaignContactId: '1',
   phoneNumberId: 'p1',
   pilot: false,
@@ -116,7 +116,7 @@ function setup(amd: boolean): {
         callId: 'call-1',
         campaignId: 'camp',
         contactId: 'contact-1',
-        phone: '+15550001',
+        phone: '+12125550001',
         callerId: '+442071230000',
         ringTimeoutSeconds: 20,
         amd,
@@ -132,7 +132,7 @@ describe('AriCallPort', () => {
     const o = s.tel.calls.find((c) => c.startsWith('originate'))!;
     expect(JSON.parse(o.slice('originate '.length))).toEqual({
       channelId: 'call-1',
-      endpoint: 'PJSIP/+15550001@carrier',
+      endpoint: 'PJSIP/+12125550001@carrier',
       appArgs: ['outbound', 'camp'],
       callerId: '+442071230000',
       timeoutSeconds: 20,

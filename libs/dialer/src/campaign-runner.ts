@@ -269,7 +269,9 @@ export class CampaignRunner {
           const closed = updated<{ id: string }>(
             await m.query(
               `UPDATE call_attempts SET ended_at = now(), outcome = 'lost', hangup_by = 'system',
-                      hangup_cause_text = 'dialer restarted: call lost'
+                      hangup_cause_text = 'dialer restarted: call lost',
+                      disposition_code = COALESCE(disposition_code, 'LOST'),
+                      disposition_category = COALESCE(disposition_category, 'no-contact')
                 WHERE id = $1 AND ended_at IS NULL RETURNING id`,
               [a.id],
             ),
@@ -286,7 +288,7 @@ export class CampaignRunner {
             step: { kind: 'retry-at', at: Date.now(), phone: a.called_number },
             outcome: 'lost',
             counted: true,
-            dispositionCode: null,
+            dispositionCode: 'LOST',
             departmentId: c.departmentId,
             campaignId: c.id,
             attemptChannelId: a.channel_id,

@@ -1,4 +1,5 @@
 import type { AttemptRecord, AttemptSink, NextStep } from '@app/dialer-core';
+import { systemDispositionFor } from '@app/campaigns';
 import type { CampaignMode } from '@app/database';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { PgLease } from './pg-contact-source';
@@ -115,6 +116,8 @@ export class AttemptStore {
     const at = a.at;
     const outcome = a.outcome === 'failed' && d?.outcome ? d.outcome : a.outcome;
     const endedAt = at.ended ?? Date.now();
+    // Every attempt ends with a disposition: the agent's, else the system's for its outcome.
+    const disposition = a.disposition ?? systemDispositionFor(outcome);
     const cols = {
       originated_at: ts(at.originated),
       ringing_at: ts(at.ringing),
@@ -129,8 +132,8 @@ export class AttemptStore {
       hangup_cause_text: d?.causeTxt ?? (a.hangupCause && !/^\d+$/.test(a.hangupCause) ? a.hangupCause : null),
       hangup_by: d?.hungUpBy ?? null,
       agent_id: a.agentId ?? null,
-      disposition_code: a.disposition?.code ?? null,
-      disposition_category: a.disposition?.category ?? null,
+      disposition_code: disposition.code,
+      disposition_category: disposition.category,
       ring_seconds: secs(at.originated, at.answered ?? endedAt),
       talk_seconds: secs(at.bridged, at.bridged != null ? endedAt : undefined),
       duration_seconds: secs(at.originated ?? at.queued, endedAt),
@@ -156,8 +159,8 @@ export class AttemptStore {
       await m.query(
         `INSERT INTO call_attempts (campaign_id, department_id, campaign_contact_id, contact_id, phone_number_id,
             attempt_number, channel_id, dialer_instance, mode, pilot, caller_id, called_number, queued_at, ended_at,
-            outcome)
-         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15)`,
+            outcome, disposition_code, disposition_category)
+         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17)`,
         [
           this.ctx.campaignId,
           this.ctx.departmentId,
@@ -174,6 +177,8 @@ export class AttemptStore {
           new Date(at.queued),
           new Date(endedAt),
           outcome,
+          disposition.code,
+          disposition.category,
         ],
       );
     }
@@ -184,7 +189,7 @@ export class AttemptStore {
       step: a.next,
       outcome,
       counted: outcome !== 'rejected-by-rule',
-      dispositionCode: a.disposition?.code ?? null,
+      dispositionCode: disposition.code,
       departmentId: this.ctx.departmentId,
       campaignId: this.ctx.campaignId,
       attemptChannelId: a.callId,

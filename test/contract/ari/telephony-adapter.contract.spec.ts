@@ -332,7 +332,7 @@ describe(`telephony port contract (${REAL ? 'real Asterisk at ' + process.env.AR
     let queue: string;
     if (sim) {
       queue = '5550100';
-      id = sim.injectInbound({ number: queue, callerId: '15551230000', app: APP })!.id;
+      id = sim.injectInbound({ number: queue, callerId: '12125550123', app: APP })!.id;
     } else {
       // Real Asterisk: a Local channel whose ;2 half runs dialer-test,inbound, which enters the app as an inbound call.
       const caller = newId('in-caller');

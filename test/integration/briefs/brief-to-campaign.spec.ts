@@ -123,6 +123,14 @@ describe('brief → review → campaign → pilot → launch', () => {
       'MACHINE',
       'NO_ANSWER',
       'BUSY',
+      'CONGESTION',
+      'REJECTED',
+      'INVALID_NUMBER',
+      'FAILED',
+      'NOT_DIALED',
+      'LOST',
+      'HANGUP_BEFORE_TALK',
+      'WRAP_TIMEOUT',
     ]);
     expect(c.dispositions.length).toBeGreaterThan(4);
     expect((await api(t.url, 'GET', `/api/briefs/${id}`, { token: as(requester) })).body.status).toBe('converted');

@@ -98,12 +98,15 @@ describe('a dialer dies mid-campaign and another takes over', () => {
     expect(cc).toHaveLength(12);
     for (const r of cc) expect(['done', 'exhausted']).toContain(r.status);
     const attempts = await ds.query(
-      `SELECT channel_id, contact_id, outcome, dialer_instance, queued_at, ended_at FROM call_attempts WHERE campaign_id = $1 ORDER BY queued_at`,
+      `SELECT channel_id, contact_id, outcome, disposition_code, dialer_instance, queued_at, ended_at FROM call_attempts WHERE campaign_id = $1 ORDER BY queued_at`,
       [c.id],
     );
     for (const a of attempts) {
       expect(a.ended_at).not.toBeNull();
       expect(a.outcome).not.toBeNull();
+      // Every attempt ends with a disposition, the lost ones too (LOST).
+      expect([a.outcome, a.disposition_code]).toEqual([a.outcome, expect.any(String)]);
+      if (a.outcome === 'lost') expect(a.disposition_code).toBe('LOST');
     }
     // The calls live at the crash were closed as lost (hung up if still there) and their contacts dialed again.
     const lost = attempts.filter((a: any) => a.outcome === 'lost');

@@ -1,7 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import { checkScript } from '@app/scripts';
 import type { DialerConfig } from '@app/config';
-import { DEMO_SCRIPT_BODY } from './demo-seed';
+import { normalisePhone } from '@app/contacts';
+import { DEMO_SCRIPT_BODY, REGIONS } from './demo-seed';
 import { DemoModule } from './demo.module';
 import { DemoService } from './demo.service';
 
@@ -11,6 +12,23 @@ describe('demo', () => {
     expect(check.problems).toEqual([]);
     expect(check.fieldsUsed).toEqual(['first_name']);
     expect(DEMO_SCRIPT_BODY.sections.map((s) => s.questions?.length ?? 0)).toEqual([1, 1, 0]);
+  });
+
+  it('uses only numbers the contacts importer accepts, each in the region it is listed under', () => {
+    const refused: string[] = [];
+    for (const r of REGIONS) {
+      // Every 7th number of each range, and its last (libphonenumber costs ~50 µs a number).
+      for (const seq of [
+        ...Array.from({ length: Math.ceil(10 ** r.digits / 7) }, (_, i) => i * 7),
+        10 ** r.digits - 1,
+      ]) {
+        const e164 = `${r.prefix}${String(seq).padStart(r.digits, '0')}`;
+        const res = normalisePhone(e164);
+        if (!res.ok || res.phone.e164 !== e164 || res.phone.region !== r.region)
+          refused.push(`${e164}: ${res.ok ? res.phone.region : res.reason}`);
+      }
+    }
+    expect(refused.slice(0, 5)).toEqual([]);
   });
 
   it('runs nothing simulated with ARI_URL set, nor with SEED_DEMO or DEMO_DIALING off', () => {

@@ -66,11 +66,14 @@ export const DEMO_SCRIPT_BODY = {
   ],
 };
 
-/** Zones and number ranges of the demo list (fictional / drama ranges where the country has one). */
-const REGIONS = [
+/**
+ * Zones and number ranges of the demo list (fictional / drama ranges where the country has one), all valid for the
+ * contacts importer (libphonenumber): +44 7700 900xxx, Ofcom's mobile drama range, is not, 020 7946 0xxx is.
+ */
+export const REGIONS = [
   { zone: 'America/New_York', prefix: '+1212555', digits: 4, region: 'US' },
   { zone: 'America/Los_Angeles', prefix: '+1310555', digits: 4, region: 'US' },
-  { zone: 'Europe/London', prefix: '+447700900', digits: 3, region: 'GB' },
+  { zone: 'Europe/London', prefix: '+442079460', digits: 3, region: 'GB' }, // Ofcom's drama range 020 7946 0xxx
   { zone: 'Europe/Berlin', prefix: '+493023125', digits: 3, region: 'DE' },
   { zone: 'Australia/Sydney', prefix: '+61491570', digits: 3, region: 'AU' },
 ];

@@ -3,7 +3,7 @@ import { DncEntry, doNotCallPredicate, isDoNotCall } from './do-not-call';
 
 const NOW = Date.parse('2026-05-05T12:00:00Z');
 const ctx = { departmentId: 'sales', campaignId: 'spring' };
-const phone = '+15550001111';
+const phone = '+12125551111';
 
 describe('do-not-call', () => {
   const cases: [string, DncEntry, boolean][] = [
@@ -14,7 +14,7 @@ describe('do-not-call', () => {
     ['other campaign', { phone, scope: { kind: 'campaign', campaignId: 'autumn' } }, false],
     ['expired', { phone, scope: { kind: 'global' }, expiresAt: NOW }, false],
     ['not yet expired', { phone, scope: { kind: 'global' }, expiresAt: NOW + 1 }, true],
-    ['other number', { phone: '+15550002222', scope: { kind: 'global' } }, false],
+    ['other number', { phone: '+12125552222', scope: { kind: 'global' } }, false],
   ];
 
   it.each(cases)('%s', (_name, entry, blocked) => {

@@ -10,8 +10,8 @@ import {
 } from './retry-policy';
 
 const NOW = Date.parse('2026-05-05T12:00:00Z');
-const A = '+15550000001';
-const B = '+15550000002';
+const A = '+12125550001';
+const B = '+12125550002';
 
 /** Builder for a contact's history. */
 function history(numbers: string[] = [A]) {

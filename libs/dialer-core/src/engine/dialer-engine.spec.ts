@@ -72,9 +72,9 @@ class FakeContacts implements ContactSource {
       return {
         leaseId: `l${i}`,
         contactId: `c${i}`,
-        phone: `+1555000${String(i).padStart(4, '0')}`,
+        phone: `+1212555${String(i).padStart(4, '0')}`,
         timeZone: 'America/New_York',
-        history: { numbers: [`+1555000${String(i).padStart(4, '0')}`], attempts: [] },
+        history: { numbers: [`+1212555${String(i).padStart(4, '0')}`], attempts: [] },
       };
     });
   }
