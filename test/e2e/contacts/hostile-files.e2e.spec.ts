@@ -270,6 +270,38 @@ describe('import: hostile files', () => {
       expect((await listOf(id)).sourceFileName).toBe('名单.csv');
     });
 
+    it('refuses truncated and damaged files whole, naming the file', async () => {
+      const book = xlsxOf([{ name: 'S', rows: [['phone'], ['07400 100001'], ['07400 100002']] }]);
+      const cases: [string, Buffer | string, Record<string, string>][] = [
+        ['an XLSX cut in half', book.subarray(0, Math.floor(book.length / 2)), { 'content-type': XLSX }],
+        ['an XLSX without its last byte', book.subarray(0, book.length - 1), { 'content-type': XLSX }],
+        ['a zip that is not a workbook', xlsxOf([]).subarray(0, 200), { 'content-type': XLSX }],
+        [
+          'a CSV cell of 300 KB',
+          `phone,note\n07400 100001,${'y'.repeat(300 * 1024)}\n`,
+          { 'content-type': 'text/csv' },
+        ],
+        ['an unclosed quote', 'phone,note\n07400 100001,"open\n07400 100002,x\n', { 'content-type': 'text/csv' }],
+        [
+          'a UTF-16 file with a lone surrogate',
+          Buffer.concat([
+            Buffer.from([0xff, 0xfe]),
+            Buffer.from('phone,n\n07400 100001,a', 'utf16le'),
+            Buffer.from([0x00, 0xd8]),
+            Buffer.from('\n', 'utf16le'),
+          ]),
+          { 'content-type': 'text/csv' },
+        ],
+      ];
+      for (const [what, body, headers] of cases) {
+        const id = await newList();
+        const r = await send(id, body, headers);
+        expect({ what, status: r.status < 500 }).toEqual({ what, status: true });
+        await expectNoSilentLoss(id, r);
+        if (r.status === 200) expect(r.body.cleanedCells + r.body.accepted).toBeGreaterThan(0);
+      }
+    });
+
     it('stores formula cells as text', async () => {
       const id = await newList();
       const r = await send(id, "phone,note\n07400 100001,=cmd|' /C calc'!A0\n");
