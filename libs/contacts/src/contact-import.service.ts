@@ -215,7 +215,7 @@ export class ContactImportService implements OnApplicationBootstrap, OnModuleDes
     const limit = this.options.maxImportBytes;
     const list = await this.visibleList(p, listId);
     if (input.contentLength !== undefined && input.contentLength > limit) throw tooLarge(limit);
-    const c = await this.claim(p, list, input.fileName ?? null, null);
+    const c = await this.claim(p, list, input.fileName ? clean(input.fileName).text : null, null);
     return this.runClaimed(p, c, async () => {
       // The limit counts the bytes received and, when the body is compressed, the bytes it inflates to.
       const received = limitBytes(input.body, limit, input.signal);
@@ -332,10 +332,23 @@ export class ContactImportService implements OnApplicationBootstrap, OnModuleDes
       s.encoding = source.info.encoding;
       s.warnings = source.info.warnings;
       if (source.sheet) s.sheet = source.sheet;
-      const plan = planColumns(
-        source.headers.map((h) => clean(h ?? '').text),
-        input.mapping,
-      );
+      const sheets = source.sheet?.of ?? [];
+      const sheetName = source.sheet?.name ?? '';
+      const headers = source.headers.map((h) => clean(h ?? '').text);
+      const plan = (() => {
+        try {
+          return planColumns(headers, input.mapping);
+        } catch (e) {
+          if (!(e instanceof AppError) || sheets.length < 2) throw e;
+          throw new AppError(
+            e.code,
+            `${e.message} (in sheet "${sheetName}"; the workbook also has ${sheets
+              .filter((x) => x !== sheetName)
+              .join(', ')}: choose one with ?sheet=)`,
+            e.details,
+          );
+        }
+      })();
       s.columns = plan.used;
       s.customFields = plan.custom.map((x) => x.key);
       const flush = async (b: Map<string, PendingContact>, rj: Rejection[]): Promise<void> => {
@@ -611,6 +624,17 @@ export class ContactImportService implements OnApplicationBootstrap, OnModuleDes
   private async publish(p: Principal, c: Claimed, s: ImportSummary): Promise<void> {
     const { list, importId } = c;
     await this.ds.transaction(async (m) => {
+      // Still ours? A sweep that took this import for abandoned (no heartbeat for too long) has dropped its rows.
+      const [own]: { status: string }[] = await m.query(
+        `SELECT status FROM contact_imports WHERE id = $1 AND owner = $2 FOR UPDATE`,
+        [importId, this.options.instanceId],
+      );
+      if (own?.status !== 'importing')
+        throw new AppError(
+          'conflict',
+          'the import was released as abandoned (no heartbeat) before it could be published',
+          [{ field: 'file', reason: 'released as abandoned; send the file again' }],
+        );
       // The staging table has no statistics (rows arrived seconds ago): without this the planner picks nested loops
       // over 100,000 rows. JIT compiling costs more than it saves on these one-off statements.
       await m.query(`SET LOCAL enable_nestloop = off`);

@@ -326,7 +326,9 @@ describe('import: hostile files', () => {
       const first = await newList();
       const r = await send(first, book, { 'content-type': XLSX });
       expect(r.status).toBe(400); // the first sheet has no phone column: refused, and the warning tells why
-      expect(r.body.message).toMatch(/no phone column/);
+      expect(r.body.message).toMatch(
+        /no phone column.*in sheet "Notes"; the workbook also has 客户: choose one with \?sheet=/,
+      );
       const byName = await newList();
       const n = await send(byName, book, { 'content-type': XLSX }, `?sheet=${encodeURIComponent('客户')}`);
       expect(n.status).toBe(200);
