@@ -134,6 +134,9 @@ export const xlsxOf = (sheets: { name: string; rows: string[][] }[]): Buffer =>
     ),
   );
 
+/** A workbook of one sheet whose XML is given as is (e.g. broken). */
+export const xlsxWithSheetXml = (xml: string): Buffer => zip(workbookParts([{ name: 'Broken', xml }]));
+
 /**
  * An XLSX whose shared-strings part inflates to `unpackedMb` MB from a few MB: one megabyte of `<si>` entries
  * deflated once with a full flush (so it stands alone), repeated. `lie`: the headers declare a tiny size, so only

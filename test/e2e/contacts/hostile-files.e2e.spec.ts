@@ -1,7 +1,7 @@
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import iconv from 'iconv-lite';
-import { xlsxBomb, xlsxOf } from '../../../bench/import/hostile';
+import { xlsxBomb, xlsxOf, xlsxWithSheetXml } from '../../../bench/import/hostile';
 import { aDepartment, aUser } from '../../support/builders';
 import { api, startTestApp, type TestApp } from '../../support/test-app';
 
@@ -275,6 +275,13 @@ describe('import: hostile files', () => {
       const cases: [string, Buffer | string, Record<string, string>][] = [
         ['an XLSX cut in half', book.subarray(0, Math.floor(book.length / 2)), { 'content-type': XLSX }],
         ['an XLSX without its last byte', book.subarray(0, book.length - 1), { 'content-type': XLSX }],
+        [
+          'a workbook whose sheet XML is broken',
+          xlsxWithSheetXml(
+            '<worksheet><sheetData><row r="1"><c t="inlineStr"><is><t>phone</t></is></c></row><row r="2"><c',
+          ),
+          { 'content-type': XLSX },
+        ],
         ['a zip that is not a workbook', xlsxOf([]).subarray(0, 200), { 'content-type': XLSX }],
         [
           'a CSV cell of 300 KB',
