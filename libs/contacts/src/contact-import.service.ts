@@ -313,8 +313,12 @@ export class ContactImportService implements OnApplicationBootstrap, OnModuleDes
       warnings: [],
       durationMs: 0,
     };
+    // While publishing, the import's row is locked by the publishing transaction (a sweep waits for it and then sees
+    // it finished): a heartbeat would only queue behind that lock and hold a pool connection.
+    let publishing = false;
     const heartbeat = setInterval(
       () =>
+        publishing ||
         void this.ds
           .query(`UPDATE contact_imports SET heartbeat_at = now() WHERE id = $1`, [importId])
           .catch(() => undefined),
@@ -385,6 +389,7 @@ export class ContactImportService implements OnApplicationBootstrap, OnModuleDes
         );
       if (!s.rows) s.warnings.push('the file has a header row but no data rows: nothing was imported');
       s.durationMs = Date.now() - started;
+      publishing = true;
       await this.publish(p, c, s);
       return s;
     } catch (failure) {
@@ -771,11 +776,13 @@ export class ContactImportService implements OnApplicationBootstrap, OnModuleDes
           `UPDATE contact_imports SET status = 'failed', format = $2, summary = $3, finished_at = now() WHERE id = $1`,
           [importId, s.format, summary],
         );
-        await m.query(`UPDATE contact_lists SET status = $2, import_summary = $3, updated_at = now() WHERE id = $1`, [
-          list.id,
-          c.previous,
-          summary,
-        ]);
+        // Unless another import has taken the list over meanwhile (this one was released as abandoned).
+        await m.query(
+          `UPDATE contact_lists SET status = $2, import_summary = $3, updated_at = now()
+            WHERE id = $1 AND NOT EXISTS (
+              SELECT 1 FROM contact_imports i WHERE i.list_id = $1 AND i.status = 'importing' AND i.id <> $4)`,
+          [list.id, c.previous, summary, importId],
+        );
         await this.audit.record(
           { userId: p.userId, role: p.role, departmentId: p.departmentId },
           {
