@@ -10,7 +10,7 @@ import { jsonSource, limitBytes, openUpload, tooLarge, type RowSource, type Sour
 import { normalisePhone, timeZoneOfPhone, type NormalisedPhone } from './phone';
 import { canonicalTimeZone } from './time-zones';
 import { contentDecoded, hasLoneSurrogate, wellFormed } from './upload';
-import { DEFAULT_XLSX_LIMITS, type XlsxLimits } from './xlsx-guard';
+import { DEFAULT_XLSX_LIMITS, removeStaleSpools, type XlsxLimits } from './xlsx-guard';
 
 export const CONTACTS_OPTIONS = Symbol('CONTACTS_OPTIONS');
 export interface ContactsOptions {
@@ -150,6 +150,8 @@ export class ContactImportService implements OnApplicationBootstrap, OnModuleDes
 
   async onApplicationBootstrap(): Promise<void> {
     await this.releaseAbandoned(true);
+    // XLSX uploads spooled by a process that crashed mid-import.
+    void removeStaleSpools().catch(() => undefined);
     this.sweeper = setInterval(
       () => void this.releaseAbandoned(false).catch((e: unknown) => this.log.warn(`import sweep: ${String(e)}`)),
       Math.max(1000, this.options.staleImportSeconds * 500),

@@ -1,5 +1,5 @@
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdtemp, open, rm } from 'node:fs/promises';
+import { mkdtemp, open, readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { once } from 'node:events';
@@ -55,11 +55,28 @@ const notXlsx = (reason: string): AppError =>
     { field: 'file', reason: `not a readable XLSX workbook: ${reason}` },
   ]);
 
+const SPOOL_PREFIX = 'dialer-import-';
+
+/** Removes spool folders a crashed process left behind (older than `olderThanMs`, so no running import's). */
+export async function removeStaleSpools(olderThanMs = 6 * 3600_000): Promise<number> {
+  let removed = 0;
+  for (const name of await readdir(tmpdir()).catch(() => [] as string[])) {
+    if (!name.startsWith(SPOOL_PREFIX)) continue;
+    const dir = join(tmpdir(), name);
+    const st = await stat(dir).catch(() => undefined);
+    if (st && Date.now() - st.mtimeMs > olderThanMs) {
+      await rm(dir, { recursive: true, force: true }).catch(() => undefined);
+      removed++;
+    }
+  }
+  return removed;
+}
+
 /** A temporary folder for one upload, removed by `cleanup`. */
 export async function spool(
   bytes: AsyncIterable<Buffer>,
 ): Promise<{ path: string; size: number; cleanup: () => Promise<void> }> {
-  const dir = await mkdtemp(join(tmpdir(), 'dialer-import-'));
+  const dir = await mkdtemp(join(tmpdir(), SPOOL_PREFIX));
   const path = join(dir, 'upload.xlsx');
   const cleanup = (): Promise<void> => rm(dir, { recursive: true, force: true });
   const out = createWriteStream(path);
