@@ -19,13 +19,15 @@ import {
   type EmbeddedDatabase,
 } from '@app/database';
 import { createDialerApp } from '../../apps/dialer/src/bootstrap';
+import { xlsxBomb } from './hostile';
 
 /*
  * List import benchmark: the real HTTP route (POST /api/contact-lists/:id/import) of the dialer app, fed a generated
  * CSV of N rows (several columns, ~5% invalid numbers, ~2% duplicates), on the embedded PostgreSQL or DATABASE_URL.
  *   npm run bench:import -- [--rows 100000] [--small 20000] [--json] [--port 54333] [--heap-cap 100]
  * Prints rows/second, seconds, and peak RSS and heap (sampled every 50 ms) for the small and the large file: equal
- * peaks show that memory does not grow with the file.
+ * peaks show that memory does not grow with the file. Then two hostile archives (XLSX whose shared strings unpack to
+ * 2.2 GB from a few MB) are uploaded at once: how long until both are refused, and how much the RSS grew meanwhile.
  */
 interface Args {
   rows: number;
@@ -113,6 +115,27 @@ interface Result {
 
 const mb = (n: number): number => Math.round((n / 1024 / 1024) * 10) / 10;
 
+interface BombResult {
+  /** Seconds until both uploads were answered. */
+  bombRefusedSeconds: number;
+  /** Peak RSS during the two uploads minus the RSS before them. */
+  bombRssGrowthMb: number;
+  bombStatuses: number[];
+  bombBytes: number;
+  bombUnpackedMb: number;
+}
+
+/** POSTs a buffer and returns the status (any status: a refusal is the expected answer here). */
+async function post(url: string, token: string, listId: string, body: Buffer, type: string): Promise<number> {
+  const res = await fetch(`${url}/api/contact-lists/${listId}/import`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': type },
+    body: new Uint8Array(body),
+  });
+  await res.arrayBuffer();
+  return res.status;
+}
+
 async function upload(url: string, token: string, listId: string, file: string): Promise<Record<string, unknown>> {
   return new Promise((resolve, reject) => {
     const req = httpRequest(`${url}/api/contact-lists/${listId}/import`, {
@@ -162,6 +185,7 @@ async function main(): Promise<void> {
   );
   const dir = await mkdtemp(join(tmpdir(), 'bench-import-'));
   const results: Result[] = [];
+  let bomb: BombResult | undefined;
   try {
     const ds = createDataSource({ url, poolSize: 2 });
     await ds.initialize();
@@ -228,6 +252,35 @@ async function main(): Promise<void> {
             `(before ${mb(rssBefore)} MB), peak heap ${mb(peakHeap)} MB; ${JSON.stringify(results.at(-1)!.summary)}`,
         );
       }
+      const unpackedMb = 2200;
+      const archive = xlsxBomb(unpackedMb);
+      const lists: { id: string }[] = await ds.query(
+        `INSERT INTO contact_lists (department_id, name, status, region) VALUES ($1, 'bomb a', 'ready', 'GB'),
+           ($1, 'bomb b', 'ready', 'GB') RETURNING id`,
+        [dep.id],
+      );
+      const rssBefore = process.memoryUsage().rss;
+      let peakRss = rssBefore;
+      const timer = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 20);
+      const t0 = performance.now();
+      const statuses = await Promise.all(
+        lists.map((l) =>
+          post(base, token, l.id, archive, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'),
+        ),
+      );
+      const seconds = (performance.now() - t0) / 1000;
+      clearInterval(timer);
+      bomb = {
+        bombRefusedSeconds: Math.round(seconds * 100) / 100,
+        bombRssGrowthMb: mb(peakRss - rssBefore),
+        bombStatuses: statuses,
+        bombBytes: archive.length,
+        bombUnpackedMb: unpackedMb,
+      };
+      log(
+        `two ${mb(archive.length)} MB XLSX unpacking to ${unpackedMb} MB each, at once: answered ${statuses.join(', ')} ` +
+          `in ${bomb.bombRefusedSeconds} s, RSS grew ${bomb.bombRssGrowthMb} MB`,
+      );
     } finally {
       await app.close();
       await ds.destroy();
@@ -251,6 +304,7 @@ async function main(): Promise<void> {
         cpus: cpus().length,
         heapCapMb: heapCapMb ? Number(heapCapMb) : null,
         results,
+        ...bomb,
       }),
     );
   else {
@@ -261,6 +315,11 @@ async function main(): Promise<void> {
       console.log(
         `${String(r.rows).padEnd(8)} ${String(mb(r.bytes)).padEnd(6)} ${String(r.seconds).padEnd(8)} ` +
           `${String(r.cpuSeconds).padEnd(11)} ${String(r.rowsPerSecond).padEnd(7)} ${String(r.peakRssMb).padEnd(12)} ${r.peakHeapMb}`,
+      );
+    if (bomb)
+      console.log(
+        `two hostile XLSX (${mb(bomb.bombBytes)} MB each, ${bomb.bombUnpackedMb} MB unpacked) at once: ` +
+          `${bomb.bombStatuses.join(', ')} in ${bomb.bombRefusedSeconds} s, RSS +${bomb.bombRssGrowthMb} MB`,
       );
   }
 }

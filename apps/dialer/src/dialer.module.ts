@@ -38,7 +38,11 @@ export class DialerModule {
         HealthModule.forRoot(),
         DialerEngineModule.forRoot({ config: o.config }),
         CampaignsModule.forRoot(o.config),
-        ContactsModule.forRoot({ maxImportBytes: o.config.IMPORT_MAX_BYTES }),
+        ContactsModule.forRoot({
+          maxImportBytes: o.config.IMPORT_MAX_BYTES,
+          maxUnpackedBytes: o.config.IMPORT_MAX_UNPACKED_BYTES,
+          instanceId: o.config.DIALER_INSTANCE_ID,
+        }),
         ScriptsModule,
         DemoModule.forRoot(o.config),
         ...extraImports,

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { hashPassword } from '@app/auth';
+import { installProcessGuards } from '@app/common';
 import { ConfigValidationError, dataFile, loadDialerConfig, localSecret, type DialerConfig } from '@app/config';
 import { createDataSource, prepareDatabase, seedDemo } from '@app/database';
 import { createDialerApp } from './bootstrap';
@@ -19,6 +20,8 @@ async function main(): Promise<void> {
     throw e;
   }
   const log = new Logger('dialer');
+  // One request's broken stream or forgotten promise must not stop the dialer (calls, agents, campaigns).
+  installProcessGuards(log);
   const db = await prepareDatabase(config);
   const jwtSecret = config.JWT_SECRET ?? (await localSecret(dataFile(config, 'jwt-secret')));
 

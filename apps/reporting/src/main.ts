@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
+import { installProcessGuards } from '@app/common';
 import { ConfigValidationError, dataFile, loadReportingConfig, localSecret, type ReportingConfig } from '@app/config';
 import { prepareDatabase } from '@app/database';
 import { createReportingApp } from './bootstrap';
@@ -15,6 +16,7 @@ async function main(): Promise<void> {
     }
     throw e;
   }
+  installProcessGuards(new Logger('reporting'));
   const db = await prepareDatabase(config);
   const jwtSecret = config.JWT_SECRET ?? (await localSecret(dataFile(config, 'jwt-secret')));
   const app = await createReportingApp({ config, databaseUrl: db.url, jwtSecret });

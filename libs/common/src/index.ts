@@ -4,3 +4,4 @@ export * from './validation';
 export * from './poll';
 export * from './health';
 export * from './http-app';
+export * from './process-guards';

@@ -109,6 +109,12 @@ export const DIALER_CONFIG = {
     default: 100 * 1024 * 1024,
     parse: parse.int(1024, 2 * 1024 * 1024 * 1024),
   },
+  IMPORT_MAX_UNPACKED_BYTES: {
+    description:
+      'What one XLSX upload may unpack to, in bytes (refused with 413 beyond it; a zip bomb stops there). Shared strings are capped at 64 MB, one cell at 256 KB',
+    default: 512 * 1024 * 1024,
+    parse: parse.int(1024 * 1024, 4 * 1024 * 1024 * 1024),
+  },
   REVIEW_SLA_WORKING_DAYS: {
     description: 'Working days before an unreviewed brief is flagged',
     default: 2,

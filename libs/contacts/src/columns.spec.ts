@@ -24,6 +24,21 @@ describe('planColumns', () => {
     expect(p.custom).toEqual([{ index: 7, key: 'balance_eur', header: 'Balance (EUR)' }]);
   });
 
+  it('recognises Chinese headers, numbered phones and full-width forms, and maps any Unicode header', () => {
+    const p = planColumns(['客户编号', '姓名', '手机号：', '电话2', '时区', '邮箱', '客户等级', 'ＴＥＬ']);
+    expect(p.externalId).toBe(0);
+    expect(p.name).toBe(1);
+    expect(p.phones.map((x) => x.index)).toEqual([2, 7, 3]);
+    expect(p.timeZone).toBe(4);
+    expect(p.custom).toEqual([
+      { index: 5, key: 'email', header: '邮箱' },
+      { index: 6, key: '客户等级', header: '客户等级' },
+    ]);
+    const mapped = planColumns(['名称', '座机号'], { phone: '座机号', name: '名称' });
+    expect(mapped.used).toEqual({ phone: ['座机号'], name: '名称' });
+    expect(fieldKey('Account Balance (EUR)')).toBe('account_balance_eur');
+  });
+
   it('orders phone1..phoneN by their number', () => {
     const p = planColumns(['phone3', 'phone1', 'phone2', 'first_name']);
     expect(p.phones.map((x) => x.index)).toEqual([1, 2, 0]);

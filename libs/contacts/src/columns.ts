@@ -16,20 +16,108 @@ export type StandardTarget = (typeof STANDARD_TARGETS)[number];
 /** Explicit mapping: target → header (phone may list several headers, dialed in that order). */
 export type ColumnMapping = Partial<Record<Exclude<StandardTarget, 'phone'>, string>> & { phone?: string | string[] };
 
-/** Header names as compared: lower case, letters and digits only ("First Name" = "first_name" = "FIRSTNAME"). */
-export const headerKey = (h: string): string => h.toLowerCase().replace(/[^a-z0-9]/g, '');
+/**
+ * Header names as compared: NFKC, lower case, letters and digits of any script only ("First Name" = "first_name" =
+ * "FIRSTNAME"; "手机号：" = "手机号"; full-width letters fold to ASCII).
+ */
+export const headerKey = (h: string): string =>
+  h
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]/gu, '');
 
 const SYNONYMS: Record<Exclude<StandardTarget, 'phone'>, string[]> = {
-  firstName: ['firstname', 'givenname', 'forename', 'first', 'fname', 'prenom', 'vorname'],
-  lastName: ['lastname', 'surname', 'familyname', 'last', 'lname', 'nom', 'nachname'],
-  name: ['name', 'fullname', 'contactname', 'customername', 'contact'],
-  externalId: ['externalid', 'id', 'customerid', 'clientid', 'accountid', 'customerref', 'reference', 'ref', 'extid'],
-  timeZone: ['timezone', 'tz', 'zone', 'tzname'],
-  segment: ['segment', 'group', 'cohort', 'stratum'],
-  region: ['region', 'country', 'countrycode', 'iso2'],
+  firstName: ['firstname', 'givenname', 'forename', 'first', 'fname', 'prenom', 'vorname', '名'],
+  lastName: ['lastname', 'surname', 'familyname', 'last', 'lname', 'nom', 'nachname', '姓', '姓氏'],
+  name: [
+    'name',
+    'fullname',
+    'contactname',
+    'customername',
+    'contact',
+    '姓名',
+    '名字',
+    '客户姓名',
+    '客户名称',
+    '客户名',
+    '联系人',
+    '联系人姓名',
+    '全名',
+    '客戶姓名',
+    '聯絡人',
+    '聯繫人',
+  ],
+  externalId: [
+    'externalid',
+    'id',
+    'customerid',
+    'clientid',
+    'accountid',
+    'customerref',
+    'reference',
+    'ref',
+    'extid',
+    '编号',
+    '客户编号',
+    '客户id',
+    '客户号',
+    '会员号',
+    '会员编号',
+    '編號',
+    '客戶編號',
+  ],
+  timeZone: ['timezone', 'tz', 'zone', 'tzname', '时区', '時區'],
+  segment: ['segment', 'group', 'cohort', 'stratum', '分组', '客户分组', '分類', '分类', '类别', '類別'],
+  region: ['region', 'country', 'countrycode', 'iso2', '国家', '国家代码', '國家', '地区代码'],
 };
 
-const PHONE_WORDS = ['phone', 'phonenumber', 'mobile', 'mobilephone', 'mobilenumber', 'cell', 'cellphone', 'tel'];
+/** Custom columns with a well-known meaning get a well-known key (used in {{field}} placeholders). */
+const CUSTOM_KEYS: Record<string, string> = {
+  邮箱: 'email',
+  电子邮箱: 'email',
+  电子邮件: 'email',
+  邮件: 'email',
+  郵箱: 'email',
+  電子郵件: 'email',
+  地址: 'address',
+  联系地址: 'address',
+  地址信息: 'address',
+  備註: 'note',
+  备注: 'note',
+  公司: 'company',
+  公司名称: 'company',
+  性别: 'gender',
+  性別: 'gender',
+  年龄: 'age',
+  年齡: 'age',
+  城市: 'city',
+  省份: 'province',
+};
+
+const PHONE_WORDS = [
+  'phone',
+  'phonenumber',
+  'mobile',
+  'mobilephone',
+  'mobilenumber',
+  'cell',
+  'cellphone',
+  'tel',
+  '电话',
+  '手机',
+  '手机号',
+  '手机号码',
+  '联系电话',
+  '电话号码',
+  '移动电话',
+  '手機',
+  '手機號',
+  '手機號碼',
+  '電話',
+  '聯絡電話',
+  '聯繫電話',
+  '電話號碼',
+];
 const PHONE_WORDS_EXTRA = [
   'phones',
   'phonenumbers',
@@ -43,11 +131,22 @@ const PHONE_WORDS_EXTRA = [
   'homephone',
   'workphone',
   'fixed',
+  '号码',
+  '號碼',
+  '联系方式',
+  '聯絡方式',
+  '座机',
+  '固定电话',
+  '固话',
+  '座機',
+  '家庭电话',
+  '办公电话',
+  '工作电话',
 ];
 
 /** "phone", "phone1", "Phone 2", "mobile_3", "tel" ... → its order (0 for no digit), else undefined. */
 function phoneOrder(key: string): number | undefined {
-  const m = /^(.*?)(\d*)$/.exec(key);
+  const m = /^(.*?)(\d*)$/u.exec(key);
   if (!m) return undefined;
   const [, word, digits] = m;
   if (!PHONE_WORDS.includes(word) && !PHONE_WORDS_EXTRA.includes(word)) return undefined;
@@ -76,14 +175,20 @@ export interface ColumnPlan {
   used: Record<string, string | string[]>;
 }
 
-/** The key a custom column is stored under: "Account Balance (EUR)" → account_balance_eur. */
+/**
+ * The key a custom column is stored under: "Account Balance (EUR)" → account_balance_eur; letters of any script are
+ * kept ("客户等级" → 客户等级), a few well-known Chinese headers get English keys ("邮箱" → email).
+ */
 export const fieldKey = (header: string): string =>
-  header
+  CUSTOM_KEYS[headerKey(header)] ??
+  (header
+    .normalize('NFKC')
     .trim()
     .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/[^\p{L}\p{N}]+/gu, '_')
     .replace(/^_+|_+$/g, '')
-    .slice(0, 64) || 'column';
+    .slice(0, 64) ||
+    'column');
 
 /**
  * Decides which column holds what, from the mapping when given, else by header name. Throws `validation-failed`
@@ -102,7 +207,8 @@ export function planColumns(rawHeaders: string[], mapping?: ColumnMapping | null
   const problems: { field: string; reason: string }[] = [];
 
   const lookup = (target: string, header: string): number | undefined => {
-    const i = byKey.get(headerKey(header));
+    const exact = headers.indexOf(header.trim());
+    const i = byKey.get(headerKey(header)) ?? (exact >= 0 ? exact : undefined);
     if (i === undefined)
       problems.push({ field: `mapping.${target}`, reason: `no column "${header}"; headers found: ${found}` });
     return i;
@@ -163,7 +269,7 @@ export function planColumns(rawHeaders: string[], mapping?: ColumnMapping | null
     throw new AppError('validation-failed', `no phone column found; headers found: ${found}`, [
       {
         field: 'phone',
-        reason: `missing: name a column phone, phone1..phoneN, mobile or tel, or map one with mapping.phone; headers found: ${found}`,
+        reason: `missing: name a column phone, phone1..phoneN, mobile, tel, 电话 or 手机, or map one with mapping.phone; headers found: ${found}`,
       },
     ]);
   const keys = new Set<string>();

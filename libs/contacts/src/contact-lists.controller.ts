@@ -1,12 +1,19 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Logger, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { CurrentUser, Roles, type Principal } from '@app/auth';
 import type { ContactList } from '@app/database';
 import { ContactImportService, type ImportSummary } from './contact-import.service';
 import { CreateContactListDto, PageQueryDto } from './contact-lists.dto';
-import { ContactListsService, type ContactView, type Page } from './contact-lists.service';
-import { badJsonRows, multipartFile, parseMapping } from './upload';
+import {
+  ContactListsService,
+  type ContactView,
+  type ImportReport,
+  type ImportView,
+  type Page,
+} from './contact-lists.service';
+import { encodingName } from './encoding';
+import { badJsonRows, fileNameHeader, multipartFile, parseMapping, requestAbortSignal } from './upload';
 
 /** What Express hands over: the node request (with `body` when a JSON parser ran) and response. */
 type Request = IncomingMessage & { body?: unknown };
@@ -21,6 +28,8 @@ const WRITERS = ['requester', 'planner', 'admin'] as const;
 @ApiBearerAuth()
 @Controller('contact-lists')
 export class ContactListsController {
+  private readonly log = new Logger('contacts-import');
+
   constructor(
     private readonly lists: ContactListsService,
     private readonly importer: ContactImportService,
@@ -54,7 +63,7 @@ export class ContactListsController {
     return this.lists.contacts(p, id, q.page ?? 1, q.pageSize ?? 100);
   }
 
-  /** JSON by default; `?format=csv` downloads row, field, reason, raw (formula-safe). */
+  /** The latest import's report. JSON by default; `?format=csv` downloads row, field, reason, raw (formula-safe). */
   @Roles(...READERS)
   @Get(':id/import-report')
   async report(
@@ -63,14 +72,49 @@ export class ContactListsController {
     @Query('format') format: string | undefined,
     @Res({ passthrough: true }) res: Response,
   ): Promise<unknown> {
+    const latest = await this.lists.latestImportId(p, id);
     if (format !== 'csv') {
-      const { list, rejections } = await this.lists.report(p, id);
-      return { listId: list.id, status: list.status, summary: list.importSummary, rejections };
+      const { list, rejections, imp } = await this.lists.report(p, id, latest);
+      return {
+        listId: list.id,
+        importId: imp?.id ?? null,
+        status: list.status,
+        summary: list.importSummary,
+        rejections,
+      };
     }
-    const lines = this.lists.reportCsv(p, id);
+    return this.sendCsv(p, id, latest, res);
+  }
+
+  /** Every import into the list, newest first, each with its summary (a failed one says why and how far it read). */
+  @Roles(...READERS)
+  @Get(':id/imports')
+  imports(@CurrentUser() p: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<ImportView[]> {
+    return this.lists.imports(p, id);
+  }
+
+  /** One import's report: its summary and the rows it rejected or noted. `?format=csv` downloads them. */
+  @Roles(...READERS)
+  @Get(':id/imports/:importId')
+  async importReport(
+    @CurrentUser() p: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('importId', ParseUUIDPipe) importId: string,
+    @Query('format') format: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<ImportReport | undefined> {
+    if (format !== 'csv') {
+      const { imp, rejections } = await this.lists.report(p, id, importId, true);
+      return { ...imp!, rejections };
+    }
+    return this.sendCsv(p, id, importId, res);
+  }
+
+  private async sendCsv(p: Principal, id: string, importId: string | null, res: Response): Promise<undefined> {
+    const lines = this.lists.reportCsv(p, id, importId);
     const first = await lines.next(); // 404 before any header is sent
     res.setHeader('content-type', 'text/csv; charset=utf-8');
-    res.setHeader('content-disposition', `attachment; filename="import-report-${id}.csv"`);
+    res.setHeader('content-disposition', `attachment; filename="import-report-${importId ?? id}.csv"`);
     if (!first.done) res.write(first.value);
     for await (const chunk of lines) res.write(chunk);
     res.end();
@@ -78,8 +122,10 @@ export class ContactListsController {
   }
 
   /**
-   * The list as the raw body (text/csv, the XLSX type, application/octet-stream), as multipart/form-data with a
-   * `file` field, or as JSON `{ rows: [...], mapping? }`. Streamed: the file is never held in memory.
+   * The list as the raw body (text/csv, the XLSX type, application/octet-stream; optionally `content-encoding: gzip`),
+   * as multipart/form-data with a `file` field, or as JSON `{ rows: [...], mapping? }`. Streamed: the file is never
+   * held in memory (an XLSX is spooled to a temporary file and checked before it is read). `?encoding=` forces a text
+   * encoding, `?sheet=` chooses an XLSX sheet (name or 1-based number), `?mapping=` maps columns.
    */
   @Roles(...WRITERS)
   @Post(':id/import')
@@ -89,11 +135,21 @@ export class ContactListsController {
     @CurrentUser() p: Principal,
     @Param('id', ParseUUIDPipe) id: string,
     @Query('mapping') mappingQuery: string | undefined,
+    @Query('encoding') encodingQuery: string | undefined,
+    @Query('sheet') sheetQuery: string | undefined,
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ): Promise<ImportSummary> {
-    const type = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+    const [typeHeader, ...params] = (req.headers['content-type'] ?? '').split(';');
+    const type = typeHeader.trim().toLowerCase();
+    // Whatever happens to the request's stream (the client goes away, a socket error), it ends this import only.
+    const signal = requestAbortSignal(req);
     try {
+      const encoding =
+        typeof encodingQuery === 'string' && encodingQuery ? encodingName(encodingQuery, 'encoding') : undefined;
+      const charset = params.map((x) => /^\s*charset\s*=\s*(.+)$/i.exec(x)?.[1]).find((x): x is string => !!x);
+      const declaredCharset = charset ? encodingName(charset, 'content-type') : undefined;
+      const sheet = typeof sheetQuery === 'string' ? sheetQuery : undefined;
       if (type === 'application/json') {
         const body = (req.body ?? {}) as { rows?: unknown; mapping?: unknown };
         if (!Array.isArray(body.rows)) throw badJsonRows();
@@ -105,23 +161,35 @@ export class ContactListsController {
       if (type === 'multipart/form-data') {
         if (length !== undefined && length > this.importer.maxImportBytes + 64 * 1024)
           return await this.importer.importStream(p, id, { body: nothing(), contentLength: length });
-        const f = await multipartFile(req);
+        const f = await multipartFile(req, signal);
         return await this.importer.importStream(p, id, {
           body: f.stream,
           contentType: f.mimeType ?? undefined,
           fileName: f.fileName,
           mapping: parseMapping(f.fields.mapping ?? mappingQuery),
+          encoding: encoding ?? (f.fields.encoding ? encodingName(f.fields.encoding, 'encoding') : undefined),
+          sheet: sheet ?? f.fields.sheet,
+          signal,
         });
       }
-      const name = req.headers['x-file-name'];
+      const contentEncoding = req.headers['content-encoding'];
       return await this.importer.importStream(p, id, {
         body: req,
         contentType: type,
         contentLength: length,
-        fileName: typeof name === 'string' ? decodeURIComponent(name) : null,
+        contentEncoding: typeof contentEncoding === 'string' ? contentEncoding : undefined,
+        fileName: fileNameHeader(req.headers['x-file-name']),
         mapping: parseMapping(mappingQuery),
+        encoding,
+        declaredCharset,
+        sheet,
+        signal,
       });
     } catch (e) {
+      if (signal.aborted)
+        this.log.warn(
+          `import into list ${id}: the client went away mid-upload; the import ended (${(e as Error).message})`,
+        );
       // Refused before the body was read (too large, binary, bad header): do not read 200 MB only to discard it.
       if (!req.complete) res.setHeader('connection', 'close');
       throw e;

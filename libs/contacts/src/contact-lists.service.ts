@@ -1,9 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, IsNull } from 'typeorm';
 import { invalid, notFound, type FieldProblem } from '@app/common';
 import { actingDepartment, canSeeDepartment, departmentScope, type Principal } from '@app/auth';
-import { AuditService, Brief, Contact, ContactList, Department, ImportRejection, PhoneNumber } from '@app/database';
+import {
+  AuditService,
+  Brief,
+  Contact,
+  ContactImport,
+  ContactList,
+  Department,
+  ImportRejection,
+  PhoneNumber,
+} from '@app/database';
 import type { CreateContactListDto } from './contact-lists.dto';
 import { csvLine } from './csv-safety';
 import { canonicalTimeZone } from './time-zones';
@@ -21,6 +30,34 @@ export interface ContactView {
   sourceRow: number;
   phones: { e164: string; kind: string; label: string | null; position: number; status: string }[];
 }
+
+/** One import into a list, as GET /contact-lists/{id}/imports shows it. */
+export interface ImportView {
+  id: string;
+  listId: string;
+  status: string;
+  fileName: string | null;
+  format: string | null;
+  createdById: string | null;
+  startedAt: Date;
+  finishedAt: Date | null;
+  summary: Record<string, unknown> | null;
+}
+
+export type RejectionView = Pick<ImportRejection, 'rowNumber' | 'field' | 'reason' | 'raw'>;
+export type ImportReport = ImportView & { rejections: RejectionView[] };
+
+const importView = (i: ContactImport): ImportView => ({
+  id: i.id,
+  listId: i.listId,
+  status: i.status,
+  fileName: i.fileName,
+  format: i.format,
+  createdById: i.createdById,
+  startedAt: i.startedAt,
+  finishedAt: i.finishedAt,
+  summary: i.summary,
+});
 
 export interface Page<T> {
   items: T[];
@@ -139,36 +176,67 @@ export class ContactListsService {
     };
   }
 
+  /** The list's imports, newest first. */
+  async imports(p: Principal, id: string): Promise<ImportView[]> {
+    await this.get(p, id);
+    const rows = await this.ds
+      .getRepository(ContactImport)
+      .find({ where: { listId: id }, order: { startedAt: 'DESC' }, take: 1000 });
+    return rows.map(importView);
+  }
+
+  /** The newest import of a list (null before the first). */
+  async latestImportId(p: Principal, id: string): Promise<string | null> {
+    await this.get(p, id);
+    const [row] = await this.ds
+      .getRepository(ContactImport)
+      .find({ where: { listId: id }, order: { startedAt: 'DESC' }, take: 1, select: { id: true, startedAt: true } });
+    return row?.id ?? null;
+  }
+
+  /**
+   * One import's report (each import keeps its own; a later import does not wipe it). `importId` null: rows reported
+   * before imports were recorded. `strict`: an unknown import id is a 404.
+   */
   async report(
     p: Principal,
     id: string,
-  ): Promise<{ list: ContactList; rejections: Pick<ImportRejection, 'rowNumber' | 'field' | 'reason' | 'raw'>[] }> {
+    importId: string | null,
+    strict = false,
+  ): Promise<{ list: ContactList; imp: ImportView | null; rejections: RejectionView[] }> {
     const list = await this.get(p, id);
+    const imp = importId
+      ? await this.ds.getRepository(ContactImport).findOne({ where: { id: importId, listId: id } })
+      : null;
+    if (strict && !imp) throw notFound('import', importId ?? undefined);
     const rejections = await this.ds.getRepository(ImportRejection).find({
-      where: { listId: id },
+      where: { listId: id, importId: imp ? imp.id : IsNull() },
       order: { rowNumber: 'ASC', id: 'ASC' },
       select: { rowNumber: true, field: true, reason: true, raw: true, id: true },
       take: 100_000,
     });
     return {
       list,
+      imp: imp ? importView(imp) : null,
       rejections: rejections.map(({ rowNumber, field, reason, raw }) => ({ rowNumber, field, reason, raw })),
     };
   }
 
-  /** The report as CSV, every cell neutralised against formula injection, streamed in pages. */
-  async *reportCsv(p: Principal, id: string): AsyncGenerator<string> {
+  /** A report as CSV, every cell neutralised against formula injection, streamed in pages. */
+  async *reportCsv(p: Principal, id: string, importId: string | null): AsyncGenerator<string> {
     await this.get(p, id);
+    if (importId && !(await this.ds.getRepository(ContactImport).exists({ where: { id: importId, listId: id } })))
+      throw notFound('import', importId);
     yield csvLine(['row', 'field', 'reason', 'raw']);
     let after = '0';
     for (;;) {
-      const page = await this.ds
+      const q = this.ds
         .getRepository(ImportRejection)
         .createQueryBuilder('r')
-        .where('r.list_id = :id AND r.id > :after', { id, after })
-        .orderBy('r.id', 'ASC')
-        .take(5000)
-        .getMany();
+        .where('r.list_id = :id AND r.id > :after', { id, after });
+      if (importId) q.andWhere('r.import_id = :importId', { importId });
+      else q.andWhere('r.import_id IS NULL');
+      const page = await q.orderBy('r.id', 'ASC').take(5000).getMany();
       if (!page.length) return;
       let out = '';
       for (const r of page) out += csvLine([r.rowNumber, r.field, r.reason, r.raw]);

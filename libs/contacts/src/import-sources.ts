@@ -1,8 +1,8 @@
-import { Readable } from 'node:stream';
 import { parse as parseCsv } from 'csv-parse';
 import ExcelJS from 'exceljs';
 import { AppError } from '@app/common';
-import { decodeText, sniff, unsupportedBinary, type DecodeInfo } from './encoding';
+import { decodeText, sniff, unsupportedBinary, type DecodeInfo, type TextEncodingName } from './encoding';
+import { DEFAULT_XLSX_LIMITS, inspectXlsx, spool, type XlsxLimits } from './xlsx-guard';
 
 /** One row of an upload: its number as a person would count it (header = row 1), its cells, and its raw text. */
 export interface SourceRow {
@@ -17,6 +17,20 @@ export interface RowSource {
   rows: AsyncIterable<SourceRow>;
   format: 'csv' | 'xlsx' | 'json';
   info: DecodeInfo;
+  /** Stops reading (removes a spooled file) when the rows will not be read to the end. */
+  close(): Promise<void>;
+  /** XLSX: the sheet read and the others. */
+  sheet?: { name: string; index: number; of: string[] };
+}
+
+export interface OpenOptions {
+  /** `?encoding=`: overrides detection (text files). */
+  encoding?: TextEncodingName;
+  /** The content type's `charset=` parameter. */
+  declaredCharset?: TextEncodingName;
+  /** `?sheet=`: a sheet name or 1-based index (XLSX). */
+  sheet?: string | null;
+  xlsxLimits?: XlsxLimits;
 }
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -26,14 +40,44 @@ export const tooLarge = (limit: number, what = 'the file'): AppError =>
     { field: 'file', reason: `larger than ${limit} bytes (IMPORT_MAX_BYTES)` },
   ]);
 
-/** Counts bytes as they pass and stops the import (413) the moment the limit is crossed. */
-export async function* limitBytes(source: AsyncIterable<Buffer | string>, limit: number): AsyncGenerator<Buffer> {
+/**
+ * Counts bytes as they pass and stops the import (413) the moment the limit is crossed. With a signal, each read races
+ * against it: a client that went away ends the import at once, even while no byte is coming.
+ */
+export async function* limitBytes(
+  source: AsyncIterable<Buffer | string>,
+  limit: number,
+  signal?: AbortSignal,
+  what = 'the file',
+): AsyncGenerator<Buffer> {
   let total = 0;
-  for await (const c of source) {
-    const b = typeof c === 'string' ? Buffer.from(c) : c;
-    total += b.length;
-    if (total > limit) throw tooLarge(limit);
-    yield b;
+  const it = source[Symbol.asyncIterator]();
+  let onAbort: (() => void) | undefined;
+  const aborted = signal
+    ? new Promise<never>((_, reject) => {
+        onAbort = () => reject(signal.reason instanceof Error ? signal.reason : new Error(String(signal.reason)));
+        if (signal.aborted) onAbort();
+        else signal.addEventListener('abort', onAbort, { once: true });
+      })
+    : undefined;
+  aborted?.catch(() => undefined);
+  let finished = false;
+  try {
+    for (;;) {
+      const n = aborted ? await Promise.race([it.next(), aborted]) : await it.next();
+      if (n.done) {
+        finished = true;
+        return;
+      }
+      const b = typeof n.value === 'string' ? Buffer.from(n.value) : n.value;
+      total += b.length;
+      if (total > limit) throw tooLarge(limit, what);
+      yield b;
+    }
+  } finally {
+    if (onAbort) signal?.removeEventListener('abort', onAbort);
+    // Let the source release what it holds (a pending read is abandoned; its stream is destroyed by its owner).
+    if (!finished) void Promise.resolve(it.return?.()).catch(() => undefined);
   }
 }
 
@@ -95,8 +139,8 @@ const cellText = (v: unknown): string => {
   return String(v);
 };
 
-async function* xlsxRows(bytes: AsyncIterable<Buffer>): AsyncGenerator<SourceRow> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(bytes), {
+async function* xlsxRows(path: string, sheetNumber: number, cleanup: () => Promise<void>): AsyncGenerator<SourceRow> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
     sharedStrings: 'cache',
     hyperlinks: 'ignore',
     // Styles tell dates from numbers (a date cell is a number with a date format).
@@ -106,19 +150,26 @@ async function* xlsxRows(bytes: AsyncIterable<Buffer>): AsyncGenerator<SourceRow
   });
   try {
     for await (const sheet of reader) {
+      const id = Number((sheet as unknown as { id: string | number }).id);
       for await (const row of sheet) {
+        if (id !== sheetNumber) continue; // another sheet: read through (the reader needs it drained)
         const raw = row.values as unknown[];
         const values: string[] = [];
         for (let i = 1; i < raw.length; i++) values.push(cellText(raw[i]).trim());
         yield { row: row.number, values };
       }
-      return; // the first worksheet is the list
+      if (id === sheetNumber) return;
     }
+    throw new AppError('validation-failed', `the XLSX file could not be read: sheet ${sheetNumber} was not found`, [
+      { field: 'file', reason: `the worksheet part xl/worksheets/sheet${sheetNumber}.xml could not be read` },
+    ]);
   } catch (e) {
     if (e instanceof AppError) throw e;
     throw new AppError('validation-failed', `the XLSX file could not be read: ${(e as Error).message}`, [
       { field: 'file', reason: 'not a readable XLSX workbook' },
     ]);
+  } finally {
+    await cleanup();
   }
 }
 
@@ -208,24 +259,51 @@ async function withHeader(
     rows: {
       [Symbol.asyncIterator]: () => rows,
     },
+    close: async () => {
+      await rows.return(undefined);
+    },
   };
 }
 
 /**
  * Opens an uploaded file as rows: XLSX by content type or by its zip signature, otherwise text (CSV) with encoding
- * detection. Binary files are refused before a row is read.
+ * detection. Binary files are refused before a row is read. An XLSX is spooled to a temporary file and checked
+ * (sizes, shared strings, cells: see xlsx-guard) before the spreadsheet reader sees a byte of it.
  */
-export async function openUpload(bytes: AsyncIterable<Buffer>, contentType: string | undefined): Promise<RowSource> {
+export async function openUpload(
+  bytes: AsyncIterable<Buffer>,
+  contentType: string | undefined,
+  o: OpenOptions = {},
+): Promise<RowSource> {
   const { head, all } = await peek(bytes, 4096);
   const s = sniff(head);
   const info: DecodeInfo = { encoding: 'utf-8', warnings: [] };
   const type = (contentType ?? '').split(';')[0].trim().toLowerCase();
   if (s.kind === 'xlsx' || (type === XLSX_TYPE && s.kind !== 'binary')) {
     if (s.kind !== 'xlsx') throw unsupportedBinary('not an XLSX workbook (no zip signature)');
-    return withHeader(xlsxRows(all), 'xlsx', info);
+    const file = await spool(all);
+    try {
+      const plan = await inspectXlsx(file.path, o.xlsxLimits ?? DEFAULT_XLSX_LIMITS, o.sheet);
+      info.warnings.push(...plan.warnings);
+      const src = await withHeader(xlsxRows(file.path, plan.sheetNumber, file.cleanup), 'xlsx', info);
+      src.sheet = {
+        name: plan.chosen.name,
+        index: plan.sheets.indexOf(plan.chosen) + 1,
+        of: plan.sheets.map((x) => x.name),
+      };
+      return src;
+    } catch (e) {
+      await file.cleanup();
+      throw e;
+    }
   }
   if (s.kind === 'binary') throw unsupportedBinary(s.what);
-  return withHeader(csvRows(decodeText(all, s, info)), 'csv', info);
+  if (o.sheet) info.warnings.push('?sheet= applies to XLSX workbooks only; it was ignored for this CSV');
+  return withHeader(
+    csvRows(decodeText(all, s, info, { forced: o.encoding, declared: o.declaredCharset })),
+    'csv',
+    info,
+  );
 }
 
 /** Rows handed over as JSON (objects keyed by header, or arrays under a first header row). */
@@ -245,6 +323,7 @@ export function jsonSource(rows: unknown[]): RowSource {
       headers: head.map(cell),
       format: 'json',
       info,
+      close: async () => undefined,
       rows: (async function* () {
         for (let i = 0; i < rest.length; i++)
           yield { row: i + 2, values: Array.isArray(rest[i]) ? rest[i].map(cell) : [] };
@@ -264,6 +343,7 @@ export function jsonSource(rows: unknown[]): RowSource {
     headers,
     format: 'json',
     info,
+    close: async () => undefined,
     rows: (async function* () {
       for (let i = 0; i < rows.length; i++) {
         const r = (rows[i] && typeof rows[i] === 'object' ? rows[i] : {}) as Record<string, unknown>;

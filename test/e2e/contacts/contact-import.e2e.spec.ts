@@ -95,7 +95,7 @@ describe('contact lists: create, import, report', () => {
     const r1 = await upload(t, token, latin, iconv.encode(csv, 'windows-1252'));
     expect(r1.status).toBe(200);
     expect(r1.body.encoding).toBe('windows-1252');
-    expect(r1.body.warnings[0]).toMatch(/not valid UTF-8/);
+    expect(r1.body.warnings[0]).toMatch(/not UTF-8; it was read as Windows-1252/);
     expect((await contactsOf(latin)).map((c) => `${c.firstName} ${c.lastName}`).sort()).toEqual([
       'Françoise Œuvray',
       'José Müller',
@@ -325,20 +325,29 @@ describe('contact lists: create, import, report', () => {
     expect(json.body).toMatchObject({ format: 'json', accepted: 1, rejected: 1, customFields: ['plan'] });
   });
 
-  it('stops at a broken CSV (unclosed quote), keeps every row before it and says where it stopped', async () => {
+  it('refuses a broken CSV (unclosed quote) whole: keeps nothing of it and says how far it read', async () => {
     const id = await newList();
+    expect((await upload(t, token, id, 'phone\n07400 099999\n')).status).toBe(200);
     let csv = 'phone,name\n';
     for (let i = 0; i < 1500; i++) csv += `07400 ${String(100000 + i)},n${i}\n`;
     csv += `07400 999999,"never closed ${'x'.repeat(300 * 1024)}\n`;
     const res = await upload(t, token, id, csv);
     expect(res.status).toBe(400);
     expect(res.body.error).toBe('validation-failed');
-    expect(res.body.message).toMatch(/CSV could not be read after row 1501.*rows up to 1501 were imported/);
+    expect(res.body.message).toMatch(/CSV could not be read after row 1501.*read up to row 1501 and kept nothing/);
     const list = await api(t.url, 'GET', `/api/contact-lists/${id}`, { token });
-    expect(list.body).toMatchObject({ status: 'failed', acceptedCount: 1500, rowCount: 1500 });
-    expect(list.body.importSummary.error).toMatchObject({ code: 'validation-failed', committedThroughRow: 1501 });
+    // The list is as it was before the refused import: the one contact of the first import, status ready.
+    expect(list.body).toMatchObject({ status: 'ready', acceptedCount: 1, rowCount: 1 });
+    expect(list.body.importSummary).toMatchObject({
+      status: 'failed',
+      rows: 1500,
+      error: { code: 'validation-failed', readThroughRow: 1501, kept: 0 },
+    });
+    expect((await contactsOf(id)).length).toBe(1);
     const audit = await t.db.ds.getRepository(AuditLogEntry).find({ where: { entityId: id } });
     expect(audit.map((a) => a.action)).toContain('contact-list.import-failed');
+    const [{ n }] = await t.db.ds.query(`SELECT count(*)::int AS n FROM contact_import_rows`);
+    expect(n).toBe(0);
   });
 
   it('refuses a 200 MB upload with 413 from its Content-Length, before reading it', async () => {
@@ -378,7 +387,7 @@ describe('contact lists: streaming limit and department isolation', () => {
     await t.close();
   });
 
-  it('stops a chunked upload that crosses the limit with 413, keeps the committed rows and says where it stopped', async () => {
+  it('stops a chunked upload that crosses the limit with 413 and keeps nothing of it', async () => {
     const dep = await aDepartment(t.db.ds);
     const token = t.tokenFor(await aUser(t.db.ds, 'planner', dep.id));
     const list = await api(t.url, 'POST', '/api/contact-lists', {
@@ -406,10 +415,11 @@ describe('contact lists: streaming limit and department isolation', () => {
     const err = (await r.json()) as any;
     expect(err.error).toBe('payload-too-large');
     const after = await api(t.url, 'GET', `/api/contact-lists/${list.body.id}`, { token });
-    expect(after.body.status).toBe('failed');
-    const stopped = after.body.importSummary.error.committedThroughRow as number;
-    expect(stopped).toBeGreaterThan(1000);
-    expect(after.body.acceptedCount).toBe(stopped - 1);
+    expect(after.body).toMatchObject({ status: 'ready', acceptedCount: 0 });
+    expect(after.body.importSummary.error).toMatchObject({ code: 'payload-too-large', kept: 0 });
+    expect(after.body.importSummary.error.readThroughRow).toBeGreaterThan(1000);
+    const page = await api(t.url, 'GET', `/api/contact-lists/${list.body.id}/contacts`, { token });
+    expect(page.body.total).toBe(0);
   });
 
   it('answers 404 for another department on every route, and lists only your own', async () => {

@@ -8,6 +8,7 @@ export * from './call-attempt.entity';
 export * from './callback.entity';
 export * from './campaign-contact.entity';
 export * from './campaign.entity';
+export * from './contact-import.entity';
 export * from './contact-list.entity';
 export * from './contact.entity';
 export * from './department.entity';

@@ -1,4 +1,5 @@
 import { AccessControl1796010181554 } from './1796010181554-access-control.migration';
+import { ContactImports1796010695667 } from './1796010695667-contact-imports.migration';
 import { CampaignContactsNextIndex1795746900000 } from './1795746900000-campaign-contacts-next-index.migration';
 import { ContactListRegion1795745881087 } from './1795745881087-contact-list-region.migration';
 import { InitialSchema1795745384024 } from './1795745384024-initial-schema.migration';
@@ -10,4 +11,5 @@ export const MIGRATIONS: (new () => unknown)[] = [
   CampaignContactsNextIndex1795746900000,
   AccessControl1796010181554,
   CampaignContactPilotRound1796010521228,
+  ContactImports1796010695667,
 ];
