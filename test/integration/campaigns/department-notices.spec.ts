@@ -5,7 +5,7 @@ import { signWebhookBody, WebhookWorker } from '@app/briefs';
 import { CampaignWatch } from '@app/campaigns';
 import { pollUntil } from '@app/common';
 import { Department, Notification, type User } from '@app/database';
-import { aDepartment, aUser } from '../../support/builders';
+import { aDepartment, assignDepartments, aUser } from '../../support/builders';
 import { api, startTestApp, type TestApp } from '../../support/test-app';
 import { aBriefBody, aContactList, strata } from '../briefs/brief-builders';
 
@@ -38,6 +38,7 @@ describe('department notices of a campaign', () => {
     await t.db.ds.getRepository(Department).update(dep.id, { webhookUrl: `${base}/hook`, webhookSecret: secret });
     requester = await aUser(t.db.ds, 'requester', dep.id);
     planner = await aUser(t.db.ds, 'planner', (await aDepartment(t.db.ds)).id);
+    await assignDepartments(t.db.ds, planner, dep.id);
   });
   afterAll(async () => {
     await t.close();

@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { AsteriskSim } from '@app/asterisk-sim';
 import { pollUntil } from '@app/common';
+import { Agent } from '@app/database';
 import { AgentSessionService, ASTERISK_SIM } from '@app/dialer';
 import { aDepartment } from '../../support/builders';
 import { api, startTestApp, type TestApp } from '../../support/test-app';
@@ -207,6 +208,10 @@ describe('records of a campaign run over the simulator', () => {
     const ds = t.db.ds;
     const dep = await aDepartment(ds);
     const { user, agent } = await anAgent(ds, dep.id);
+    // assigned to the agent (so the login passes the endpoint check), but unknown to Asterisk
+    await ds
+      .getRepository(Agent)
+      .update(agent.id, { endpoints: [...agent.endpoints, 'PJSIP/nobody', 'PJSIP/agent-9xyz'] });
     for (const endpoint of ['PJSIP/nobody', 'PJSIP/agent-9xyz']) {
       const r = await api(t.url, 'POST', '/api/agent/session', { token: t.tokenFor(user), body: { endpoint } });
       expect(r.status).toBe(503);
