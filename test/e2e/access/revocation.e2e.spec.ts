@@ -142,6 +142,19 @@ describe('token revocation, logout and refresh', () => {
     expect((await post(t.url, '/api/auth/refresh', { cookie, headers: WEB })).status).toBe(401);
   });
 
+  it('logs out from the refresh cookie alone (an expired access token), with the CSRF header', async () => {
+    const dep = await aDepartment(t.db.ds);
+    const { token, cookie } = await loggedIn('planner', dep.id);
+    expect((await post(t.url, '/api/auth/logout', { cookie })).status).toBe(403);
+    expect((await post(t.url, '/api/auth/logout', { headers: WEB })).status).toBe(401);
+    const out = await post(t.url, '/api/auth/logout', { cookie, headers: WEB });
+    expect(out.status).toBe(204);
+    expect(out.setCookie).toMatch(/^dialer_refresh=;/);
+    expect((await api(t.url, 'GET', '/api/auth/me', { token })).status).toBe(401);
+    expect((await post(t.url, '/api/auth/refresh', { cookie, headers: WEB })).status).toBe(401);
+    expect((await post(t.url, '/api/auth/logout', { token })).status).toBe(401); // revoked already
+  });
+
   it('sets the refresh cookie at login: httpOnly, SameSite=Strict, Path=/api/auth, not Secure over http', async () => {
     const dep = await aDepartment(t.db.ds);
     const user = await aUser(t.db.ds, 'planner', dep.id);
