@@ -93,6 +93,18 @@ export class AccountsService {
   }
 
   async updateDepartment(p: Principal, id: string, dto: UpdateDepartmentDto): Promise<DepartmentView> {
+    try {
+      return await this.updateDepartmentRow(p, id, dto);
+    } catch (e) {
+      if (isUniqueViolation(e))
+        throw new AppError('conflict', 'a department with this name exists', [
+          { field: 'name', reason: 'must be unique' },
+        ]);
+      throw e;
+    }
+  }
+
+  private updateDepartmentRow(p: Principal, id: string, dto: UpdateDepartmentDto): Promise<DepartmentView> {
     return this.ds.transaction(async (m) => {
       const d = await this.departments(m).where({ id }).getOne();
       if (!d) throw notFound('department', id);
