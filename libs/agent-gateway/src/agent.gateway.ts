@@ -10,7 +10,7 @@ import {
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Namespace, Socket } from 'socket.io';
 import type { DataSource } from 'typeorm';
-import { canSeeDepartment, SocketAuthenticator, type Principal } from '@app/auth';
+import { canSeeDepartment, SessionRevocations, SocketAuthenticator, type Principal } from '@app/auth';
 import { AppError, notFound } from '@app/common';
 import { Agent } from '@app/database';
 import {
@@ -45,6 +45,9 @@ import { AgentHoldPusher } from './agent-hold-pusher';
 
 export type AgentSocket = Socket<AgentClientEvents, AgentServerEvents, Record<string, never>, AgentSocketData>;
 export type AgentNamespace = Namespace<AgentClientEvents, AgentServerEvents, Record<string, never>, AgentSocketData>;
+
+/** Revocations after which the agent may not keep taking calls (a logout or password change only ends screens). */
+const ENDS_SHIFT = new Set(['deactivated', 'role-changed', 'department-changed']);
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -103,6 +106,7 @@ export class AgentGateway implements OnGatewayInit<AgentNamespace>, OnGatewayCon
 
   constructor(
     @Inject(SocketAuthenticator) private readonly socketAuth: SocketAuthenticator,
+    @Inject(SessionRevocations) private readonly revocations: SessionRevocations,
     @Inject(AgentSessionService) private readonly sessions: AgentSessionService,
     @Inject(AgentSessionEvents) private readonly events: AgentSessionEvents,
     @Inject(CampaignRunner) private readonly runner: CampaignRunner,
@@ -124,6 +128,9 @@ export class AgentGateway implements OnGatewayInit<AgentNamespace>, OnGatewayCon
         },
         (client) => client.data.userId,
       ),
+      this.revocations.on((userId, reason) => {
+        if (ENDS_SHIFT.has(reason)) void this.endShift(userId, reason);
+      }),
     );
     this.unsubscribe.push(
       this.events.on('state', (p) => this.toAgent(p.agentId, 'state', { ...p })),
@@ -135,6 +142,22 @@ export class AgentGateway implements OnGatewayInit<AgentNamespace>, OnGatewayCon
         );
       }),
     );
+  }
+
+  /**
+   * An agent who may no longer work (deactivated, demoted, moved) must stop getting calls, not only lose the
+   * screen: log the telephony session out, or pause it when a call is up (the agent's own logout then fails).
+   */
+  private async endShift(userId: string, reason: string): Promise<void> {
+    const agent = await this.ds.getRepository(Agent).findOne({ where: { userId } });
+    if (!agent || !this.sessions.isLoggedIn(agent.id)) return;
+    try {
+      await this.sessions.logout(agent.id);
+      this.log.log(`agent ${agent.id} logged out: access revoked (${reason})`);
+    } catch (e) {
+      this.log.warn(`agent ${agent.id}: access revoked (${reason}) during a call: ${(e as Error).message}; pausing`);
+      await this.sessions.pause(agent.id, 'access-revoked').catch(() => undefined);
+    }
   }
 
   onModuleDestroy(): void {

@@ -93,10 +93,23 @@ export class AccountsService {
   }
 
   async updateDepartment(p: Principal, id: string, dto: UpdateDepartmentDto): Promise<DepartmentView> {
+    try {
+      return await this.updateDepartmentRow(p, id, dto);
+    } catch (e) {
+      if (isUniqueViolation(e))
+        throw new AppError('conflict', 'a department with this name exists', [
+          { field: 'name', reason: 'must be unique' },
+        ]);
+      throw e;
+    }
+  }
+
+  private updateDepartmentRow(p: Principal, id: string, dto: UpdateDepartmentDto): Promise<DepartmentView> {
     return this.ds.transaction(async (m) => {
       const d = await this.departments(m).where({ id }).getOne();
       if (!d) throw notFound('department', id);
-      if (Object.keys(dto).length) await m.update(Department, id, { ...dto });
+      const sent = Object.fromEntries(Object.entries(dto).filter(([, v]) => v !== undefined));
+      if (Object.keys(sent).length) await m.update(Department, id, sent);
       const saved = (await this.departments(m).where({ id }).getOne())!;
       await this.audit.record(
         this.actor(p),
@@ -105,7 +118,7 @@ export class AccountsService {
           entityType: 'department',
           entityId: id,
           departmentId: id,
-          details: { changed: Object.keys(dto) },
+          details: { changed: Object.keys(sent) },
         },
         m,
       );
@@ -236,7 +249,9 @@ export class AccountsService {
       if (dto.role !== undefined && dto.role !== u.role) reasons.push('role-changed');
       if (dto.departmentId !== undefined && dto.departmentId !== u.departmentId) reasons.push('department-changed');
       if (dto.password) reasons.push('password-changed');
-      const { password, assignedDepartmentIds, ...rest } = dto;
+      const { password, assignedDepartmentIds, ...fields } = dto;
+      // The DTO instance carries every declared field, unset ones as undefined: copy only those sent.
+      const rest = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
       Object.assign(u, rest);
       if (password) u.passwordHash = await hashPassword(password);
       const saved = await m.save(u);
@@ -245,14 +260,14 @@ export class AccountsService {
           id,
           u.departmentId,
         ]);
-      // A role without assignments loses them; otherwise the given list replaces them.
+      // The given list replaces the assignments (refused for roles without any); a role without them loses them.
       const narrowed = await this.setAssigned(
         m,
         saved,
-        CENTRE_STAFF.includes(saved.role)
-          ? (assignedDepartmentIds ??
-              ((await this.assignedOf([id], m)).get(id) ?? []).filter((d) => d !== saved.departmentId))
-          : [],
+        assignedDepartmentIds ??
+          (CENTRE_STAFF.includes(saved.role)
+            ? ((await this.assignedOf([id], m)).get(id) ?? []).filter((d) => d !== saved.departmentId)
+            : []),
       );
       if (narrowed && !reasons.length) reasons.push('departments-changed');
       for (const reason of reasons.slice(0, 1)) await this.auth.revokeUser(m, id, reason);
@@ -263,7 +278,10 @@ export class AccountsService {
           entityType: 'user',
           entityId: id,
           departmentId: u.departmentId,
-          details: { changed: Object.keys(dto), ...(reasons.length ? { revoked: reasons } : {}) },
+          details: {
+            changed: Object.keys(dto).filter((k) => dto[k as keyof UpdateUserDto] !== undefined),
+            ...(reasons.length ? { revoked: reasons } : {}),
+          },
         },
         m,
       );

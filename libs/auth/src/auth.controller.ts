@@ -6,6 +6,7 @@ import { ROLES as ALL_ROLES } from '@app/database';
 import { AuthService, type LoginResult, type RefreshResult } from './auth.service';
 import { CurrentUser, Public, Roles } from './decorators';
 import type { Principal } from './principal';
+import { TokenService } from './token.service';
 import {
   clearRefreshCookie,
   readRefreshCookie,
@@ -56,17 +57,19 @@ export class AuthController {
     }
   }
 
+  /**
+   * With the access token (`Authorization: Bearer`), or without one from the browser app with the refresh cookie
+   * and the CSRF header (its access token may have expired). The cookie is cleared either way.
+   */
   @ApiBearerAuth()
-  @Roles(...ALL_ROLES)
+  @Public()
   @Post('logout')
   @HttpCode(204)
-  async logout(
-    @CurrentUser() p: Principal,
-    @Req() req: HttpRequest,
-    @Res({ passthrough: true }) res: ServerResponse,
-  ): Promise<void> {
-    await this.auth.logout(p, readRefreshCookie(req));
+  async logout(@Req() req: HttpRequest, @Res({ passthrough: true }) res: ServerResponse): Promise<void> {
+    const bearer = TokenService.fromHeader(req.headers.authorization);
+    if (!bearer) requireCsrfHeader(req);
     clearRefreshCookie(req, res);
+    await this.auth.logout(bearer, readRefreshCookie(req));
   }
 
   @ApiBearerAuth()

@@ -173,19 +173,33 @@ export class AuthService {
     };
   }
 
-  /** Ends the caller's access at once (every access token of the user) and revokes the cookie's refresh family. */
-  async logout(p: Principal, rawRefresh: string | undefined): Promise<void> {
+  /**
+   * Ends the user's access at once (every access token) and revokes the cookie's refresh family. The user is the
+   * access token's, or else the refresh cookie's owner (so a browser whose access token expired can still log out).
+   */
+  async logout(accessToken: string | undefined, rawRefresh: string | undefined): Promise<void> {
+    let userId: string | undefined;
+    if (accessToken) userId = (await this.authenticate(accessToken)).userId;
+    else if (rawRefresh) {
+      const rows: { user_id: string }[] = await this.ds.query(
+        `SELECT user_id FROM refresh_tokens WHERE token_hash = $1 AND revoked_at IS NULL AND expires_at > now()`,
+        [sha256(rawRefresh)],
+      );
+      userId = rows[0]?.user_id;
+    }
+    if (!userId) throw new AppError('unauthenticated', 'an access token or a valid refresh cookie is required');
+    const uid = userId;
     await this.ds.transaction(async (m) => {
       if (rawRefresh)
         await m.query(
           `UPDATE refresh_tokens SET revoked_at = now()
             WHERE family_id = (SELECT family_id FROM refresh_tokens WHERE token_hash = $1 AND user_id = $2)
               AND revoked_at IS NULL`,
-          [sha256(rawRefresh), p.userId],
+          [sha256(rawRefresh), uid],
         );
-      await this.bumpVersion(m, p.userId, 'logout');
+      await this.bumpVersion(m, uid, 'logout');
     });
-    this.revocations.publish(p.userId, 'logout');
+    this.revocations.publish(uid, 'logout');
   }
 
   /**

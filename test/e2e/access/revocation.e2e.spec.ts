@@ -92,6 +92,36 @@ describe('token revocation, logout and refresh', () => {
     },
   );
 
+  it('revokes on a move to another department and on narrowed assignments, not on widened ones', async () => {
+    const dep = await aDepartment(t.db.ds);
+    const other = await aDepartment(t.db.ds);
+    const third = await aDepartment(t.db.ds);
+    const admin = await adminOf(dep.id);
+    const patch = (id: string, body: unknown) => api(t.url, 'PATCH', `/api/users/${id}`, { token: admin, body });
+
+    const moved = await loggedIn('planner', dep.id);
+    expect((await patch(moved.user.id, { departmentId: other.id })).status).toBe(200);
+    expect((await api(t.url, 'GET', '/api/auth/me', { token: moved.token })).status).toBe(401);
+
+    const staff = await loggedIn('qa', dep.id);
+    const widened = await patch(staff.user.id, { assignedDepartmentIds: [other.id, third.id] });
+    expect(widened.body.assignedDepartmentIds.sort()).toEqual([other.id, third.id].sort());
+    const me = await api(t.url, 'GET', '/api/auth/me', { token: staff.token });
+    expect(me.status).toBe(200);
+    expect(me.body.departmentIds.sort()).toEqual([dep.id, other.id, third.id].sort());
+    expect((await patch(staff.user.id, { assignedDepartmentIds: [other.id] })).status).toBe(200);
+    expect((await api(t.url, 'GET', '/api/auth/me', { token: staff.token })).status).toBe(401);
+
+    const requester = await aUser(t.db.ds, 'requester', dep.id);
+    const refused = await patch(requester.id, { assignedDepartmentIds: [other.id] });
+    expect(refused.status).toBe(400);
+    expect(refused.body.details).toEqual([
+      { field: 'assignedDepartmentIds', reason: 'a requester works for their own department only' },
+    ]);
+    const unknown = await patch(staff.user.id, { assignedDepartmentIds: ['00000000-0000-4000-8000-000000000000'] });
+    expect(unknown.body.details).toEqual([{ field: 'assignedDepartmentIds', reason: 'no such department' }]);
+  });
+
   it('stops a demoted admin from creating admins with the old token', async () => {
     const dep = await aDepartment(t.db.ds);
     const root = await adminOf(dep.id);
@@ -116,7 +146,12 @@ describe('token revocation, logout and refresh', () => {
     const dep = await aDepartment(t.db.ds);
     const admin = await adminOf(dep.id);
     const { user, token } = await loggedIn('planner', dep.id);
-    await api(t.url, 'PATCH', `/api/users/${user.id}`, { token: admin, body: { displayName: 'Renamed' } });
+    const renamed = await api(t.url, 'PATCH', `/api/users/${user.id}`, {
+      token: admin,
+      body: { displayName: 'Renamed' },
+    });
+    // The whole user comes back, not only the sent field.
+    expect(renamed.body).toMatchObject({ displayName: 'Renamed', role: 'planner', departmentId: dep.id, active: true });
     expect((await api(t.url, 'GET', '/api/auth/me', { token })).status).toBe(200);
   });
 
@@ -140,6 +175,19 @@ describe('token revocation, logout and refresh', () => {
     expect((await api(t.url, 'GET', '/api/auth/me', { token })).status).toBe(401);
     await live.waitFor('disconnect');
     expect((await post(t.url, '/api/auth/refresh', { cookie, headers: WEB })).status).toBe(401);
+  });
+
+  it('logs out from the refresh cookie alone (an expired access token), with the CSRF header', async () => {
+    const dep = await aDepartment(t.db.ds);
+    const { token, cookie } = await loggedIn('planner', dep.id);
+    expect((await post(t.url, '/api/auth/logout', { cookie })).status).toBe(403);
+    expect((await post(t.url, '/api/auth/logout', { headers: WEB })).status).toBe(401);
+    const out = await post(t.url, '/api/auth/logout', { cookie, headers: WEB });
+    expect(out.status).toBe(204);
+    expect(out.setCookie).toMatch(/^dialer_refresh=;/);
+    expect((await api(t.url, 'GET', '/api/auth/me', { token })).status).toBe(401);
+    expect((await post(t.url, '/api/auth/refresh', { cookie, headers: WEB })).status).toBe(401);
+    expect((await post(t.url, '/api/auth/logout', { token })).status).toBe(401); // revoked already
   });
 
   it('sets the refresh cookie at login: httpOnly, SameSite=Strict, Path=/api/auth, not Secure over http', async () => {

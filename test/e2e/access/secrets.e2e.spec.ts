@@ -53,6 +53,11 @@ describe('secrets never leave the server', () => {
     });
     expect(patched.body).toMatchObject({ name: 'Secretive 2', webhookSecretSet: true });
     expect(patched.body).not.toHaveProperty('webhookSecret');
+    const clash = await api(t.url, 'PATCH', `/api/departments/${created.body.id}`, {
+      token: admin,
+      body: { name: home.name },
+    });
+    expect(clash.status).toBe(409);
 
     const planner = t.tokenFor(await aUser(t.db.ds, 'planner', created.body.id));
     expect(

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { io, type Socket } from 'socket.io-client';
+import { pollUntil } from '@app/common';
 import { aDepartment, aUser } from '../../support/builders';
 import { api, startTestApp, type TestApp } from '../../support/test-app';
 import { aRunningCampaign, anAgent } from './fixtures';
@@ -95,13 +96,14 @@ describe('socket handshake authentication', () => {
     expect(s.socket.connected).toBe(false);
   });
 
-  it("disconnects an agent's live socket when an admin deactivates the agent", async () => {
+  it("disconnects an agent's live socket and ends the shift when an admin deactivates the agent", async () => {
     const dep = await aDepartment(t.db.ds);
-    const { user } = await anAgent(t.db.ds, dep.id);
+    const { user, agent } = await anAgent(t.db.ds, dep.id);
     const token = t.tokenFor(user);
     const s = connect(t.url, '/agent', { token });
     sockets.push(s);
     await s.waitFor('session');
+    expect(await s.call('login', {})).toMatchObject({ ok: true, session: { loggedIn: true } });
     const admin = t.tokenFor(await aUser(t.db.ds, 'admin', dep.id));
     expect((await api(t.url, 'PATCH', `/api/users/${user.id}`, { token: admin, body: { active: false } })).status).toBe(
       200,
@@ -111,5 +113,12 @@ describe('socket handshake authentication', () => {
     const again = connect(t.url, '/agent', { token });
     sockets.push(again);
     expect(await again.waitFor('connect_error')).toMatchObject({ error: 'unauthenticated' });
+    await pollUntil(
+      async () => {
+        const v = await api(t.url, 'GET', `/api/agent/session?agentId=${agent.id}`, { token: admin });
+        return v.body.loggedIn === false ? v : undefined;
+      },
+      { what: 'the telephony session to end' },
+    );
   });
 });
