@@ -21,6 +21,8 @@ export interface AgentSessionDto {
   reason: string | null;
   since: string;
   campaignId: string | null;
+  /** The campaign by name; `chosen` says how login picked it ('requested', or 'only-one' dialing for the agent). */
+  campaign: { id: string; name: string; mode: string; state: string; chosen: string | null } | null;
   endpoint: string | null;
   call: { callId: string; state: string; phone: string | null; since: string | null } | null;
   contact: OfferContact | null;

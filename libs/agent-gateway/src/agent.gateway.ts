@@ -66,6 +66,7 @@ export function toSessionDto(v: AgentSessionView): AgentSessionDto {
     reason: v.reason,
     since: v.since,
     campaignId: v.campaignId,
+    campaign: v.campaign ? { ...v.campaign } : null,
     endpoint: v.endpoint,
     call: call
       ? {

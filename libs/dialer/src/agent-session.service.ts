@@ -22,6 +22,8 @@ export interface AgentSessionView {
   reason: string | null;
   since: string;
   campaignId: string | null;
+  /** The campaign the agent works on, by name, and how it was chosen at login. */
+  campaign: CampaignRef | null;
   endpoint: string | null;
   channelId: string | null;
   bridgeId: string | null;
@@ -30,6 +32,21 @@ export interface AgentSessionView {
   /** The contact of that call (or of the preview offer). */
   contact: OfferContact | null;
   offer: { attemptId: string; contact: OfferContact; autoDialAt: string | null } | null;
+}
+
+/**
+ * How the agent's campaign was chosen: `requested` (the login named it), `only-one` (the login named none and this
+ * was the only campaign dialing that the agent qualifies for). With several, a login without a campaign is refused
+ * with the list to choose from; with none, the agent is logged in on no campaign.
+ */
+export type CampaignChoice = 'requested' | 'only-one';
+
+export interface CampaignRef {
+  id: string;
+  name: string;
+  mode: string;
+  state: string;
+  chosen: CampaignChoice | null;
 }
 
 export interface LoginCommand {
@@ -60,6 +77,7 @@ interface Session {
   channelId: string;
   bridgeId: string;
   campaignId: string | null;
+  campaignChoice: CampaignChoice | null;
   state: AgentStateKind;
   reason: string | null;
   since: number;
@@ -190,6 +208,7 @@ export class AgentSessionService implements RunnerSessions {
         reason: null,
         since: a.stateSince.toISOString(),
         campaignId: a.campaignId,
+        campaign: await this.campaignRef(a.campaignId, null),
         endpoint: a.endpoint,
         channelId: null,
         bridgeId: null,
@@ -216,6 +235,7 @@ export class AgentSessionService implements RunnerSessions {
       reason: s.reason,
       since: new Date(s.since).toISOString(),
       campaignId: s.campaignId,
+      campaign: await this.campaignRef(s.campaignId, s.campaignChoice),
       endpoint: s.endpoint,
       channelId: s.channelId,
       bridgeId: s.bridgeId,
@@ -239,7 +259,7 @@ export class AgentSessionService implements RunnerSessions {
     if (!agent) throw notFound('agent', agentId);
     const endpoint = cmd.endpoint ?? agent.endpoint;
     if (!endpoint) throw invalid([{ field: 'endpoint', reason: 'the agent has no default endpoint: give one' }]);
-    const campaign = await this.chooseCampaign(agent, cmd.campaignId);
+    const { campaign, chosen } = await this.chooseCampaign(agent, cmd.campaignId);
     this.requireAri();
     const stamp = Date.now().toString(36);
     const channelId = `agent-${agentId}-${stamp}`;
@@ -272,6 +292,7 @@ export class AgentSessionService implements RunnerSessions {
       channelId,
       bridgeId,
       campaignId: campaign?.id ?? null,
+      campaignChoice: campaign ? chosen : null,
       state: 'offline',
       reason: null,
       since: Date.now(),
@@ -290,7 +311,18 @@ export class AgentSessionService implements RunnerSessions {
     if (h) h.engine.agentLogin(agentId);
     else this.setState(s, { kind: 'ready', since: Date.now() }, s.state);
     await this.flush(agentId);
+    this.log.log(
+      campaign
+        ? `agent ${agentId} logged in on campaign ${campaign.id} (${campaign.name})${chosen === 'only-one' ? ': the only campaign dialing for them' : ''}`
+        : `agent ${agentId} logged in on no campaign: none is dialing for them`,
+    );
     return this.view(agentId);
+  }
+
+  private async campaignRef(id: string | null, chosen: CampaignChoice | null): Promise<CampaignRef | null> {
+    if (!id) return null;
+    const c = await this.ds.getRepository(Campaign).findOne({ where: { id } });
+    return c ? { id: c.id, name: c.name, mode: c.mode, state: c.state, chosen } : null;
   }
 
   async logout(agentId: string): Promise<AgentSessionView> {
@@ -319,7 +351,10 @@ export class AgentSessionService implements RunnerSessions {
     return this.view(agentId);
   }
 
-  private async chooseCampaign(agent: Agent, campaignId?: string): Promise<Campaign | null> {
+  private async chooseCampaign(
+    agent: Agent,
+    campaignId?: string,
+  ): Promise<{ campaign: Campaign | null; chosen: CampaignChoice }> {
     const repo = this.ds.getRepository(Campaign);
     if (campaignId) {
       const c = await repo.findOne({ where: { id: campaignId } });
@@ -331,16 +366,29 @@ export class AgentSessionService implements RunnerSessions {
           agentGroup: c.agentGroup,
           requiredSkills: c.requiredSkills,
         });
-      return c;
+      return { campaign: c, chosen: 'requested' };
     }
-    const list = await repo.find({
-      where: [
-        { departmentId: agent.departmentId, state: 'running' },
-        { departmentId: agent.departmentId, state: 'pilot' },
-      ],
-      order: { priority: 'DESC', createdAt: 'ASC' },
-    });
-    return list.find((c) => qualifies(agent, c)) ?? null;
+    const list = (
+      await repo.find({
+        where: [
+          { departmentId: agent.departmentId, state: 'running' },
+          { departmentId: agent.departmentId, state: 'pilot' },
+        ],
+        order: { priority: 'DESC', createdAt: 'ASC' },
+      })
+    ).filter((c) => qualifies(agent, c));
+    if (list.length > 1) {
+      // Putting the agent on one of them silently surprises everyone: let the agent (or their screen) choose.
+      const choices = list.map((c) => ({ id: c.id, name: c.name, mode: c.mode, state: c.state }));
+      throw new AppError('validation-failed', `${list.length} campaigns are dialing for this agent: choose one`, [
+        {
+          field: 'campaignId',
+          reason: `required: choose one of ${choices.map((c) => `${c.name} (${c.id})`).join(', ')}`,
+          choices,
+        },
+      ]);
+    }
+    return { campaign: list[0] ?? null, chosen: 'only-one' };
   }
 
   // ---- agent actions ---------------------------------------------------------------------------------------------
