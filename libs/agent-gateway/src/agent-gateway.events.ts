@@ -58,6 +58,7 @@ export interface OfferDto {
 
 export type CallStateDto = AgentSessionEventMap['call-state'];
 export type StateDto = AgentSessionEventMap['state'];
+export type ShutdownDto = AgentSessionEventMap['shutdown'];
 
 export interface SocketErrorDto {
   error: ErrorCode;
@@ -85,6 +86,8 @@ export interface AgentServerEvents {
   offer: (o: OfferDto) => void;
   'call-state': (c: CallStateDto) => void;
   state: (s: StateDto) => void;
+  /** The dialer is stopping: no new calls; a call in progress may go on until `deadline` (then the socket closes). */
+  shutdown: (s: ShutdownDto) => void;
   /** The connection is refused (then closed). */
   error: (e: SocketErrorDto) => void;
 }

@@ -174,6 +174,61 @@ export class AgentSessionService implements RunnerSessions {
     for (const s of this.sessions.values()) if (s.offer?.timer) clearTimeout(s.offer.timer);
   }
 
+  // ---- shutdown ------------------------------------------------------------------------------------------------
+
+  /** Tells every agent's screen that the dialer stops, and until when a call in progress may go on. */
+  announceShutdown(deadline: number, drainSeconds: number): void {
+    this.events.emit('shutdown', {
+      deadline: new Date(deadline).toISOString(),
+      drainSeconds,
+      message:
+        `the dialer is shutting down: no new calls; a call in progress may finish until ` +
+        `${new Date(deadline).toISOString()}, then it is ended and you are logged out`,
+    });
+  }
+
+  /** Preview offers not dialed yet go back to their campaign (their contacts stay due). */
+  async releaseOffers(): Promise<void> {
+    for (const s of this.sessions.values()) await this.dropOffer(s).catch(() => undefined);
+  }
+
+  /**
+   * Shutdown, last step: every session on this process ends — offline with a state change that says why, the
+   * agent's phone hung up and their bridge destroyed. Returns how many sessions were closed.
+   */
+  async shutdown(reason = 'dialer shut down'): Promise<number> {
+    const all = [...this.sessions.values()];
+    for (const s of all) {
+      if (s.offer?.timer) clearTimeout(s.offer.timer);
+      s.offer = undefined;
+      this.sessions.delete(s.agentId);
+      await this.flush(s.agentId);
+      const from = s.state;
+      const since = new Date();
+      await this.ds.query(
+        `UPDATE agents SET state = 'offline', state_reason = NULL, state_since = $2, session_endpoint = NULL,
+                session_channel_id = NULL, session_bridge_id = NULL, session_owner = NULL, current_attempt_id = NULL,
+                updated_at = now() WHERE id = $1`,
+        [s.agentId, since],
+      );
+      await this.ds.query(
+        `INSERT INTO agent_state_changes (agent_id, from_state, to_state, reason, campaign_id) VALUES ($1, $2, 'offline', $3, $4)`,
+        [s.agentId, from, reason.slice(0, 64), s.campaignId],
+      );
+      this.events.emit('state', {
+        agentId: s.agentId,
+        campaignId: s.campaignId,
+        state: 'offline',
+        reason,
+        since: since.toISOString(),
+        callId: null,
+      });
+      await this.telephony.hangup(s.channelId).catch(() => undefined);
+      await this.telephony.destroyBridge(s.bridgeId).catch(() => undefined);
+    }
+    return all.length;
+  }
+
   // ---- queries ---------------------------------------------------------------------------------------------------
 
   isLoggedIn(agentId: string): boolean {

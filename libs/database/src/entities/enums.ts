@@ -49,6 +49,8 @@ export const ATTEMPT_OUTCOMES = [
   'abandoned',
   'rejected-by-rule',
   'lost',
+  /** The dialer shut down before the call ended (drain deadline passed) or before it was dialed. */
+  'interrupted',
 ] as const;
 export type AttemptOutcome = (typeof ATTEMPT_OUTCOMES)[number];
 
