@@ -128,6 +128,8 @@ export class AgentSessionService implements RunnerSessions {
   private readonly chains = new Map<string, Promise<void>>();
   private readonly unsubscribe: () => void;
   private readonly log: NonNullable<AgentSessionOptions['log']>;
+  /** Shutting down: no new sessions. */
+  private closing = false;
 
   constructor(
     private readonly ds: DataSource,
@@ -178,6 +180,7 @@ export class AgentSessionService implements RunnerSessions {
 
   /** Tells every agent's screen that the dialer stops, and until when a call in progress may go on. */
   announceShutdown(deadline: number, drainSeconds: number): void {
+    this.closing = true;
     this.events.emit('shutdown', {
       deadline: new Date(deadline).toISOString(),
       drainSeconds,
@@ -310,6 +313,7 @@ export class AgentSessionService implements RunnerSessions {
 
   async login(agentId: string, cmd: LoginCommand = {}): Promise<AgentSessionView> {
     if (this.sessions.has(agentId)) return this.view(agentId);
+    if (this.closing) throw new AppError('unavailable', 'the dialer is shutting down: log in again once it is back');
     const agent = await this.ds.getRepository(Agent).findOne({ where: { id: agentId } });
     if (!agent) throw notFound('agent', agentId);
     const endpoint = cmd.endpoint ?? agent.endpoint;

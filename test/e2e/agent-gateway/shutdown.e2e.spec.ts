@@ -198,5 +198,11 @@ describe('stopping the dialer', () => {
 
     for (const s of agents) expect((await s.waitFor('shutdown')).drainSeconds).toBe(1);
     await nothingLeftOpen(ds, campaign, agents);
+    // Until the process is gone, nobody logs in again.
+    expect(await agents[0].call('login', { endpoint: 'PJSIP/agent-late', campaignId: campaign.id })).toMatchObject({
+      ok: false,
+      error: 'unavailable',
+      message: expect.stringContaining('shutting down'),
+    });
   }, 60_000);
 });
