@@ -37,6 +37,8 @@ describe('npm start with the demo', () => {
     EMBEDDED_PG_PORT: String(port + 1000),
     SIM_PORT: String(port + 2000),
     DEMO_PASSWORD: 'demo-password-1',
+    // Stopping waits for live demo calls (up to SHUTDOWN_DRAIN_SECONDS): keep the test short.
+    SHUTDOWN_DRAIN_SECONDS: '2',
   };
   const procs: ReturnType<typeof run>[] = [];
   afterAll(async () => {
