@@ -1,18 +1,10 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import {
-  copyFileSync,
-  existsSync,
-  lstatSync,
-  mkdtempSync,
-  readFileSync,
-  readlinkSync,
-  rmSync,
-  statSync,
-} from 'node:fs';
+import { copyFileSync, existsSync, lstatSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { pollUntil } from '@app/common';
+import { removeEmbeddedData } from '../support/embedded-data';
 
 // README command 1 run by root from a folder only root may enter (root's home is mode 700, so is `mktemp -d`): the
 // embedded PostgreSQL runs as the user "postgres", which cannot reach the checkout. It must start all the same.
@@ -52,9 +44,7 @@ function start(
       p.child.kill('SIGTERM');
       await p.exit;
     }
-    const link = join(clone, '.data', 'postgres');
-    if (existsSync(link) && lstatSync(link).isSymbolicLink())
-      rmSync(dirname(readlinkSync(link)), { recursive: true, force: true });
+    if (clone) removeEmbeddedData(join(clone, '.data'));
     rmSync(clone, { recursive: true, force: true });
   });
 

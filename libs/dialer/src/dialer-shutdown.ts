@@ -29,6 +29,7 @@ export interface DialerShutdownOptions {
 export class DialerShutdown {
   private started: Promise<ShutdownReport> | undefined;
   private endDrain: (() => void) | undefined;
+  private forced = false;
 
   constructor(
     private readonly runner: CampaignRunner,
@@ -39,6 +40,7 @@ export class DialerShutdown {
   /** Runs the shutdown once; a second call (a second Ctrl-C) ends the drain at once and waits for the same end. */
   run(drainSeconds = this.opts.drainSeconds): Promise<ShutdownReport> {
     if (this.started) {
+      this.forced = true;
       this.endDrain?.();
       return this.started;
     }
@@ -66,7 +68,10 @@ export class DialerShutdown {
     await Promise.race([
       idle,
       new Promise<void>((ok) => (timer = setTimeout(ok, Math.max(0, deadline - Date.now())))),
-      new Promise<void>((ok) => (this.endDrain = ok)),
+      new Promise<void>((ok) => {
+        this.endDrain = ok;
+        if (this.forced) ok();
+      }),
     ]);
     waiting = false;
     clearTimeout(timer);

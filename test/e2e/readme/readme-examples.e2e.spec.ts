@@ -1,10 +1,11 @@
 import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readlinkSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { stripVTControlCharacters } from 'node:util';
 import { dirname, join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { pollUntil } from '@app/common';
+import { removeEmbeddedData } from '../../support/embedded-data';
 
 // The README's commands and examples, run as written from a fresh copy of the checkout. `npm ci` itself is what CI
 // runs first (and `npm test` is CI's test step); here node_modules is hard-linked into the copy in its place.
@@ -81,6 +82,8 @@ describe('the README, run as written', () => {
         PORT: String(port),
         EMBEDDED_PG_PORT: String(port + 1),
         SIM_PORT: String(port + 2),
+        // Not part of any example: only makes the clean-up quick (stopping waits for live demo calls).
+        SHUTDOWN_DRAIN_SECONDS: '1',
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -105,10 +108,21 @@ describe('the README, run as written', () => {
       process.kill(-server.pid, 'SIGTERM');
       await gone;
     }
-    const link = join(clone, '.data', 'postgres');
-    // As root in this mode-700 folder, the cluster lives under /var/lib/dialer-embedded-pg (README: troubleshooting).
-    if (existsSync(link) && lstatSync(link).isSymbolicLink())
-      rmSync(dirname(readlinkSync(link)), { recursive: true, force: true });
+    // npm exits first; the server (and the PostgreSQL it started, same process group) stop a moment later.
+    const group = server?.pid;
+    if (group)
+      await pollUntil(
+        () => {
+          try {
+            process.kill(-group, 0);
+            return false;
+          } catch {
+            return true;
+          }
+        },
+        { timeoutMs: 45_000, intervalMs: 100, what: 'the server and its PostgreSQL to stop' },
+      ).catch(() => process.kill(-group, 'SIGKILL'));
+    if (clone) removeEmbeddedData(join(clone, '.data'));
     if (clone) rmSync(clone, { recursive: true, force: true });
   }, 60_000);
 

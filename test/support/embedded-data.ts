@@ -1,0 +1,16 @@
+import { existsSync, lstatSync, readlinkSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+
+/**
+ * Removes a test's data folder (`<dir>`, with the embedded cluster in `<dir>/postgres`). Run as root from a folder
+ * the postgres user cannot reach, that cluster lives under /var/lib/dialer-embedded-pg and `<dir>/postgres` is a link
+ * to it: the staged folder goes too, or every run would leave one behind.
+ */
+export function removeEmbeddedData(dir: string): void {
+  const link = join(dir, 'postgres');
+  if (existsSync(link) && lstatSync(link).isSymbolicLink()) {
+    const staged = dirname(readlinkSync(link));
+    if (staged.startsWith('/var/lib/dialer-embedded-pg/')) rmSync(staged, { recursive: true, force: true });
+  }
+  rmSync(dir, { recursive: true, force: true });
+}
