@@ -164,6 +164,14 @@ describe('the README, run as written', () => {
     }
   });
 
+  it('stops on a bad variable as the configuration section says', () => {
+    const m = /\(`(\w+=\S+ npm start)` says `([^`]+?)(?: \.\.\.)?`\)/.exec(README);
+    expect(m).not.toBeNull();
+    const r = spawnSync('bash', ['-c', m![1]], { cwd: clone, encoding: 'utf8', env: { PATH: process.env.PATH } });
+    expect(r.status).toBe(2);
+    expect(`${r.stdout}${r.stderr}`).toContain(m![2]);
+  }, 60_000);
+
   it('prints a log-in command in the banner that works when pasted', () => {
     const line = /log in: (curl .*)$/m.exec(output)?.[1];
     expect(line).toBeDefined();
