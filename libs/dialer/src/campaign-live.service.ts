@@ -27,6 +27,8 @@ export interface CampaignLiveView {
     contactId: string;
     calledNumber: string;
     agentId: string | null;
+    /** The display name of that agent (as in /api/users), when they are on this campaign. */
+    agentName: string | null;
     /** dialing, ringing, answered, bridged, abandoned, machine */
     state: string;
     since: string;
@@ -90,6 +92,7 @@ export class CampaignLiveService {
         WHERE a.campaign_id = $1 AND a.state <> 'offline' ORDER BY u.display_name, a.id`,
       [c.id],
     );
+    const names = new Map(agents.map((a) => [a.id, a.display_name]));
     const byState: Record<string, number> = { ready: 0, reserved: 0, talking: 0, 'wrap-up': 0, paused: 0 };
     for (const a of agents) byState[a.state] = (byState[a.state] ?? 0) + 1;
     const [counts]: {
@@ -120,14 +123,18 @@ export class CampaignLiveService {
       state: c.state,
       mode: c.mode,
       runner: c.leaseOwner,
-      liveCalls: open.map((o) => ({
-        callId: o.channel_id,
-        contactId: o.contact_id,
-        calledNumber: o.called_number,
-        agentId: local.get(o.channel_id)?.agentId ?? o.agent_id,
-        state: local.get(o.channel_id)?.state ?? o.state,
-        since: new Date(o.queued_at).toISOString(),
-      })),
+      liveCalls: open.map((o) => {
+        const agentId = local.get(o.channel_id)?.agentId ?? o.agent_id;
+        return {
+          callId: o.channel_id,
+          contactId: o.contact_id,
+          calledNumber: o.called_number,
+          agentId,
+          agentName: (agentId && names.get(agentId)) ?? null,
+          state: local.get(o.channel_id)?.state ?? o.state,
+          since: new Date(o.queued_at).toISOString(),
+        };
+      }),
       agents: {
         byState,
         list: agents.map((a) => ({

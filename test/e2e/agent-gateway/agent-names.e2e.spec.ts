@@ -2,7 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { aDepartment, aUser } from '../../support/builders';
 import { api, startTestApp, type TestApp } from '../../support/test-app';
 import { aCampaign } from '../../support/campaign-builders';
-import { aRunningCampaign, anAgent } from './fixtures';
+import { pollUntil } from '@app/common';
+import { ASTERISK_SIM } from '@app/dialer';
+import type { AsteriskSim } from '@app/asterisk-sim';
+import { aRunningCampaign, anAgent, someContacts } from './fixtures';
 import { connect, type RecordingSocket } from './socket-client';
 
 // Issue 10, items 16 and 17: an agent who logs in without naming a campaign is told which one they are on (or asked
@@ -91,20 +94,35 @@ describe('which campaign, and who is who', () => {
     const dep = await aDepartment(ds);
     const planner = await aUser(ds, 'planner', dep.id);
     const { campaign } = await aRunningCampaign(ds, dep.id, planner.id);
+    const [person] = await someContacts(ds, campaign, 1);
+    t.app.get<AsteriskSim>(ASTERISK_SIM).setNumberBehaviour(person.number, {
+      outcome: 'human',
+      ringSeconds: 0.2,
+      talkSeconds: 60,
+    });
     const { user, agent } = await anAgent(ds, dep.id);
     const s = open('/agent', { token: t.tokenFor(user) });
     await s.waitFor('session');
     expect(
       await s.call('login', { endpoint: `PJSIP/agent-names-${agent.id.slice(0, 8)}`, campaignId: campaign.id }),
     ).toMatchObject({ ok: true });
+    expect(await s.call('ready')).toMatchObject({ ok: true });
     const sup = await aUser(ds, 'supervisor', dep.id);
 
     const users = await api(t.url, 'GET', '/api/users', { token: t.tokenFor(sup) });
     const listed = (users.body as { id: string; displayName: string }[]).find((u) => u.id === user.id);
     expect(listed).toBeDefined();
 
-    const live = await api(t.url, 'GET', `/api/campaigns/${campaign.id}/live`, { token: t.tokenFor(sup) });
-    expect(live.status).toBe(200);
+    const live = await pollUntil(
+      async () => {
+        const r = await api(t.url, 'GET', `/api/campaigns/${campaign.id}/live`, { token: t.tokenFor(sup) });
+        return r.status === 200 && r.body.liveCalls.some((c: { state: string }) => c.state === 'bridged') && r;
+      },
+      { timeoutMs: 20_000, what: 'the call bridged to the agent' },
+    );
+    expect(live.body.liveCalls).toEqual([
+      expect.objectContaining({ agentId: agent.id, agentName: listed!.displayName, calledNumber: person.number }),
+    ]);
     expect(live.body.agents.list).toEqual([
       expect.objectContaining({ agentId: agent.id, userId: user.id, name: listed!.displayName, email: user.email }),
     ]);
@@ -115,6 +133,6 @@ describe('which campaign, and who is who', () => {
       ok: true,
       campaign: { agents: { list: [{ agentId: agent.id, userId: user.id, name: listed!.displayName }] } },
     });
-    expect(await s.call('logout')).toMatchObject({ ok: true });
+    expect(await s.call('hangup')).toMatchObject({ ok: true });
   });
 });
