@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync, lstatSync, readlinkSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
@@ -13,4 +14,14 @@ export function removeEmbeddedData(dir: string): void {
     if (staged.startsWith('/var/lib/dialer-embedded-pg/')) rmSync(staged, { recursive: true, force: true });
   }
   rmSync(dir, { recursive: true, force: true });
+}
+
+/** A copy of a folder as hard links (a second for node_modules), or a plain copy across file systems. */
+export function linkOrCopy(from: string, to: string): void {
+  try {
+    execFileSync('cp', ['-al', from, to], { stdio: 'ignore' });
+  } catch {
+    rmSync(to, { recursive: true, force: true });
+    execFileSync('cp', ['-a', from, to]);
+  }
 }

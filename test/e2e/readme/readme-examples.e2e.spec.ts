@@ -5,6 +5,7 @@ import { stripVTControlCharacters } from 'node:util';
 import { dirname, join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { pollUntil } from '@app/common';
+import { linkOrCopy } from '../../support/embedded-data';
 import { removeEmbeddedData } from '../../support/embedded-data';
 
 // The README's commands and examples, run as written from a fresh copy of the checkout. `npm ci` itself is what CI
@@ -59,7 +60,7 @@ function freshCopy(): string {
     mkdirSync(dirname(join(dir, f)), { recursive: true });
     cpSync(f, join(dir, f));
   }
-  execFileSync('cp', ['-al', resolve('node_modules'), join(dir, 'node_modules')]);
+  linkOrCopy(resolve('node_modules'), join(dir, 'node_modules'));
   return dir;
 }
 
