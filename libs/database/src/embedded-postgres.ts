@@ -159,7 +159,10 @@ async function stagedDataDir(dataDir: string, ids: Ids, freshPassword: boolean):
     if ((await readlink(dataDir)) === real) return real;
     await rm(dataDir);
   } else if (st?.isDirectory()) await rmdir(dataDir); // empty (it held no cluster); refuses otherwise
-  await symlink(real, dataDir);
+  await symlink(real, dataDir).catch(async (e: NodeJS.ErrnoException) => {
+    // The other app, starting at the same moment, made the same link.
+    if (e.code !== 'EEXIST' || (await readlink(dataDir).catch(() => '')) !== real) throw e;
+  });
   return real;
 }
 
