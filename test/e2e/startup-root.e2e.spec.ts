@@ -1,18 +1,11 @@
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import {
-  copyFileSync,
-  existsSync,
-  lstatSync,
-  mkdtempSync,
-  readFileSync,
-  readlinkSync,
-  rmSync,
-  statSync,
-} from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { copyFileSync, existsSync, lstatSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { pollUntil } from '@app/common';
+import { linkOrCopy } from '../support/embedded-data';
+import { removeEmbeddedData } from '../support/embedded-data';
 
 // README command 1 run by root from a folder only root may enter (root's home is mode 700, so is `mktemp -d`): the
 // embedded PostgreSQL runs as the user "postgres", which cannot reach the checkout. It must start all the same.
@@ -52,9 +45,7 @@ function start(
       p.child.kill('SIGTERM');
       await p.exit;
     }
-    const link = join(clone, '.data', 'postgres');
-    if (existsSync(link) && lstatSync(link).isSymbolicLink())
-      rmSync(dirname(readlinkSync(link)), { recursive: true, force: true });
+    if (clone) removeEmbeddedData(join(clone, '.data'));
     rmSync(clone, { recursive: true, force: true });
   });
 
@@ -80,8 +71,8 @@ function start(
 
   it('starts the embedded PostgreSQL, serves /health with the database up, and keeps the data across a restart', async () => {
     expect(statSync(clone).mode & 0o777).toBe(0o700);
-    execFileSync('cp', ['-al', resolve('node_modules'), join(clone, 'node_modules')]);
-    execFileSync('cp', ['-al', resolve('dist'), join(clone, 'dist')]);
+    linkOrCopy(resolve('node_modules'), join(clone, 'node_modules'));
+    linkOrCopy(resolve('dist'), join(clone, 'dist'));
     copyFileSync('package.json', join(clone, 'package.json'));
 
     const password = await startAndWaitForDatabase();

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { pollUntil } from '@app/common';
+import { removeEmbeddedData } from '../support/embedded-data';
 
 // These drive the built server (`npm test` builds first), the way README command 1 runs it.
 const MAIN = 'dist/apps/dialer/src/main.js';
@@ -38,7 +39,7 @@ describe('the dialer process', () => {
         p.child.kill('SIGTERM');
         await p.exit;
       }
-      rmSync(dir, { recursive: true, force: true });
+      removeEmbeddedData(dir);
       rmSync(`${dir}.password`, { force: true });
     });
 

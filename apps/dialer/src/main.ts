@@ -4,6 +4,7 @@ import { hashPassword } from '@app/auth';
 import { installProcessGuards } from '@app/common';
 import { ConfigValidationError, dataFile, loadDialerConfig, localSecret, type DialerConfig } from '@app/config';
 import { createDataSource, prepareDatabase, seedDemo } from '@app/database';
+import { DialerShutdown } from '@app/dialer';
 import { createDialerApp } from './bootstrap';
 import { demoEnabled } from './demo/demo.module';
 import { DemoService } from './demo/demo.service';
@@ -38,12 +39,34 @@ async function main(): Promise<void> {
   }
 
   const app = await createDialerApp({ config, databaseUrl: db.url, jwtSecret });
-  const stop = async (): Promise<void> => {
-    await app.close();
-    await db.embedded?.stop();
+  // Graceful stop: no new calls, live calls finish (up to SHUTDOWN_DRAIN_SECONDS), agents told and logged out, leases
+  // given back; a second signal ends the drain at once.
+  let stopping = false;
+  const stop = (signal: string): void => {
+    const shutdown = app.get(DialerShutdown);
+    if (stopping) {
+      log.warn(`${signal} again: ending live calls now`);
+      void shutdown.run();
+      return;
+    }
+    stopping = true;
+    log.log(`${signal}: stopping`);
+    shutdown
+      .run()
+      .then(async () => {
+        await app.close();
+        await db.embedded?.stop();
+      })
+      .then(
+        () => process.exit(0),
+        (e: unknown) => {
+          console.error(e instanceof Error ? (e.stack ?? e.message) : e);
+          process.exit(1);
+        },
+      );
   };
-  process.once('SIGINT', () => void stop().then(() => process.exit(0)));
-  process.once('SIGTERM', () => void stop().then(() => process.exit(0)));
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
   await app.listen(config.PORT, config.HOST);
   const url = `http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${config.PORT}`;
   log.log(`dialer listening on ${url}  (API docs ${url}/api/docs, health ${url}/health)`);

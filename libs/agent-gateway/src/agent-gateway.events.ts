@@ -22,6 +22,8 @@ export interface AgentSessionDto {
   reason: string | null;
   since: string;
   campaignId: string | null;
+  /** The campaign by name; `chosen` says how login picked it ('requested', or 'only-one' dialing for the agent). */
+  campaign: { id: string; name: string; mode: string; state: string; chosen: string | null } | null;
   endpoint: string | null;
   call: { callId: string; state: string; phone: string | null; since: string | null } | null;
   contact: OfferContact | null;
@@ -57,6 +59,7 @@ export interface OfferDto {
 
 export type CallStateDto = AgentSessionEventMap['call-state'];
 export type StateDto = AgentSessionEventMap['state'];
+export type ShutdownDto = AgentSessionEventMap['shutdown'];
 
 export interface SocketErrorDto {
   error: ErrorCode;
@@ -86,6 +89,8 @@ export interface AgentServerEvents {
   state: (s: StateDto) => void;
   /** While the agent is ready with no call: whether the campaign dials, and what holds it back (every few s). */
   'campaign-status': (s: DialingStatus & { campaignId: string }) => void;
+  /** The dialer is stopping: no new calls; a call in progress may go on until `deadline` (then the socket closes). */
+  shutdown: (s: ShutdownDto) => void;
   /** The live socket is closed by the server: its user's access was revoked (`unauthenticated`), or its session could not be read. */
   error: (e: SocketErrorDto) => void;
 }

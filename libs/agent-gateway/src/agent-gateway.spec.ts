@@ -44,6 +44,7 @@ describe('toSessionDto', () => {
       reason: null,
       since: '2026-01-01T00:00:00.000Z',
       campaignId: 'k',
+      campaign: { id: 'k', name: 'Renewals', mode: 'progressive', state: 'running', chosen: 'only-one' },
       endpoint: 'PJSIP/agent-1',
       channelId: 'chan',
       bridgeId: 'br',
@@ -56,6 +57,8 @@ describe('toSessionDto', () => {
     expect(dto).not.toHaveProperty('bridgeId');
     expect(dto.call).toEqual({ callId: 'x', state: 'bridged', phone: '+1', since: 's' });
     expect(dto.contact).toEqual(contact);
+    expect(dto.campaign).toEqual(view.campaign);
+    expect(dto.campaign).not.toBe(view.campaign);
     expect(dto.contact!.fields).not.toBe(contact.fields);
   });
 });

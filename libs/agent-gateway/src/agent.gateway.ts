@@ -70,6 +70,7 @@ export function toSessionDto(v: AgentSessionView): AgentSessionDto {
     reason: v.reason,
     since: v.since,
     campaignId: v.campaignId,
+    campaign: v.campaign ? { ...v.campaign } : null,
     endpoint: v.endpoint,
     call: call
       ? {
@@ -135,6 +136,8 @@ export class AgentGateway implements OnGatewayInit<AgentNamespace>, OnGatewayCon
     this.unsubscribe.push(
       this.events.on('state', (p) => this.toAgent(p.agentId, 'state', { ...p })),
       this.events.on('call-state', (p) => this.toAgent(p.agentId, 'call-state', { ...p })),
+      // Every screen on this process, logged in or only watching.
+      this.events.on('shutdown', (p) => this.server?.emit('shutdown', { ...p })),
       this.events.on('offer', (p) => {
         this.offerDto(p).then(
           (dto) => this.toAgent(p.agentId, 'offer', dto),

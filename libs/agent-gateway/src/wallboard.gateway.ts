@@ -26,7 +26,12 @@ export interface WallboardCampaignDto {
   at: string;
   state: string;
   mode: string;
-  agents: { byState: Record<string, number>; total: number };
+  /** `list`: each agent with their name; `agentId` as in /api/agent/*, `userId` as in /api/users. */
+  agents: {
+    byState: Record<string, number>;
+    total: number;
+    list: { agentId: string; userId: string; name: string; state: string; reason: string | null; since: string }[];
+  };
   liveCalls: { count: number; byState: Record<string, number> };
   dials: { total: number; last15Minutes: number };
   answeredByPerson: number;
@@ -83,7 +88,18 @@ export function toWallboardDto(v: CampaignLiveView): WallboardCampaignDto {
     at: new Date().toISOString(),
     state: v.state,
     mode: v.mode,
-    agents: { byState: { ...v.agents.byState }, total: v.agents.list.length },
+    agents: {
+      byState: { ...v.agents.byState },
+      total: v.agents.list.length,
+      list: v.agents.list.map((a) => ({
+        agentId: a.agentId,
+        userId: a.userId,
+        name: a.name,
+        state: a.state,
+        reason: a.reason,
+        since: a.since,
+      })),
+    },
     liveCalls: { count: v.liveCalls.length, byState: callsByState },
     dials: { ...v.dials },
     answeredByPerson: v.answeredByPerson,

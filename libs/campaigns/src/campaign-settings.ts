@@ -49,6 +49,7 @@ export const SYSTEM_DISPOSITIONS: readonly DispositionSpec[] = [
   { code: 'FAILED', label: 'Call failed', category: 'no-contact' },
   { code: 'NOT_DIALED', label: 'Not dialed (outside the calling window)', category: 'no-contact' },
   { code: 'LOST', label: 'Lost (dialer restarted during the call)', category: 'no-contact' },
+  { code: 'INTERRUPTED', label: 'Interrupted (the dialer shut down)', category: 'no-contact' },
   { code: 'HANGUP_BEFORE_TALK', label: 'Hung up before talking to an agent', category: 'no-contact' },
   { code: 'WRAP_TIMEOUT', label: 'No disposition given in time', category: 'contact' },
 ];
@@ -68,6 +69,7 @@ export const SYSTEM_DISPOSITION_BY_OUTCOME: Readonly<Record<string, string>> = {
   failed: 'FAILED',
   'rejected-by-rule': 'NOT_DIALED',
   lost: 'LOST',
+  interrupted: 'INTERRUPTED',
   'answered-human': 'HANGUP_BEFORE_TALK',
 };
 

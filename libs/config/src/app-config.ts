@@ -120,6 +120,12 @@ export const DIALER_CONFIG = {
     default: 2,
     parse: parse.int(1, 60),
   },
+  SHUTDOWN_DRAIN_SECONDS: {
+    description:
+      'On SIGTERM/SIGINT: no new calls, live calls may finish for this long, then they are ended (interrupted)',
+    default: 30,
+    parse: parse.int(0, 3600),
+  },
 } satisfies Schema;
 
 export const REPORTING_CONFIG = {

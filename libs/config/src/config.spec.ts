@@ -48,4 +48,15 @@ describe('configuration', () => {
     expect(problems).toContain('PORT=70000: must be between 0 and 65535');
     expect(problems).toContain('DATABASE_URL=mysql://x/y: must use postgres: or postgresql:, not mysql:');
   });
+
+  it('takes a shutdown drain of 0 to 3600 seconds, 30 by default', () => {
+    expect(loadDialerConfig({}).SHUTDOWN_DRAIN_SECONDS).toBe(30);
+    expect(loadDialerConfig({ SHUTDOWN_DRAIN_SECONDS: '0' }).SHUTDOWN_DRAIN_SECONDS).toBe(0);
+    expect(problemsOf(() => loadDialerConfig({ SHUTDOWN_DRAIN_SECONDS: '-5' }))).toEqual([
+      'SHUTDOWN_DRAIN_SECONDS=-5: must be between 0 and 3600',
+    ]);
+    expect(problemsOf(() => loadDialerConfig({ SHUTDOWN_DRAIN_SECONDS: 'soon' }))).toEqual([
+      'SHUTDOWN_DRAIN_SECONDS=soon: must be an integer',
+    ]);
+  });
 });

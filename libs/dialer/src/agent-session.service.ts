@@ -22,6 +22,8 @@ export interface AgentSessionView {
   reason: string | null;
   since: string;
   campaignId: string | null;
+  /** The campaign the agent works on, by name, and how it was chosen at login. */
+  campaign: CampaignRef | null;
   endpoint: string | null;
   channelId: string | null;
   bridgeId: string | null;
@@ -30,6 +32,21 @@ export interface AgentSessionView {
   /** The contact of that call (or of the preview offer). */
   contact: OfferContact | null;
   offer: { attemptId: string; contact: OfferContact; autoDialAt: string | null } | null;
+}
+
+/**
+ * How the agent's campaign was chosen: `requested` (the login named it), `only-one` (the login named none and this
+ * was the only campaign dialing that the agent qualifies for). With several, a login without a campaign is refused
+ * with the list to choose from; with none, the agent is logged in on no campaign.
+ */
+export type CampaignChoice = 'requested' | 'only-one';
+
+export interface CampaignRef {
+  id: string;
+  name: string;
+  mode: string;
+  state: string;
+  chosen: CampaignChoice | null;
 }
 
 export interface LoginCommand {
@@ -60,6 +77,7 @@ interface Session {
   channelId: string;
   bridgeId: string;
   campaignId: string | null;
+  campaignChoice: CampaignChoice | null;
   state: AgentStateKind;
   reason: string | null;
   since: number;
@@ -112,6 +130,8 @@ export class AgentSessionService implements RunnerSessions {
   private readonly chains = new Map<string, Promise<void>>();
   private readonly unsubscribe: () => void;
   private readonly log: NonNullable<AgentSessionOptions['log']>;
+  /** Shutting down: no new sessions. */
+  private closing = false;
 
   constructor(
     private readonly ds: DataSource,
@@ -159,6 +179,62 @@ export class AgentSessionService implements RunnerSessions {
     for (const s of this.sessions.values()) if (s.offer?.timer) clearTimeout(s.offer.timer);
   }
 
+  // ---- shutdown ------------------------------------------------------------------------------------------------
+
+  /** Tells every agent's screen that the dialer stops, and until when a call in progress may go on. */
+  announceShutdown(deadline: number, drainSeconds: number): void {
+    this.closing = true;
+    this.events.emit('shutdown', {
+      deadline: new Date(deadline).toISOString(),
+      drainSeconds,
+      message:
+        `the dialer is shutting down: no new calls; a call in progress may finish until ` +
+        `${new Date(deadline).toISOString()}, then it is ended and you are logged out`,
+    });
+  }
+
+  /** Preview offers not dialed yet go back to their campaign (their contacts stay due). */
+  async releaseOffers(): Promise<void> {
+    for (const s of this.sessions.values()) await this.dropOffer(s).catch(() => undefined);
+  }
+
+  /**
+   * Shutdown, last step: every session on this process ends — offline with a state change that says why, the
+   * agent's phone hung up and their bridge destroyed. Returns how many sessions were closed.
+   */
+  async shutdown(reason = 'dialer shut down'): Promise<number> {
+    const all = [...this.sessions.values()];
+    for (const s of all) {
+      if (s.offer?.timer) clearTimeout(s.offer.timer);
+      s.offer = undefined;
+      this.sessions.delete(s.agentId);
+      await this.flush(s.agentId);
+      const from = s.state;
+      const since = new Date();
+      await this.ds.query(
+        `UPDATE agents SET state = 'offline', state_reason = NULL, state_since = $2, session_endpoint = NULL,
+                session_channel_id = NULL, session_bridge_id = NULL, session_owner = NULL, current_attempt_id = NULL,
+                updated_at = now() WHERE id = $1`,
+        [s.agentId, since],
+      );
+      await this.ds.query(
+        `INSERT INTO agent_state_changes (agent_id, from_state, to_state, reason, campaign_id) VALUES ($1, $2, 'offline', $3, $4)`,
+        [s.agentId, from, reason.slice(0, 64), s.campaignId],
+      );
+      this.events.emit('state', {
+        agentId: s.agentId,
+        campaignId: s.campaignId,
+        state: 'offline',
+        reason,
+        since: since.toISOString(),
+        callId: null,
+      });
+      await this.telephony.hangup(s.channelId).catch(() => undefined);
+      await this.telephony.destroyBridge(s.bridgeId).catch(() => undefined);
+    }
+    return all.length;
+  }
+
   // ---- queries ---------------------------------------------------------------------------------------------------
 
   isLoggedIn(agentId: string): boolean {
@@ -193,6 +269,7 @@ export class AgentSessionService implements RunnerSessions {
         reason: null,
         since: a.stateSince.toISOString(),
         campaignId: a.campaignId,
+        campaign: await this.campaignRef(a.campaignId, null),
         endpoint: a.endpoint,
         channelId: null,
         bridgeId: null,
@@ -219,6 +296,7 @@ export class AgentSessionService implements RunnerSessions {
       reason: s.reason,
       since: new Date(s.since).toISOString(),
       campaignId: s.campaignId,
+      campaign: await this.campaignRef(s.campaignId, s.campaignChoice),
       endpoint: s.endpoint,
       channelId: s.channelId,
       bridgeId: s.bridgeId,
@@ -238,12 +316,13 @@ export class AgentSessionService implements RunnerSessions {
 
   async login(agentId: string, cmd: LoginCommand = {}): Promise<AgentSessionView> {
     if (this.sessions.has(agentId)) return this.view(agentId);
+    if (this.closing) throw new AppError('unavailable', 'the dialer is shutting down: log in again once it is back');
     const agent = await this.ds.getRepository(Agent).findOne({ where: { id: agentId } });
     if (!agent) throw notFound('agent', agentId);
     const endpoint = cmd.endpoint ?? agent.endpoint;
     if (!endpoint) throw invalid([{ field: 'endpoint', reason: 'the agent has no default endpoint: give one' }]);
     await this.checkEndpoint(agent, endpoint);
-    const campaign = await this.chooseCampaign(agent, cmd.campaignId);
+    const { campaign, chosen } = await this.chooseCampaign(agent, cmd.campaignId);
     this.requireAri();
     const stamp = Date.now().toString(36);
     const channelId = `agent-${agentId}-${stamp}`;
@@ -282,6 +361,7 @@ export class AgentSessionService implements RunnerSessions {
       channelId,
       bridgeId,
       campaignId: campaign?.id ?? null,
+      campaignChoice: campaign ? chosen : null,
       state: 'offline',
       reason: null,
       since: Date.now(),
@@ -303,6 +383,11 @@ export class AgentSessionService implements RunnerSessions {
       if (s.state === 'offline' && now && now.kind !== 'offline') this.setState(s, now);
     } else this.setState(s, { kind: 'ready', since: Date.now() });
     await this.flush(agentId);
+    this.log.log(
+      campaign
+        ? `agent ${agentId} logged in on campaign ${campaign.id} (${campaign.name})${chosen === 'only-one' ? ': the only campaign dialing for them' : ''}`
+        : `agent ${agentId} logged in on no campaign: none is dialing for them`,
+    );
     return this.view(agentId);
   }
 
@@ -335,6 +420,12 @@ export class AgentSessionService implements RunnerSessions {
       ]);
   }
 
+  private async campaignRef(id: string | null, chosen: CampaignChoice | null): Promise<CampaignRef | null> {
+    if (!id) return null;
+    const c = await this.ds.getRepository(Campaign).findOne({ where: { id } });
+    return c ? { id: c.id, name: c.name, mode: c.mode, state: c.state, chosen } : null;
+  }
+
   async logout(agentId: string): Promise<AgentSessionView> {
     const s = this.session(agentId);
     if (s.state === 'reserved' || s.state === 'talking')
@@ -363,7 +454,10 @@ export class AgentSessionService implements RunnerSessions {
     return this.view(agentId);
   }
 
-  private async chooseCampaign(agent: Agent, campaignId?: string): Promise<Campaign | null> {
+  private async chooseCampaign(
+    agent: Agent,
+    campaignId?: string,
+  ): Promise<{ campaign: Campaign | null; chosen: CampaignChoice }> {
     const repo = this.ds.getRepository(Campaign);
     if (campaignId) {
       const c = await repo.findOne({ where: { id: campaignId } });
@@ -375,16 +469,29 @@ export class AgentSessionService implements RunnerSessions {
           agentGroup: c.agentGroup,
           requiredSkills: c.requiredSkills,
         });
-      return c;
+      return { campaign: c, chosen: 'requested' };
     }
-    const list = await repo.find({
-      where: [
-        { departmentId: agent.departmentId, state: 'running' },
-        { departmentId: agent.departmentId, state: 'pilot' },
-      ],
-      order: { priority: 'DESC', createdAt: 'ASC' },
-    });
-    return list.find((c) => qualifies(agent, c)) ?? null;
+    const list = (
+      await repo.find({
+        where: [
+          { departmentId: agent.departmentId, state: 'running' },
+          { departmentId: agent.departmentId, state: 'pilot' },
+        ],
+        order: { priority: 'DESC', createdAt: 'ASC' },
+      })
+    ).filter((c) => qualifies(agent, c));
+    if (list.length > 1) {
+      // Putting the agent on one of them silently surprises everyone: let the agent (or their screen) choose.
+      const choices = list.map((c) => ({ id: c.id, name: c.name, mode: c.mode, state: c.state }));
+      throw new AppError('validation-failed', `${list.length} campaigns are dialing for this agent: choose one`, [
+        {
+          field: 'campaignId',
+          reason: `required: choose one of ${choices.map((c) => `${c.name} (${c.id})`).join(', ')}`,
+          choices,
+        },
+      ]);
+    }
+    return { campaign: list[0] ?? null, chosen: 'only-one' };
   }
 
   // ---- agent actions ---------------------------------------------------------------------------------------------

@@ -8,6 +8,16 @@ import { engineSettingsOf } from './campaign-settings';
 import type { CampaignRunner } from './campaign-runner';
 import type { DataSource } from 'typeorm';
 
+export interface AgentOnCampaign {
+  agentId: string;
+  userId: string;
+  name: string;
+  email: string;
+  state: string;
+  reason: string | null;
+  since: string;
+}
+
 export interface CampaignLiveView {
   campaignId: string;
   state: string;
@@ -19,13 +29,19 @@ export interface CampaignLiveView {
     contactId: string;
     calledNumber: string;
     agentId: string | null;
+    /** The display name of that agent (as in /api/users), when they are on this campaign. */
+    agentName: string | null;
     /** dialing, ringing, answered, bridged, abandoned, machine */
     state: string;
     since: string;
   }[];
   agents: {
     byState: Record<string, number>;
-    list: { agentId: string; state: string; reason: string | null; since: string }[];
+    /**
+     * `agentId` is the agent profile (what /api/agent/* and the sockets use); `userId` is the same person in
+     * /api/users; `name` is their display name.
+     */
+    list: AgentOnCampaign[];
   };
   dials: { total: number; last15Minutes: number };
   contacts: Record<string, number>;
@@ -73,10 +89,21 @@ export class CampaignLiveService {
       [c.id],
     );
     const local = new Map((h?.calls.live() ?? []).map((x) => [x.callId, x]));
-    const agents: { id: string; state: string; state_reason: string | null; state_since: Date }[] = await this.ds.query(
-      `SELECT id, state, state_reason, state_since FROM agents WHERE campaign_id = $1 AND state <> 'offline'`,
+    const agents: {
+      id: string;
+      user_id: string;
+      display_name: string;
+      email: string;
+      state: string;
+      state_reason: string | null;
+      state_since: Date;
+    }[] = await this.ds.query(
+      `SELECT a.id, a.user_id, u.display_name, u.email, a.state, a.state_reason, a.state_since
+         FROM agents a JOIN users u ON u.id = a.user_id
+        WHERE a.campaign_id = $1 AND a.state <> 'offline' ORDER BY u.display_name, a.id`,
       [c.id],
     );
+    const names = new Map(agents.map((a) => [a.id, a.display_name]));
     const byState: Record<string, number> = { ready: 0, reserved: 0, talking: 0, 'wrap-up': 0, paused: 0 };
     for (const a of agents) byState[a.state] = (byState[a.state] ?? 0) + 1;
     const [counts]: {
@@ -107,18 +134,25 @@ export class CampaignLiveService {
       state: c.state,
       mode: c.mode,
       runner: c.leaseOwner,
-      liveCalls: open.map((o) => ({
-        callId: o.channel_id,
-        contactId: o.contact_id,
-        calledNumber: o.called_number,
-        agentId: local.get(o.channel_id)?.agentId ?? o.agent_id,
-        state: local.get(o.channel_id)?.state ?? o.state,
-        since: new Date(o.queued_at).toISOString(),
-      })),
+      liveCalls: open.map((o) => {
+        const agentId = local.get(o.channel_id)?.agentId ?? o.agent_id;
+        return {
+          callId: o.channel_id,
+          contactId: o.contact_id,
+          calledNumber: o.called_number,
+          agentId,
+          agentName: (agentId && names.get(agentId)) ?? null,
+          state: local.get(o.channel_id)?.state ?? o.state,
+          since: new Date(o.queued_at).toISOString(),
+        };
+      }),
       agents: {
         byState,
         list: agents.map((a) => ({
           agentId: a.id,
+          userId: a.user_id,
+          name: a.display_name,
+          email: a.email,
           state: a.state,
           reason: a.state_reason,
           since: new Date(a.state_since).toISOString(),

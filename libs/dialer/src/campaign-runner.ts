@@ -3,6 +3,7 @@ import type { TelephonyPort } from '@app/ari';
 import { Campaign, HolidayCalendar } from '@app/database';
 import { DialerEngine, type AgentState } from '@app/dialer-core';
 import { In, type DataSource } from 'typeorm';
+import { pollUntil } from '@app/common';
 import { AriCallPort, type CallStateName } from './ari-call-port';
 import { engineSettingsOf, pacerFor, type EngineSettings } from './campaign-settings';
 import { KillableClock, LatencyStats } from './clock';
@@ -73,6 +74,8 @@ export class CampaignRunner {
   private timer: NodeJS.Timeout | undefined;
   private busy = false;
   private running = false;
+  /** Shutting down: no campaign is taken and none places new calls; the loop goes on until live calls end. */
+  private draining = false;
   private sessions: RunnerSessions | undefined;
   private readonly log: NonNullable<CampaignRunnerOptions['log']>;
   readonly latency = new LatencyStats();
@@ -129,6 +132,110 @@ export class CampaignRunner {
     await this.ds.query(`DELETE FROM dialer_instances WHERE id = $1`, [this.instanceId]).catch(() => undefined);
   }
 
+  /** Calls not yet final, over every campaign this process runs. */
+  liveCalls(): number {
+    let n = 0;
+    for (const h of this.handles.values()) n += h.engine.liveCalls();
+    return n;
+  }
+
+  /**
+   * Shutdown, first step: no new calls. Every campaign stops pacing (preview offers too, as the sessions only offer
+   * while a campaign dials) and no campaign is taken any more; live calls and wrap-ups go on, and each campaign's
+   * lease is given back as soon as nothing of it is live (the loop keeps running for that).
+   */
+  drain(): void {
+    this.draining = true;
+    for (const h of this.handles.values()) {
+      h.draining = true;
+      h.engine.stop();
+    }
+  }
+
+  /**
+   * Shutdown, last step (the drain deadline passed): agents still wrapping up get the wrap-up timeout disposition,
+   * then the engines stop and every attempt this process left open is closed as `interrupted` with its channel hung
+   * up. An attempt that was originated counts and its contact is due again at once; one only queued (never dialed)
+   * does not count. Contact leases of this process go back to pending. Then the runner stops (campaign leases given
+   * back).
+   */
+  async interruptAll(): Promise<{ interrupted: number; notDialed: number; releasedContacts: number }> {
+    for (const h of this.handles.values())
+      for (const a of [...h.engine.agents.all()])
+        if (a.state.kind === 'wrap-up') h.engine.submitDisposition(a.id, h.engine.cfg.wrapUpTimeoutDisposition);
+    await Promise.all([...this.handles.values()].map((h) => h.store.flush().catch(() => undefined)));
+    this.running = false;
+    if (this.timer) clearInterval(this.timer);
+    this.timer = undefined;
+    // A loop pass in progress must not write after us.
+    await pollUntil(() => !this.busy, { timeoutMs: 10_000, intervalMs: 20 }).catch(() => undefined);
+    for (const h of this.handles.values()) this.drop(h);
+    const open: {
+      id: string;
+      channel_id: string;
+      campaign_id: string;
+      department_id: string;
+      campaign_contact_id: string | null;
+      contact_id: string;
+      phone_number_id: string | null;
+      called_number: string;
+      agent_id: string | null;
+      originated: boolean;
+    }[] = await this.ds.query(
+      `SELECT a.id, a.channel_id, a.campaign_id, a.department_id, a.campaign_contact_id, a.contact_id,
+              a.phone_number_id, a.called_number, a.agent_id, a.originated_at IS NOT NULL AS originated
+         FROM call_attempts a WHERE a.dialer_instance = $1 AND a.ended_at IS NULL`,
+      [this.instanceId],
+    );
+    let interrupted = 0;
+    let notDialed = 0;
+    for (const a of open) {
+      // Hang up whatever might exist: an originate may have gone out before its time was written.
+      await this.telephony.hangup(a.channel_id, 16).catch(() => undefined);
+      await this.ds.transaction(async (m) => {
+        const closed = updated<{ id: string }>(
+          await m.query(
+            `UPDATE call_attempts SET ended_at = now(), outcome = 'interrupted', hangup_by = 'system',
+                    hangup_cause_text = $2, disposition_code = COALESCE(disposition_code, 'INTERRUPTED'),
+                    disposition_category = COALESCE(disposition_category, 'no-contact')
+              WHERE id = $1 AND ended_at IS NULL RETURNING id`,
+            [a.id, a.originated ? 'dialer shut down: call ended' : 'dialer shut down before dialing'],
+          ),
+        );
+        if (closed.length === 0) return;
+        if (a.originated) interrupted++;
+        else notDialed++;
+        if (!a.campaign_contact_id || !a.phone_number_id) return;
+        await settleContact(m, {
+          lease: {
+            campaignContactId: a.campaign_contact_id,
+            contactId: a.contact_id,
+            phoneNumberId: a.phone_number_id,
+            phone: a.called_number,
+          },
+          owner: null,
+          step: { kind: 'retry-at', at: Date.now(), phone: a.called_number },
+          outcome: 'interrupted',
+          counted: a.originated,
+          dispositionCode: null,
+          departmentId: a.department_id,
+          campaignId: a.campaign_id,
+          attemptChannelId: a.channel_id,
+          agentId: a.agent_id,
+        });
+      });
+    }
+    const releasedContacts = updated<{ id: string }>(
+      await this.ds.query(
+        `UPDATE campaign_contacts SET status = 'pending', lease_owner = NULL, lease_expires_at = NULL, updated_at = now()
+          WHERE lease_owner = $1 AND status IN ('leased', 'dialing') RETURNING id`,
+        [this.instanceId],
+      ),
+    ).length;
+    await this.stop();
+    return { interrupted, notDialed, releasedContacts };
+  }
+
   /** Test seam: the process "dies" — timers stop, nothing more is sent or written, leases stay as they are. */
   crash(): void {
     this.running = false;
@@ -158,7 +265,7 @@ export class CampaignRunner {
         seen.add(c.id);
         const h = this.handles.get(c.id);
         if (h) await this.renew(h, c);
-        else await this.tryAcquire(c);
+        else if (!this.draining) await this.tryAcquire(c);
       }
       for (const h of [...this.handles.values()]) {
         if (!this.running) return;

@@ -19,6 +19,7 @@ import { AgentSessionEvents } from './agent-session.events';
 import { AgentSessionService } from './agent-session.service';
 import { CampaignLiveService } from './campaign-live.service';
 import { CampaignRunner } from './campaign-runner';
+import { DialerShutdown } from './dialer-shutdown';
 import { AgentSessionController, CampaignLiveController } from './dialer.controller';
 import { ASTERISK_SIM, createTelephony, type TelephonyBackend } from './telephony.provider';
 
@@ -118,6 +119,12 @@ export class DialerEngineModule {
           useFactory: (ds: DataSource, runner: CampaignRunner) => new CampaignLiveService(ds, runner),
           inject: [getDataSourceToken(), CampaignRunner],
         },
+        {
+          provide: DialerShutdown,
+          useFactory: (runner: CampaignRunner, sessions: AgentSessionService) =>
+            new DialerShutdown(runner, sessions, { drainSeconds: o.config.SHUTDOWN_DRAIN_SECONDS, log: logger }),
+          inject: [CampaignRunner, AgentSessionService],
+        },
         DialerEngineLifecycle,
       ],
       exports: [
@@ -127,6 +134,7 @@ export class DialerEngineModule {
         AgentSessionService,
         AgentSessionEvents,
         CampaignLiveService,
+        DialerShutdown,
       ],
     };
   }

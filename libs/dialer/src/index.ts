@@ -22,6 +22,7 @@ export {
 } from './campaign-runner';
 export { CampaignLiveService, type CampaignLiveView } from './campaign-live.service';
 export { dialingStatusOf } from './campaign-hold';
+export { DialerShutdown, type ShutdownReport } from './dialer-shutdown';
 export { AriCallPort, AMD_CONTEXT, type CallStateName, type LiveCallView } from './ari-call-port';
 export { PgContactSource, sweepExpiredLeases, type PgLease, type SourceCampaign } from './pg-contact-source';
 export { AttemptStore, PgAttemptSink, settleContact, type CallDetail } from './pg-attempt-sink';

@@ -1,7 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { pollUntil } from '@app/common';
+import { removeEmbeddedData } from '../../support/embedded-data';
 
 // `npm start` as a newcomer runs it (the built server, embedded PostgreSQL, no ARI_URL): the banner, the 10 s log
 // line, the live route, and a second start on the same data that finds the demo instead of seeding it again.
@@ -37,13 +38,15 @@ describe('npm start with the demo', () => {
     EMBEDDED_PG_PORT: String(port + 1000),
     SIM_PORT: String(port + 2000),
     DEMO_PASSWORD: 'demo-password-1',
+    // Stopping waits for live demo calls (up to SHUTDOWN_DRAIN_SECONDS): keep the test short.
+    SHUTDOWN_DRAIN_SECONDS: '2',
   };
   const procs: ReturnType<typeof run>[] = [];
   afterAll(async () => {
     for (const p of procs) await stop(p);
     // The embedded server may still be shutting down when the app has exited: never pull its folder from under it.
     await pollUntil(() => !existsSync(`${dir}/postgres/postmaster.pid`), { timeoutMs: 15_000 }).catch(() => undefined);
-    rmSync(dir, { recursive: true, force: true });
+    removeEmbeddedData(dir);
   }, 30_000);
 
   it('prints how to watch it, dials within a minute, and finds the same demo on the next start', async () => {

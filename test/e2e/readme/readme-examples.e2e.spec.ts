@@ -1,10 +1,12 @@
 import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readlinkSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { stripVTControlCharacters } from 'node:util';
 import { dirname, join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { pollUntil } from '@app/common';
+import { linkOrCopy } from '../../support/embedded-data';
+import { removeEmbeddedData } from '../../support/embedded-data';
 
 // The README's commands and examples, run as written from a fresh copy of the checkout. `npm ci` itself is what CI
 // runs first (and `npm test` is CI's test step); here node_modules is hard-linked into the copy in its place.
@@ -58,7 +60,7 @@ function freshCopy(): string {
     mkdirSync(dirname(join(dir, f)), { recursive: true });
     cpSync(f, join(dir, f));
   }
-  execFileSync('cp', ['-al', resolve('node_modules'), join(dir, 'node_modules')]);
+  linkOrCopy(resolve('node_modules'), join(dir, 'node_modules'));
   return dir;
 }
 
@@ -81,6 +83,8 @@ describe('the README, run as written', () => {
         PORT: String(port),
         EMBEDDED_PG_PORT: String(port + 1),
         SIM_PORT: String(port + 2),
+        // Not part of any example: only makes the clean-up quick (stopping waits for live demo calls).
+        SHUTDOWN_DRAIN_SECONDS: '1',
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -105,10 +109,21 @@ describe('the README, run as written', () => {
       process.kill(-server.pid, 'SIGTERM');
       await gone;
     }
-    const link = join(clone, '.data', 'postgres');
-    // As root in this mode-700 folder, the cluster lives under /var/lib/dialer-embedded-pg (README: troubleshooting).
-    if (existsSync(link) && lstatSync(link).isSymbolicLink())
-      rmSync(dirname(readlinkSync(link)), { recursive: true, force: true });
+    // npm exits first; the server (and the PostgreSQL it started, same process group) stop a moment later.
+    const group = server?.pid;
+    if (group)
+      await pollUntil(
+        () => {
+          try {
+            process.kill(-group, 0);
+            return false;
+          } catch {
+            return true;
+          }
+        },
+        { timeoutMs: 45_000, intervalMs: 100, what: 'the server and its PostgreSQL to stop' },
+      ).catch(() => process.kill(-group, 'SIGKILL'));
+    if (clone) removeEmbeddedData(join(clone, '.data'));
     if (clone) rmSync(clone, { recursive: true, force: true });
   }, 60_000);
 
@@ -149,6 +164,14 @@ describe('the README, run as written', () => {
       });
     }
   });
+
+  it('stops on a bad variable as the configuration section says', () => {
+    const m = /\(`(\w+=\S+ npm start)` says `([^`]+?)(?: \.\.\.)?`\)/.exec(README);
+    expect(m).not.toBeNull();
+    const r = spawnSync('bash', ['-c', m![1]], { cwd: clone, encoding: 'utf8', env: { PATH: process.env.PATH } });
+    expect(r.status).toBe(2);
+    expect(`${r.stdout}${r.stderr}`).toContain(m![2]);
+  }, 60_000);
 
   it('prints a log-in command in the banner that works when pasted', () => {
     const line = /log in: (curl .*)$/m.exec(output)?.[1];

@@ -162,7 +162,7 @@ export class DemoService implements OnApplicationBootstrap, OnApplicationShutdow
     if (p.state === 'wrap-up') {
       const callId = p.callId;
       this.later(between(DEMO.wrapMs.min, DEMO.wrapMs.max), () => this.dispose(p.agentId, callId));
-    } else if (p.state === 'offline') {
+    } else if (p.state === 'offline' && p.reason !== 'dialer shut down') {
       this.later(DEMO.relogAfterMs, () => this.login(p.agentId, n));
     } else if (p.state === 'paused') {
       this.later(DEMO.relogAfterMs, () => this.sessions.ready(p.agentId));

@@ -61,6 +61,8 @@ export const ATTEMPT_OUTCOMES = [
   'rejected-by-rule',
   'lost',
   'congestion', // dial status CONGESTION / causes 34, 38, 41, 42...: the network, not the person; its own retry rule
+  /** The dialer shut down before the call ended (drain deadline passed) or before it was dialed. */
+  'interrupted',
 ] as const;
 export type AttemptOutcome = (typeof ATTEMPT_OUTCOMES)[number];
 
