@@ -21,6 +21,11 @@ describe('which campaign, and who is who', () => {
     return s;
   };
 
+  const ringsOnly = (people: { number: string }[]): void => {
+    for (const p of people)
+      t.app.get<AsteriskSim>(ASTERISK_SIM).setNumberBehaviour(p.number, { outcome: 'noanswer', ringSeconds: 600 });
+  };
+
   beforeAll(async () => {
     t = await startTestApp('dialer', ENV);
   });
@@ -34,6 +39,8 @@ describe('which campaign, and who is who', () => {
     const dep = await aDepartment(ds);
     const planner = await aUser(ds, 'planner', dep.id);
     const { campaign } = await aRunningCampaign(ds, dep.id, planner.id);
+    // A contact that only rings, so the runner does not complete the campaign and the agent stays free to log out.
+    ringsOnly(await someContacts(ds, campaign, 1));
     const { user, agent } = await anAgent(ds, dep.id);
     const s = open('/agent', { token: t.tokenFor(user) });
     await s.waitFor('session');
@@ -61,7 +68,10 @@ describe('which campaign, and who is who', () => {
     const ds = t.db.ds;
     const dep = await aDepartment(ds);
     const a = await aCampaign(ds, { departmentId: dep.id, state: 'running' });
-    const b = await aCampaign(ds, { departmentId: dep.id, state: 'pilot' });
+    const b = await aCampaign(ds, { departmentId: dep.id, state: 'running' });
+    // A contact each that only rings, so the runner does not complete them while the test runs.
+    ringsOnly(await someContacts(ds, a, 1));
+    ringsOnly(await someContacts(ds, b, 1));
     await aCampaign(ds, { departmentId: dep.id, state: 'draft' });
     const { user, agent } = await anAgent(ds, dep.id);
     const endpoint = `PJSIP/agent-names-${agent.id.slice(0, 8)}`;
