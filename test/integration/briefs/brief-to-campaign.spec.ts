@@ -129,6 +129,7 @@ describe('brief → review → campaign → pilot → launch', () => {
       'FAILED',
       'NOT_DIALED',
       'LOST',
+      'INTERRUPTED',
       'HANGUP_BEFORE_TALK',
       'WRAP_TIMEOUT',
     ]);
