@@ -9,7 +9,7 @@ import type { TextEncodingName } from './encoding';
 import { jsonSource, limitBytes, openUpload, tooLarge, type RowSource, type SourceRow } from './import-sources';
 import { normalisePhone, timeZoneOfPhone, type NormalisedPhone } from './phone';
 import { canonicalTimeZone } from './time-zones';
-import { contentDecoded, hasLoneSurrogate, wellFormed } from './upload';
+import { clientGone, contentDecoded, hasLoneSurrogate, wellFormed } from './upload';
 import { DEFAULT_XLSX_LIMITS, removeStaleSpools, type XlsxLimits } from './xlsx-guard';
 
 export const CONTACTS_OPTIONS = Symbol('CONTACTS_OPTIONS');
@@ -764,6 +764,8 @@ export class ContactImportService implements OnApplicationBootstrap, OnModuleDes
     started: number,
   ): Promise<void> {
     const { list, importId } = c;
+    // The request stream's own error ('aborted', ECONNRESET) can arrive before the abort signal fires: same cause.
+    if (!(failure instanceof AppError) && isRequestStreamGone(failure)) failure = clientGone();
     const code = failure instanceof AppError ? failure.code : 'internal';
     const msg = failure instanceof Error ? failure.message : String(failure);
     if (!(failure instanceof AppError)) this.log.error(`import ${importId} into ${list.id} failed: ${msg}`);
@@ -814,3 +816,9 @@ function clean(s: string): { text: string; changed: boolean } {
 const message = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
 export { DEFAULT_XLSX_LIMITS };
+
+const isRequestStreamGone = (e: unknown): boolean => {
+  // Duck-typed: Node's own stream errors may come from another realm (instanceof Error is false under jest's VM).
+  const x = (typeof e === 'object' && e !== null ? e : {}) as { code?: unknown; message?: unknown };
+  return x.code === 'ECONNRESET' || /^(error: )?(request )?aborted$/i.test(String(x.message ?? e));
+};

@@ -47,6 +47,9 @@ export function requestAbortSignal(req: IncomingMessage): AbortSignal {
   };
   req.once('aborted', check);
   req.once('close', check);
+  // The client may be gone before this handler runs (the guard reads the database first): 'aborted' and 'close'
+  // have then been emitted already, so look at the request's state now as well.
+  if (req.destroyed || req.readableAborted || req.socket?.destroyed) check();
   // A request stream that errors (ECONNRESET, a parser error) must never be an unhandled 'error' event.
   req.on('error', () => check());
   return ac.signal;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { aDepartment, aUser } from '../../support/builders';
+import { aDepartment, assignedEndpoint, aUser } from '../../support/builders';
 import { api, startTestApp, type TestApp } from '../../support/test-app';
 import { aCampaign } from '../../support/campaign-builders';
 import { pollUntil } from '@app/common';
@@ -41,11 +41,11 @@ describe('which campaign, and who is who', () => {
     const { campaign } = await aRunningCampaign(ds, dep.id, planner.id);
     // A contact that only rings, so the runner does not complete the campaign and the agent stays free to log out.
     ringsOnly(await someContacts(ds, campaign, 1));
-    const { user, agent } = await anAgent(ds, dep.id);
+    const { user } = await anAgent(ds, dep.id);
     const s = open('/agent', { token: t.tokenFor(user) });
     await s.waitFor('session');
 
-    const login = await s.call('login', { endpoint: `PJSIP/agent-names-${agent.id.slice(0, 8)}` });
+    const login = await s.call('login', { endpoint: assignedEndpoint(user.id) });
     expect(login).toMatchObject({
       ok: true,
       session: {
@@ -73,8 +73,8 @@ describe('which campaign, and who is who', () => {
     ringsOnly(await someContacts(ds, a, 1));
     ringsOnly(await someContacts(ds, b, 1));
     await aCampaign(ds, { departmentId: dep.id, state: 'draft' });
-    const { user, agent } = await anAgent(ds, dep.id);
-    const endpoint = `PJSIP/agent-names-${agent.id.slice(0, 8)}`;
+    const { user } = await anAgent(ds, dep.id);
+    const endpoint = assignedEndpoint(user.id);
 
     const rest = await api(t.url, 'POST', '/api/agent/session', { token: t.tokenFor(user), body: { endpoint } });
     expect(rest.status).toBe(400);
@@ -113,9 +113,9 @@ describe('which campaign, and who is who', () => {
     const { user, agent } = await anAgent(ds, dep.id);
     const s = open('/agent', { token: t.tokenFor(user) });
     await s.waitFor('session');
-    expect(
-      await s.call('login', { endpoint: `PJSIP/agent-names-${agent.id.slice(0, 8)}`, campaignId: campaign.id }),
-    ).toMatchObject({ ok: true });
+    expect(await s.call('login', { endpoint: assignedEndpoint(user.id), campaignId: campaign.id })).toMatchObject({
+      ok: true,
+    });
     expect(await s.call('ready')).toMatchObject({ ok: true });
     const sup = await aUser(ds, 'supervisor', dep.id);
 

@@ -4,7 +4,7 @@ import type { AsteriskSim } from '@app/asterisk-sim';
 import { pollUntil } from '@app/common';
 import type { Campaign } from '@app/database';
 import { ASTERISK_SIM, DialerShutdown } from '@app/dialer';
-import { aDepartment, aUser } from '../../support/builders';
+import { aDepartment, assignedEndpoint, aUser } from '../../support/builders';
 import { someContacts as contactsFor } from '../../support/campaign-builders';
 import { startTestApp, type TestApp } from '../../support/test-app';
 import { aRunningCampaign, anAgent, someContacts } from './fixtures';
@@ -29,16 +29,16 @@ async function dialerWith(instance: string): Promise<{ t: TestApp; sim: Asterisk
 
 /** An agent on the socket, logged in on the campaign and ready, who disposes of every call in wrap-up. */
 async function agentOnSocket(t: TestApp, departmentId: string, campaign: Campaign): Promise<RecordingSocket> {
-  const { user, agent } = await anAgent(t.db.ds, departmentId);
+  const { user } = await anAgent(t.db.ds, departmentId);
   const s = connect(t.url, '/agent', { token: t.tokenFor(user) });
   sockets.push(s);
   await s.waitFor('session');
   s.socket.on('state', (p: { state: string }) => {
     if (p.state === 'wrap-up') s.socket.emit('disposition', { code: 'SALE' }, () => undefined);
   });
-  expect(
-    await s.call('login', { endpoint: `PJSIP/agent-stop-${agent.id.slice(0, 8)}`, campaignId: campaign.id }),
-  ).toMatchObject({ ok: true });
+  expect(await s.call('login', { endpoint: assignedEndpoint(user.id), campaignId: campaign.id })).toMatchObject({
+    ok: true,
+  });
   expect(await s.call('ready')).toMatchObject({ ok: true });
   return s;
 }
