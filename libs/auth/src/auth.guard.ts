@@ -5,6 +5,7 @@ import { AppError } from '@app/common';
 import { IS_PUBLIC, ROLES } from './decorators';
 import type { Principal } from './principal';
 import { TokenService } from './token.service';
+import { AccountCheck } from './account-check';
 
 /** Global guard: authenticates every HTTP route unless @Public, then checks @Roles (a route without them is refused). */
 @Injectable()
@@ -12,14 +13,16 @@ export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly tokens: TokenService,
+    private readonly accounts: AccountCheck,
   ) {}
 
-  canActivate(ctx: ExecutionContext): boolean {
+  async canActivate(ctx: ExecutionContext): Promise<boolean> {
     if (ctx.getType() !== 'http') return true; // socket gateways authenticate in handleConnection
     const targets = [ctx.getHandler(), ctx.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
     const req = ctx.switchToHttp().getRequest<{ headers: Record<string, string | undefined>; principal?: Principal }>();
     const principal = this.tokens.verify(TokenService.fromHeader(req.headers.authorization));
+    await this.accounts.assertUsable(principal);
     req.principal = principal;
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES, targets);
     if (!roles) throw new AppError('forbidden', 'this route declares no roles');

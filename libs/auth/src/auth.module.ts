@@ -1,6 +1,7 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
+import { AccountCheck } from './account-check';
 import { AccountsController } from './accounts.controller';
 import { AccountsService } from './accounts.service';
 import { AuthController } from './auth.controller';
@@ -21,11 +22,12 @@ export class AuthModule {
       providers: [
         { provide: AUTH_OPTIONS, useValue: options },
         TokenService,
+        AccountCheck,
         AuthService,
         AccountsService,
         { provide: APP_GUARD, useClass: AuthGuard },
       ],
-      exports: [TokenService, AccountsService],
+      exports: [TokenService, AccountsService, AccountCheck],
     };
   }
 }

@@ -8,3 +8,4 @@ export * from './auth.options';
 export * from './auth.module';
 export * from './accounts.service';
 export * from './accounts.dto';
+export * from './account-check';

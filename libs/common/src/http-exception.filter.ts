@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
-import { AppError, httpStatusOf, type ErrorCode } from './app-error';
+import { AppError, httpStatusOf, type ErrorCode, type FieldProblem } from './app-error';
+import { fromDatabaseError } from './database-errors';
 
 interface ErrorBody {
   error: string;
@@ -19,6 +20,19 @@ const codeForStatus: Record<number, ErrorCode> = {
   503: 'unavailable',
 };
 
+/** Nest turns body-parser's SyntaxError and Express's URIError (bad percent-encoding) into a bare 400. */
+function detailsOf400(exception: HttpException, message: string): { message: string; details: FieldProblem[] } {
+  const cause = exception.cause as { type?: string } | undefined;
+  if (cause instanceof SyntaxError || cause?.type === 'entity.parse.failed')
+    return { message: 'the request body is not valid JSON', details: [{ field: 'body', reason: message }] };
+  if (cause instanceof URIError)
+    return {
+      message: 'the path is not valid percent-encoded UTF-8',
+      details: [{ field: 'path', reason: 'not valid percent-encoded UTF-8' }],
+    };
+  return { message, details: [{ field: 'request', reason: message }] };
+}
+
 /** Renders every error as `{ error, message, details }`; unknown errors are logged and hidden from the client. */
 @Catch()
 export class HttpExceptionFilter implements ExceptionFilter {
@@ -35,6 +49,11 @@ export class HttpExceptionFilter implements ExceptionFilter {
   }
 
   render(exception: unknown): [number, ErrorBody] {
+    const fromDb = fromDatabaseError(exception);
+    if (fromDb) {
+      this.log.warn(`database refused a request's value: ${fromDb.message} ${JSON.stringify(fromDb.details)}`);
+      return this.render(fromDb);
+    }
     if (exception instanceof AppError) {
       const body: ErrorBody = { error: exception.code, message: exception.message };
       if (exception.details !== undefined) body.details = exception.details;
@@ -47,7 +66,11 @@ export class HttpExceptionFilter implements ExceptionFilter {
         typeof response === 'string'
           ? response
           : String((response as { message?: unknown }).message ?? exception.message);
-      return [status, { error: codeForStatus[status] ?? (status >= 500 ? 'internal' : 'bad-request'), message }];
+      const error = codeForStatus[status] ?? (status >= 500 ? 'internal' : 'bad-request');
+      // Nest's own 400s (a body that is not JSON, a path segment that is not valid percent-encoding) carry no
+      // details; every 400 of ours names the field and the reason.
+      if (status === 400) return [status, { error, ...detailsOf400(exception, message) }];
+      return [status, { error, message }];
     }
     // body-parser errors (malformed JSON, too large) carry a status but are not HttpExceptions
     const e = exception as { status?: number; type?: string; message?: string };

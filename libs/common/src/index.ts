@@ -4,3 +4,6 @@ export * from './validation';
 export * from './poll';
 export * from './health';
 export * from './http-app';
+export * from './database-errors';
+export * from './input.pipe';
+export * from './security-headers';

@@ -255,7 +255,13 @@ export class AgentSessionService implements RunnerSessions {
           timeoutSeconds: 30,
           formats: 'ulaw',
         }),
-      );
+      ).catch((e: unknown) => {
+        // Asterisk refuses a dial string it cannot parse or route (400, 422, or 500 "Allocation failed"): that is
+        // the caller's endpoint, not a telephony outage.
+        if (isAriError(e, 'ari-bad-request') || isAriError(e, 'ari-unprocessable') || isAriError(e, 'ari-server-error'))
+          throw invalid([{ field: 'endpoint', reason: `Asterisk cannot dial it (${e.message})` }]);
+        throw e;
+      });
       await answered.promise;
       await this.tel(this.telephony.addToBridge(bridgeId, [channelId]));
     } catch (e) {
