@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Inject, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Ip, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
 import { ROLES as ALL_ROLES } from '@app/database';
@@ -23,8 +23,8 @@ export class AuthController {
   @Public()
   @Post('login')
   @HttpCode(200)
-  login(@Body() dto: LoginDto): Promise<LoginResult> {
-    return this.auth.login(dto.email, dto.password, this.options.ttlSeconds);
+  login(@Body() dto: LoginDto, @Ip() address: string): Promise<LoginResult> {
+    return this.auth.login(dto.email, dto.password, this.options.ttlSeconds, address);
   }
 
   @ApiBearerAuth()

@@ -9,6 +9,7 @@ import { AuthGuard } from './auth.guard';
 import { AUTH_OPTIONS, type AuthOptions } from './auth.options';
 import { AuthService } from './auth.service';
 import { TokenService } from './token.service';
+import { LoginThrottle } from './login-throttle';
 
 /** Login, tokens, the global guard; with `accounts: true` also the admin routes for departments and users. */
 @Global()
@@ -23,6 +24,8 @@ export class AuthModule {
         { provide: AUTH_OPTIONS, useValue: options },
         TokenService,
         AccountCheck,
+        // One per app: failed logins are counted in this process (see LoginThrottle).
+        { provide: LoginThrottle, useFactory: () => new LoginThrottle() },
         AuthService,
         AccountsService,
         { provide: APP_GUARD, useClass: AuthGuard },

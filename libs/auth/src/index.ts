@@ -9,3 +9,4 @@ export * from './auth.module';
 export * from './accounts.service';
 export * from './accounts.dto';
 export * from './account-check';
+export * from './login-throttle';

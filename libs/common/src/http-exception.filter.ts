@@ -40,11 +40,15 @@ export class HttpExceptionFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     if (host.getType() !== 'http') return;
-    const res = host
-      .switchToHttp()
-      .getResponse<{ status(n: number): { json(b: unknown): void }; headersSent?: boolean }>();
+    const res = host.switchToHttp().getResponse<{
+      status(n: number): { json(b: unknown): void };
+      setHeader(name: string, value: string): void;
+      headersSent?: boolean;
+    }>();
     const [status, body] = this.render(exception);
     if (res.headersSent) return;
+    if (exception instanceof AppError && exception.retryAfterSeconds !== undefined)
+      res.setHeader('Retry-After', String(exception.retryAfterSeconds));
     res.status(status).json(body);
   }
 
