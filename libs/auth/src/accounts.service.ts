@@ -10,6 +10,9 @@ import { canSeeDepartment, departmentScope, type Principal } from './principal';
 export type UserView = Omit<User, 'passwordHash' | 'department'>;
 const view = ({ passwordHash: _h, department: _d, ...u }: User): UserView => u;
 
+const definedOnly = <T extends object>(o: T): Partial<T> =>
+  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+
 const isUniqueViolation = (e: unknown): boolean =>
   e instanceof QueryFailedError && (e as QueryFailedError & { code?: string }).code === '23505';
 
@@ -70,8 +73,9 @@ export class AccountsService {
     return this.ds.transaction(async (m) => {
       const d = await m.findOne(Department, { where: { id } });
       if (!d) throw notFound('department', id);
-      Object.assign(d, dto);
-      const saved = await m.save(d);
+      Object.assign(d, definedOnly(dto));
+      await m.save(d);
+      const saved = await m.findOneOrFail(Department, { where: { id } });
       await this.audit.record(
         this.actor(p),
         {
@@ -149,9 +153,12 @@ export class AccountsService {
           { field: 'departmentId', reason: 'no such department' },
         ]);
       const { password, ...rest } = dto;
-      Object.assign(u, rest);
+      // Only the fields sent: a DTO instance may carry its other declared fields as undefined, and assigning those
+      // made the answer lose role, departmentId and active.
+      Object.assign(u, definedOnly(rest));
       if (password) u.passwordHash = await hashPassword(password);
-      const saved = await m.save(u);
+      await m.save(u);
+      const saved = await m.findOneOrFail(User, { where: { id } });
       await this.audit.record(
         this.actor(p),
         {
