@@ -101,8 +101,12 @@ export class AccountsService {
 
   async getUser(p: Principal, id: string): Promise<UserView> {
     const u = await this.ds.getRepository(User).findOne({ where: { id } });
-    if (!u || (p.role !== 'admin' && u.id !== p.userId && !canSeeDepartment(p, u.departmentId)))
-      throw notFound('user', id);
+    // Everyone may read their own profile; other people's (email, last login) only those who manage people:
+    // admins, and supervisors for the departments they see (as GET /users). An agent does not read colleagues'.
+    const mayRead =
+      !!u &&
+      (u.id === p.userId || p.role === 'admin' || (p.role === 'supervisor' && canSeeDepartment(p, u.departmentId)));
+    if (!u || !mayRead) throw notFound('user', id);
     return view(u);
   }
 
