@@ -94,3 +94,23 @@ export class HttpExceptionFilter implements ExceptionFilter {
     return [HttpStatus.INTERNAL_SERVER_ERROR, { error: 'internal', message: 'internal error' }];
   }
 }
+
+/**
+ * For socket.io gateways (`@UseFilters(new SocketAckExceptionFilter())`; Nest applies global pipes to gateways but
+ * not global filters): a command refused before its handler ran, e.g. by the global RequestInputPipe (an id that
+ * is not a UUID, NUL in a string, JSON nested too deep), answers through its ack like the gateways' own errors,
+ * `{ ok: false, error, message, details }`. Without it the client got no ack, only an `exception` event saying
+ * "Internal server error".
+ */
+@Catch()
+export class SocketAckExceptionFilter implements ExceptionFilter {
+  private readonly http = new HttpExceptionFilter();
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    if (host.getType() !== 'ws') return;
+    const [, body] = this.http.render(exception);
+    const ack = host.getArgByIndex<unknown>(2);
+    if (typeof ack === 'function') (ack as (a: unknown) => void)({ ok: false, ...body });
+    else host.switchToWs().getClient<{ emit(event: string, payload: unknown): void }>().emit('exception', body);
+  }
+}
