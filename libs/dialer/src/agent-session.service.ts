@@ -107,6 +107,8 @@ function qualifies(
 export class AgentSessionService implements RunnerSessions {
   readonly events = new AgentSessionEvents();
   private readonly sessions = new Map<string, Session>();
+  /** Agents whose login is calling their phone right now. */
+  private readonly loggingIn = new Set<string>();
   private readonly chains = new Map<string, Promise<void>>();
   private readonly unsubscribe: () => void;
   private readonly log: NonNullable<AgentSessionOptions['log']>;
@@ -235,6 +237,17 @@ export class AgentSessionService implements RunnerSessions {
 
   async login(agentId: string, cmd: LoginCommand = {}): Promise<AgentSessionView> {
     if (this.sessions.has(agentId)) return this.view(agentId);
+    // Two logins at once would both call a phone and the second session would orphan the first's channel.
+    if (this.loggingIn.has(agentId)) throw new AppError('conflict', 'a login of this agent is in progress');
+    this.loggingIn.add(agentId);
+    try {
+      return await this.startSession(agentId, cmd);
+    } finally {
+      this.loggingIn.delete(agentId);
+    }
+  }
+
+  private async startSession(agentId: string, cmd: LoginCommand): Promise<AgentSessionView> {
     const agent = await this.ds.getRepository(Agent).findOne({ where: { id: agentId } });
     if (!agent) throw notFound('agent', agentId);
     const endpoint = cmd.endpoint ?? agent.endpoint;
@@ -269,7 +282,10 @@ export class AgentSessionService implements RunnerSessions {
       await this.telephony.hangup(channelId).catch(() => undefined);
       await this.telephony.destroyBridge(bridgeId).catch(() => undefined);
       if (e instanceof AppError) throw e;
-      throw new AppError('unavailable', `the agent's phone ${endpoint} did not answer: ${(e as Error).message}`);
+      // The phone rang out, was busy or does not exist: about the endpoint, not a server fault (was a 503).
+      throw new AppError('conflict', `the agent's phone ${endpoint} did not answer: ${(e as Error).message}`, [
+        { field: 'endpoint', reason: `did not answer (${(e as Error).message})` },
+      ]);
     }
     const s: Session = {
       agentId,
