@@ -76,6 +76,17 @@ export class HttpExceptionFilter implements ExceptionFilter {
       if (status === 400) return [status, { error, ...detailsOf400(exception, message) }];
       return [status, { error, message }];
     }
+    // decodeURIComponent of something the client sent (a header such as x-file-name, a query value): the input is
+    // not valid percent-encoded UTF-8. Routes should name the field themselves; this keeps it a 400 if one does not.
+    if (exception instanceof URIError)
+      return [
+        400,
+        {
+          error: 'validation-failed',
+          message: 'a value is not valid percent-encoded UTF-8',
+          details: [{ field: 'request', reason: 'not valid percent-encoded UTF-8' }],
+        },
+      ];
     // body-parser errors (malformed JSON, too large) carry a status but are not HttpExceptions
     const e = exception as { status?: number; type?: string; message?: string };
     if (typeof e?.status === 'number' && e.status >= 400 && e.status < 500) {

@@ -112,6 +112,26 @@ describe('hostile inputs answer 4xx with the field and the reason', () => {
     expect(res.status).toBe(400);
   });
 
+  it('answers 400, not 500, to a malformed percent-encoded header (x-file-name of an upload)', async () => {
+    const list = await api(t.url, 'POST', '/api/contact-lists', {
+      token: t.tokenFor(requester),
+      body: { name: 'Header test', region: 'GB' },
+    });
+    expect(list.status).toBe(201);
+    const res = await fetch(`${t.url}/api/contact-lists/${list.body.id}/import`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${t.tokenFor(requester)}`,
+        'content-type': 'text/csv',
+        'x-file-name': '%E0%A4%A',
+      },
+      body: 'phone,name\n+442079460000,Ann\n',
+    });
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { error: string }).error).toBe('validation-failed');
+    expect((await api(t.url, 'GET', '/health')).status).toBe(200);
+  });
+
   it('answers 401 to a validly signed token of a user that no longer exists, or is deactivated', async () => {
     const dep = await aDepartment(t.db.ds);
     const gone = await aUser(t.db.ds, 'requester', dep.id);
