@@ -1,4 +1,4 @@
-import { Inject, Logger, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Logger, UseFilters, type OnModuleDestroy } from '@nestjs/common';
 import {
   ConnectedSocket,
   MessageBody,
@@ -11,7 +11,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Namespace, Socket } from 'socket.io';
 import type { DataSource } from 'typeorm';
 import { canSeeDepartment, SessionRevocations, SocketAuthenticator, type Principal } from '@app/auth';
-import { AppError, notFound } from '@app/common';
+import { AppError, fromDatabaseError, notFound, SocketAckExceptionFilter } from '@app/common';
 import { Agent } from '@app/database';
 import {
   AgentSessionEvents,
@@ -87,8 +87,9 @@ export function toSessionDto(v: AgentSessionView): AgentSessionDto {
   };
 }
 
+/** The error as the client may see it; a database error caused by the input counts (see fromDatabaseError). */
 function asAppError(e: unknown): AppError | undefined {
-  return e instanceof AppError ? e : undefined;
+  return e instanceof AppError ? e : fromDatabaseError(e);
 }
 
 /**
@@ -100,6 +101,7 @@ function asAppError(e: unknown): AppError | undefined {
  * `{ ok: true, session }` or `{ ok: false, error, message, details }` (the AppError codes of the REST API).
  */
 @WebSocketGateway({ namespace: '/agent' })
+@UseFilters(new SocketAckExceptionFilter())
 export class AgentGateway implements OnGatewayInit<AgentNamespace>, OnGatewayConnection<AgentSocket>, OnModuleDestroy {
   private readonly log = new Logger('agent-gateway');
   private server: AgentNamespace | undefined;

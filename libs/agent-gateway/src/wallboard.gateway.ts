@@ -1,4 +1,4 @@
-import { Inject, Logger, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Logger, UseFilters, type OnModuleDestroy } from '@nestjs/common';
 import {
   ConnectedSocket,
   MessageBody,
@@ -10,7 +10,7 @@ import {
 import type { Namespace, Socket } from 'socket.io';
 import { IsUUID } from 'class-validator';
 import { SocketAuthenticator, type Principal } from '@app/auth';
-import { AppError, type ErrorCode } from '@app/common';
+import { AppError, fromDatabaseError, SocketAckExceptionFilter, type ErrorCode } from '@app/common';
 import type { Role } from '@app/database';
 import { CampaignLiveService, type CampaignLiveView } from '@app/dialer';
 import { parsePayload } from './agent-commands.dto';
@@ -116,6 +116,7 @@ export function toWallboardDto(v: CampaignLiveView): WallboardCampaignDto {
  * second each watched campaign's numbers (CampaignLiveService, read from the database) go to its room.
  */
 @WebSocketGateway({ namespace: '/wallboard' })
+@UseFilters(new SocketAckExceptionFilter())
 export class WallboardGateway
   implements OnGatewayInit<WallboardNamespace>, OnGatewayConnection<WallboardSocket>, OnModuleDestroy
 {
@@ -177,9 +178,10 @@ export class WallboardGateway
     if (!p) return { ok: false, error: 'unauthenticated', message: 'the connection is not authenticated' };
     try {
       return await fn(p);
-    } catch (e) {
-      if (!(e instanceof AppError)) {
-        this.log.error((e as Error).stack ?? String(e));
+    } catch (caught) {
+      const e = caught instanceof AppError ? caught : fromDatabaseError(caught);
+      if (!e) {
+        this.log.error((caught as Error).stack ?? String(caught));
         return { ok: false, error: 'internal', message: 'internal error' };
       }
       return {

@@ -28,6 +28,9 @@ const departmentView = ({ webhookSecret, ...d }: Department): DepartmentView => 
   webhookSecretSet: Boolean(webhookSecret),
 });
 
+const definedOnly = <T extends object>(o: T): Partial<T> =>
+  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+
 const isUniqueViolation = (e: unknown): boolean =>
   e instanceof QueryFailedError && (e as QueryFailedError & { code?: string }).code === '23505';
 
@@ -160,8 +163,12 @@ export class AccountsService {
 
   async getUser(p: Principal, id: string): Promise<UserView> {
     const u = await this.ds.getRepository(User).findOne({ where: { id } });
-    if (!u || (p.role !== 'admin' && u.id !== p.userId && !canSeeDepartment(p, u.departmentId)))
-      throw notFound('user', id);
+    // Everyone may read their own profile; other people's (email, last login) only those who manage people:
+    // admins, and supervisors for the departments they see (as GET /users). An agent does not read colleagues'.
+    const mayRead =
+      !!u &&
+      (u.id === p.userId || p.role === 'admin' || (p.role === 'supervisor' && canSeeDepartment(p, u.departmentId)));
+    if (!u || !mayRead) throw notFound('user', id);
     return view(u, (await this.assignedOf([u.id])).get(u.id) ?? []);
   }
 

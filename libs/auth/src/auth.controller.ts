@@ -1,5 +1,5 @@
 import type { ServerResponse } from 'node:http';
-import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Ip, Post, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
 import { ROLES as ALL_ROLES } from '@app/database';
@@ -34,10 +34,11 @@ export class AuthController {
   @HttpCode(200)
   async login(
     @Body() dto: LoginDto,
+    @Ip() address: string,
     @Req() req: HttpRequest,
     @Res({ passthrough: true }) res: ServerResponse,
   ): Promise<LoginResult> {
-    const { result, refresh } = await this.auth.login(dto.email, dto.password);
+    const { result, refresh } = await this.auth.login(dto.email, dto.password, address);
     setRefreshCookie(req, res, refresh.token, refresh.expiresAt);
     return result;
   }

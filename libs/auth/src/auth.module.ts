@@ -1,6 +1,7 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
+import { AccountCheck } from './account-check';
 import { AccountsController } from './accounts.controller';
 import { AgentProfilesController } from './agent-profiles.controller';
 import { AgentProfilesService } from './agent-profiles.service';
@@ -12,6 +13,7 @@ import { AuthService } from './auth.service';
 import { SessionRevocations } from './session-revocations';
 import { SocketAuthenticator } from './socket-auth';
 import { TokenService } from './token.service';
+import { LoginThrottle } from './login-throttle';
 
 /** Login, tokens, the global guard; with `accounts: true` also the admin routes for departments and users. */
 @Global()
@@ -26,6 +28,9 @@ export class AuthModule {
       providers: [
         { provide: AUTH_OPTIONS, useValue: options },
         TokenService,
+        AccountCheck,
+        // One per app: failed logins are counted in this process (see LoginThrottle).
+        { provide: LoginThrottle, useFactory: () => new LoginThrottle() },
         AuthService,
         AccountsService,
         AgentProfilesService,
@@ -33,7 +38,7 @@ export class AuthModule {
         SocketAuthenticator,
         { provide: APP_GUARD, useClass: AuthGuard },
       ],
-      exports: [TokenService, AuthService, AccountsService, SessionRevocations, SocketAuthenticator],
+      exports: [TokenService, AuthService, AccountsService, SessionRevocations, SocketAuthenticator, AccountCheck],
     };
   }
 }

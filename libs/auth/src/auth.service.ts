@@ -9,6 +9,7 @@ import { verifyPassword } from './password';
 import { CENTRE_STAFF, type Principal } from './principal';
 import { SessionRevocations } from './session-revocations';
 import { TokenService } from './token.service';
+import { LoginThrottle } from './login-throttle';
 
 export interface LoginResult {
   accessToken: string;
@@ -58,6 +59,7 @@ export class AuthService {
     @InjectDataSource() private readonly ds: DataSource,
     private readonly tokens: TokenService,
     private readonly revocations: SessionRevocations,
+    private readonly throttle: LoginThrottle,
     private readonly audit: AuditService,
     @Inject(AUTH_OPTIONS) private readonly options: AuthOptions,
   ) {}
@@ -95,11 +97,21 @@ export class AuthService {
     };
   }
 
-  async login(email: string, password: string): Promise<{ result: LoginResult; refresh: IssuedRefreshToken }> {
+  /** `address`: the client's address, for the per-address throttle (see LoginThrottle). */
+  async login(
+    email: string,
+    password: string,
+    address = 'unknown',
+  ): Promise<{ result: LoginResult; refresh: IssuedRefreshToken }> {
+    this.throttle.assertAllowed(email, address);
     const user = await this.ds.getRepository(User).findOne({ where: { email: email.trim().toLowerCase() } });
     // Same error and similar time whether the user exists or not.
     const ok = await verifyPassword(password, user?.passwordHash ?? 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAA');
-    if (!user || !ok || !user.active) throw new AppError('invalid-credentials', 'wrong email or password');
+    if (!user || !ok || !user.active) {
+      await this.loginFailed(email, address, user, !user ? 'unknown-email' : !ok ? 'wrong-password' : 'inactive');
+      throw new AppError('invalid-credentials', 'wrong email or password');
+    }
+    this.throttle.succeeded(email);
     await this.ds.getRepository(User).update(user.id, { lastLoginAt: new Date() });
     const refresh = await this.newRefreshToken(this.ds.manager, user.id, randomUUID());
     return {
@@ -241,5 +253,22 @@ export class AuthService {
       expiresAt,
     ]);
     return { token, expiresAt };
+  }
+
+  /** Counts the failure for the throttle and audits it (with the lock it starts, if any). */
+  private async loginFailed(email: string, address: string, user: User | null, reason: string): Promise<void> {
+    const lockMs = this.throttle.failed(email, address);
+    await this.audit.record(user ? { userId: user.id, role: user.role, departmentId: user.departmentId } : null, {
+      action: 'auth.login-failed',
+      entityType: 'user',
+      entityId: user?.id ?? 'unknown',
+      departmentId: user?.departmentId ?? null,
+      details: {
+        email: LoginThrottle.accountKey(email).slice(0, 254),
+        address,
+        reason,
+        ...(lockMs > 0 ? { lockedForSeconds: Math.ceil(lockMs / 1000) } : {}),
+      },
+    });
   }
 }

@@ -1,8 +1,8 @@
 import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles, type Principal } from '@app/auth';
-import { ROLES, type Notification } from '@app/database';
-import { NotificationsService } from './notifications.service';
+import { ROLES } from '@app/database';
+import { NotificationsService, type NotificationView } from './notifications.service';
 
 @ApiTags('notifications')
 @ApiBearerAuth()
@@ -13,14 +13,14 @@ export class NotificationsController {
   @Roles(...ROLES)
   @ApiQuery({ name: 'unread', required: false, type: Boolean })
   @Get()
-  list(@CurrentUser() p: Principal, @Query('unread') unread?: string): Promise<Notification[]> {
+  list(@CurrentUser() p: Principal, @Query('unread') unread?: string): Promise<NotificationView[]> {
     return this.notifications.list(p, unread === 'true' || unread === '1');
   }
 
   @Roles(...ROLES)
   @HttpCode(200)
   @Post(':id/read')
-  markRead(@CurrentUser() p: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<Notification> {
+  markRead(@CurrentUser() p: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<NotificationView> {
     return this.notifications.markRead(p, id);
   }
 }

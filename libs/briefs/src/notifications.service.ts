@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { notFound } from '@app/common';
-import { AuditService, Department, Notification } from '@app/database';
+import { AuditService, Department, Notification, NotificationRead } from '@app/database';
 import type { Principal } from '@app/auth';
 
 /** What a department's webhook receives (JSON body) on each brief status change. */
@@ -24,6 +24,9 @@ export interface CampaignWebhookPayload {
   at: string;
   [key: string]: unknown;
 }
+
+/** A notice as one user sees it: `readAt` is when that user read it, null when not yet. */
+export type NotificationView = Notification & { readAt: Date | null };
 
 /** In-app notices to a department; a department with a webhook URL gets each one POSTed too (see WebhookWorker). */
 @Injectable()
@@ -100,33 +103,54 @@ export class NotificationsService {
     return hasWebhook;
   }
 
-  /** The caller's own department's notices, newest first (planners too: they see their own department's inbox). */
-  list(p: Principal, unreadOnly = false): Promise<Notification[]> {
+  /**
+   * The caller's own department's notices, newest first (planners too: they see their own department's inbox),
+   * each with `readAt`: when this user read it (read state is per user: a colleague reading it does not mark it
+   * read for you).
+   */
+  async list(p: Principal, unreadOnly = false): Promise<NotificationView[]> {
     const qb = this.ds
       .getRepository(Notification)
       .createQueryBuilder('n')
       .where('n.department_id = :d', { d: p.departmentId })
       .orderBy('n.created_at', 'DESC')
       .limit(200);
-    if (unreadOnly) qb.andWhere('n.read_at IS NULL');
-    return qb.getMany();
+    if (unreadOnly)
+      qb.andWhere('NOT EXISTS (SELECT 1 FROM notification_reads r WHERE r.notification_id = n.id AND r.user_id = :u)', {
+        u: p.userId,
+      });
+    const notices = await qb.getMany();
+    if (notices.length === 0) return [];
+    const reads = await this.ds
+      .getRepository(NotificationRead)
+      .find({ where: { userId: p.userId, notificationId: In(notices.map((n) => n.id)) } });
+    const readAt = new Map(reads.map((r) => [r.notificationId, r.readAt]));
+    return notices.map((n) => ({ ...n, readAt: readAt.get(n.id) ?? null }));
   }
 
-  async markRead(p: Principal, id: string): Promise<Notification> {
-    const repo = this.ds.getRepository(Notification);
-    const n = await repo.findOne({ where: { id } });
+  async markRead(p: Principal, id: string): Promise<NotificationView> {
+    const n = await this.ds.getRepository(Notification).findOne({ where: { id } });
     if (!n || n.departmentId !== p.departmentId) throw notFound('notification', id);
-    if (!n.readAt) {
-      n.readAt = new Date();
-      await this.ds.transaction(async (m) => {
-        await m.update(Notification, id, { readAt: n.readAt });
-        await this.audit.record(
-          { userId: p.userId, role: p.role, departmentId: p.departmentId },
-          { action: 'notification.read', entityType: 'notification', entityId: id, departmentId: n.departmentId },
-          m,
-        );
-      });
-    }
-    return n;
+    const readAt = await this.ds.transaction(async (m) => {
+      const result: unknown[] = await m.query(
+        `INSERT INTO notification_reads (notification_id, user_id, read_at) VALUES ($1, $2, now())
+         ON CONFLICT (notification_id, user_id) DO NOTHING RETURNING read_at`,
+        [id, p.userId],
+      );
+      // TypeORM answers INSERT ... RETURNING with the rows (UPDATE/DELETE with [rows, count]).
+      const inserted = (Array.isArray(result[0]) ? result[0] : result) as { read_at: Date }[];
+      if (inserted.length === 0) {
+        // Already read by this user: answer the first reading, audit nothing new.
+        const r = await m.findOneOrFail(NotificationRead, { where: { notificationId: id, userId: p.userId } });
+        return r.readAt;
+      }
+      await this.audit.record(
+        { userId: p.userId, role: p.role, departmentId: p.departmentId },
+        { action: 'notification.read', entityType: 'notification', entityId: id, departmentId: n.departmentId },
+        m,
+      );
+      return inserted[0].read_at;
+    });
+    return { ...n, readAt };
   }
 }

@@ -67,6 +67,13 @@ export class CampaignForecastService {
       await this.watchDeadline(m, c, c.forecast as WatchedForecast | null, f);
       await m.update(Campaign, c.id, { forecast: f as never });
       c.forecast = f as never;
+      // The update moved the row's version and updatedAt: keep the caller's copy (what a write answers) equal to
+      // what a GET reads next.
+      const moved = await m.findOne(Campaign, {
+        where: { id: c.id },
+        select: { id: true, version: true, updatedAt: true },
+      });
+      if (moved) Object.assign(c, { version: moved.version, updatedAt: moved.updatedAt });
       if (c.briefId) await m.update(Brief, c.briefId, { forecast: f as never });
     }
     return f;

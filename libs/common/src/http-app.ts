@@ -1,6 +1,8 @@
 import { ConsoleLogger, INestApplication, LogLevel } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { HttpExceptionFilter } from './http-exception.filter';
+import { RequestInputPipe } from './input.pipe';
+import { applySecurityHeaders } from './security-headers';
 import { createValidationPipe } from './validation';
 
 export const LOG_LEVELS: Record<string, LogLevel[]> = {
@@ -13,8 +15,10 @@ export const LOG_LEVELS: Record<string, LogLevel[]> = {
 
 /** What every HTTP app shares: /api prefix (health outside it), validation, error rendering, OpenAPI at /api/docs. */
 export function configureHttpApp(app: INestApplication, title: string, description: string): void {
+  applySecurityHeaders(app);
   app.setGlobalPrefix('api', { exclude: ['health'] });
-  app.useGlobalPipes(createValidationPipe());
+  // RequestInputPipe first: ids, integers and text that no service or database should see (see input.pipe.ts).
+  app.useGlobalPipes(new RequestInputPipe(), createValidationPipe());
   app.useGlobalFilters(new HttpExceptionFilter());
   const doc = new DocumentBuilder()
     .setTitle(title)

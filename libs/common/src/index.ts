@@ -5,3 +5,6 @@ export * from './poll';
 export * from './health';
 export * from './http-app';
 export * from './process-guards';
+export * from './database-errors';
+export * from './input.pipe';
+export * from './security-headers';

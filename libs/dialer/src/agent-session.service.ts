@@ -127,6 +127,8 @@ function qualifies(
 export class AgentSessionService implements RunnerSessions {
   readonly events = new AgentSessionEvents();
   private readonly sessions = new Map<string, Session>();
+  /** Agents whose login is calling their phone right now. */
+  private readonly loggingIn = new Set<string>();
   private readonly chains = new Map<string, Promise<void>>();
   private readonly unsubscribe: () => void;
   private readonly log: NonNullable<AgentSessionOptions['log']>;
@@ -317,6 +319,17 @@ export class AgentSessionService implements RunnerSessions {
   async login(agentId: string, cmd: LoginCommand = {}): Promise<AgentSessionView> {
     if (this.sessions.has(agentId)) return this.view(agentId);
     if (this.closing) throw new AppError('unavailable', 'the dialer is shutting down: log in again once it is back');
+    // Two logins at once would both call a phone and the second session would orphan the first's channel.
+    if (this.loggingIn.has(agentId)) throw new AppError('conflict', 'a login of this agent is in progress');
+    this.loggingIn.add(agentId);
+    try {
+      return await this.startSession(agentId, cmd);
+    } finally {
+      this.loggingIn.delete(agentId);
+    }
+  }
+
+  private async startSession(agentId: string, cmd: LoginCommand): Promise<AgentSessionView> {
     const agent = await this.ds.getRepository(Agent).findOne({ where: { id: agentId } });
     if (!agent) throw notFound('agent', agentId);
     const endpoint = cmd.endpoint ?? agent.endpoint;
@@ -338,7 +351,13 @@ export class AgentSessionService implements RunnerSessions {
           timeoutSeconds: 30,
           formats: 'ulaw',
         }),
-      );
+      ).catch((e: unknown) => {
+        // Asterisk refuses a dial string it cannot parse or route (400, 422, or 500 "Allocation failed"): that is
+        // the caller's endpoint, not a telephony outage.
+        if (isAriError(e, 'ari-bad-request') || isAriError(e, 'ari-unprocessable') || isAriError(e, 'ari-server-error'))
+          throw invalid([{ field: 'endpoint', reason: `Asterisk cannot dial it (${e.message})` }]);
+        throw e;
+      });
       await answered.promise;
       await this.tel(this.telephony.addToBridge(bridgeId, [channelId]));
     } catch (e) {
@@ -352,7 +371,10 @@ export class AgentSessionService implements RunnerSessions {
           { field: 'endpoint', reason: 'not reachable or not registered' },
         ]);
       }
-      throw new AppError('unavailable', `the agent's phone ${endpoint} did not answer: ${(e as Error).message}`);
+      // The phone rang out, was busy or does not exist: about the endpoint, not a server fault (was a 503).
+      throw new AppError('conflict', `the agent's phone ${endpoint} did not answer: ${(e as Error).message}`, [
+        { field: 'endpoint', reason: `did not answer (${(e as Error).message})` },
+      ]);
     }
     const s: Session = {
       agentId,

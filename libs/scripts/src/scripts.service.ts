@@ -79,7 +79,8 @@ export class ScriptsService {
       const versions: ScriptVersion[] = [];
       if (dto.body && check)
         versions.push(await this.insertVersion(m, p, script, dto.body, check.fieldsUsed, dto.changeNote));
-      return { ...script, versions };
+      // Re-read: the first version moved latestVersion (and updatedAt) after the insert; answer what GET answers.
+      return { ...(await m.findOneOrFail(Script, { where: { id: script.id } })), versions };
     });
   }
 

@@ -40,9 +40,12 @@ describe('scripts: versions, validation, preview, departments', () => {
       body: { name: 'Renewal', body: body(), knownFields: ['plan'], changeNote: 'first draft' },
     });
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ departmentId: dep.id, latestVersion: 0 });
+    // POST answers what GET answers (it said latestVersion 0 while GET said 1).
+    expect(created.body).toMatchObject({ departmentId: dep.id, latestVersion: 1 });
     expect(created.body.versions[0]).toMatchObject({ version: 1, fieldsUsed: ['first_name', 'phone', 'plan'] });
     const id = created.body.id as string;
+    const first = await api(t.url, 'GET', `/api/scripts/${id}`, { token: requester });
+    expect(created.body).toEqual(first.body);
     const v2 = await api(t.url, 'POST', `/api/scripts/${id}/versions`, {
       token: planner,
       body: { body: body({}), knownFields: ['plan'], changeNote: 'second' },

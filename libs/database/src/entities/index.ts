@@ -19,6 +19,7 @@ export * from './holiday-calendar.entity';
 export * from './import-rejection.entity';
 export * from './inbound-call.entity';
 export * from './notification.entity';
+export * from './notification-read.entity';
 export * from './phone-number.entity';
 export * from './queue-membership.entity';
 export * from './queue.entity';

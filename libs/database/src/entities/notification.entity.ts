@@ -1,7 +1,10 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { CreatedAt, Jsonb, TimestampColumn, Varchar } from './columns';
 
-/** In-app notice to a department (brief status changes, reports ready); webhook delivery is tracked beside it. */
+/**
+ * In-app notice to a department (brief status changes, reports ready); webhook delivery is tracked beside it.
+ * Who has read it is per user (NotificationRead).
+ */
 @Entity('notifications')
 @Index('ix_notifications_department_created', ['departmentId', 'createdAt'])
 @Index('ix_notifications_webhook_due', ['webhookNextAttemptAt'], { where: "webhook_status = 'pending'" })
@@ -13,7 +16,6 @@ export class Notification {
   @Varchar(64, { nullable: true }) entityId: string | null;
   @Column('text') message: string;
   @Jsonb({ nullable: true }) payload: Record<string, unknown> | null;
-  @TimestampColumn({ nullable: true }) readAt: Date | null;
   /** none (no webhook), pending, delivered, failed */
   @Varchar(16, { default: 'none' }) webhookStatus: string;
   @Column('int', { default: 0 }) webhookAttempts: number;

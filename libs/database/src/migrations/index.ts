@@ -4,6 +4,7 @@ import { CampaignContactsNextIndex1795746900000 } from './1795746900000-campaign
 import { ContactListRegion1795745881087 } from './1795745881087-contact-list-region.migration';
 import { InitialSchema1795745384024 } from './1795745384024-initial-schema.migration';
 import { CampaignContactPilotRound1796010521228 } from './1796010521228-campaign-contact-pilot-round.migration';
+import { NotificationReadsPerUser1796012308874 } from './1796012308874-notification-reads-per-user.migration';
 // Migrations in the order they run. Add new ones at the end; never edit one that has shipped.
 export const MIGRATIONS: (new () => unknown)[] = [
   InitialSchema1795745384024,
@@ -12,4 +13,5 @@ export const MIGRATIONS: (new () => unknown)[] = [
   AccessControl1796010181554,
   CampaignContactPilotRound1796010521228,
   ContactImports1796010695667,
+  NotificationReadsPerUser1796012308874,
 ];

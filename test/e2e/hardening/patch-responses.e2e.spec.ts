@@ -1,0 +1,86 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { User } from '@app/database';
+import { aBriefBody, aContactList, strata } from '../../integration/briefs/brief-builders';
+import { aDepartment, aUser } from '../../support/builders';
+import { listRoutes } from '../../support/routes';
+import { api, startTestApp, type TestApp } from '../../support/test-app';
+
+// A PATCH answers the whole resource as it now is: the same document a GET of it answers right after.
+describe('every PATCH route answers the whole resource', () => {
+  let t: TestApp;
+  let admin: User;
+  let requester: User;
+  let planner: User;
+  let depId: string;
+
+  beforeAll(async () => {
+    t = await startTestApp('dialer', { DIALER_RUNNER: 'false' });
+    const dep = await aDepartment(t.db.ds);
+    depId = dep.id;
+    admin = await aUser(t.db.ds, 'admin', dep.id);
+    requester = await aUser(t.db.ds, 'requester', dep.id);
+    planner = await aUser(t.db.ds, 'planner', dep.id);
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  /** PATCH with `body`, then GET the same path: both answer 200 and the same document. */
+  async function patchThenGet(path: string, token: string, body: Record<string, unknown>): Promise<any> {
+    const patched = await api(t.url, 'PATCH', path, { token, body });
+    expect({ path, status: patched.status }).toEqual({ path, status: 200 });
+    const got = await api(t.url, 'GET', path, { token });
+    expect(got.status).toBe(200);
+    expect(patched.body).toEqual(got.body);
+    return patched.body;
+  }
+
+  it('covers every PATCH route the dialer serves', () => {
+    const patchRoutes = listRoutes(t.app)
+      .filter((r) => r.method === 'PATCH' && r.path.startsWith('/api/'))
+      .map((r) => r.path)
+      .sort();
+    expect(patchRoutes).toEqual(['/api/briefs/:id', '/api/campaigns/:id', '/api/departments/:id', '/api/users/:id']);
+  });
+
+  it('PATCH /api/departments/:id', async () => {
+    const d = await aDepartment(t.db.ds);
+    const after = await patchThenGet(`/api/departments/${d.id}`, t.tokenFor(admin), { name: 'Renamed department' });
+    expect(after).toMatchObject({ id: d.id, name: 'Renamed department', code: d.code });
+  });
+
+  it('PATCH /api/users/:id', async () => {
+    const u = await aUser(t.db.ds, 'qa', depId);
+    const after = await patchThenGet(`/api/users/${u.id}`, t.tokenFor(admin), { displayName: 'Renamed user' });
+    expect(after).toMatchObject({ id: u.id, email: u.email, role: 'qa', displayName: 'Renamed user' });
+    expect(after.passwordHash).toBeUndefined();
+  });
+
+  it('PATCH /api/briefs/:id', async () => {
+    const list = await aContactList(t.db.ds, depId, strata([['Europe/London', null, 2]]));
+    const created = await api(t.url, 'POST', '/api/briefs', {
+      token: t.tokenFor(requester),
+      body: aBriefBody({ contactListId: list.id }),
+    });
+    expect(created.status).toBe(201);
+    const after = await patchThenGet(`/api/briefs/${created.body.id}`, t.tokenFor(requester), { title: 'New title' });
+    expect(after).toMatchObject({ id: created.body.id, title: 'New title', purpose: created.body.purpose });
+  });
+
+  it('PATCH /api/campaigns/:id', async () => {
+    const list = await aContactList(t.db.ds, depId, strata([['Europe/London', null, 2]]));
+    const brief = await api(t.url, 'POST', '/api/briefs', {
+      token: t.tokenFor(requester),
+      body: aBriefBody({ contactListId: list.id }),
+    });
+    await api(t.url, 'POST', `/api/briefs/${brief.body.id}/submit`, { token: t.tokenFor(requester) });
+    await api(t.url, 'POST', `/api/briefs/${brief.body.id}/accept`, { token: t.tokenFor(planner) });
+    const c = await api(t.url, 'POST', '/api/campaigns', {
+      token: t.tokenFor(planner),
+      body: { briefId: brief.body.id, mode: 'progressive' },
+    });
+    expect(c.status).toBe(201);
+    const after = await patchThenGet(`/api/campaigns/${c.body.id}`, t.tokenFor(planner), { wrapUpSeconds: 42 });
+    expect(after).toMatchObject({ id: c.body.id, wrapUpSeconds: 42, mode: 'progressive' });
+  });
+});
