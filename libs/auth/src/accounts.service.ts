@@ -28,9 +28,6 @@ const departmentView = ({ webhookSecret, ...d }: Department): DepartmentView => 
   webhookSecretSet: Boolean(webhookSecret),
 });
 
-const definedOnly = <T extends object>(o: T): Partial<T> =>
-  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
-
 const isUniqueViolation = (e: unknown): boolean =>
   e instanceof QueryFailedError && (e as QueryFailedError & { code?: string }).code === '23505';
 
