@@ -28,3 +28,4 @@ export * from './user.entity';
 export * from './enums';
 export * from './user-department.entity';
 export * from './refresh-token.entity';
+export * from './attempt-rollup.entity';

@@ -1,3 +1,4 @@
+import { ReportingRollups1796013096997 } from './1796013096997-reporting-rollups.migration';
 import { AccessControl1796010181554 } from './1796010181554-access-control.migration';
 import { CampaignContactsNextIndex1795746900000 } from './1795746900000-campaign-contacts-next-index.migration';
 import { ContactListRegion1795745881087 } from './1795745881087-contact-list-region.migration';
@@ -10,4 +11,5 @@ export const MIGRATIONS: (new () => unknown)[] = [
   CampaignContactsNextIndex1795746900000,
   AccessControl1796010181554,
   CampaignContactPilotRound1796010521228,
+  ReportingRollups1796013096997,
 ];
