@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { AuthModule } from '@app/auth';
 import { HealthModule } from '@app/common';
 import { DatabaseModule } from '@app/database';
+import { ReportsModule } from '@app/reporting';
 import type { ReportingConfig } from '@app/config';
 
 export interface ReportingModuleOptions {
@@ -24,6 +25,7 @@ export class ReportingModule {
         }),
         AuthModule.forRoot({ secret: o.jwtSecret, ttlSeconds: o.config.JWT_TTL_SECONDS, accounts: false }),
         HealthModule.forRoot(),
+        ReportsModule.forRoot(),
       ],
     };
   }

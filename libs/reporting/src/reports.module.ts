@@ -1,0 +1,21 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { BriefResultsService } from './brief-results.service';
+import { REPORT_CLOCK, systemClock, type ReportClock } from './report-clock';
+import { BriefReportsController } from './reports.controller';
+
+export interface ReportsModuleOptions {
+  clock?: ReportClock;
+}
+
+/** Results of briefs, operations and compliance reports, exports: read-only over the shared database. */
+@Module({})
+export class ReportsModule {
+  static forRoot(o: ReportsModuleOptions = {}): DynamicModule {
+    return {
+      module: ReportsModule,
+      controllers: [BriefReportsController],
+      providers: [{ provide: REPORT_CLOCK, useValue: o.clock ?? systemClock }, BriefResultsService],
+      exports: [BriefResultsService],
+    };
+  }
+}
