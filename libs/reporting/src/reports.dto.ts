@@ -163,3 +163,72 @@ export class ContactResultsPageDto {
   })
   items: object[];
 }
+
+export class ComplianceQueryDto {
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  departmentId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  campaignId?: string;
+
+  @ApiPropertyOptional({ description: 'start (ISO 8601, inclusive); default 30 days before `to`' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  from?: string;
+
+  @ApiPropertyOptional({ description: 'end (ISO 8601, exclusive); default now' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  to?: string;
+}
+
+export class CampaignOperationsReportDto {
+  @ApiProperty() from: Date;
+  @ApiProperty() to: Date;
+  @ApiProperty({
+    type: 'array',
+    items: { type: 'object' },
+    description:
+      'per campaign: dials, answered, humanAnswered, abandoned, machine, successes, contactsPerHour, answerRate, ' +
+      'abandonRate, amdRate, talk/wrap/idle seconds, dialsPerContact, abandonWindows (24 h, 30 d) with budgetLeft',
+  })
+  campaigns: object[];
+  @ApiProperty({ type: 'array', items: { type: 'object' } }) byDay: object[];
+  @ApiProperty({ type: 'array', items: { type: 'object' } }) byHour: object[];
+}
+
+export class AgentOperationsReportDto {
+  @ApiProperty() from: Date;
+  @ApiProperty() to: Date;
+  @ApiProperty({
+    type: 'array',
+    items: { type: 'object' },
+    description:
+      'per agent: loggedIn/ready/talk/wrap/paused seconds, pauseByReason, calls, successes, successRate, ' +
+      'averageHandleSeconds',
+  })
+  agents: object[];
+}
+
+export class ComplianceReportDto {
+  @ApiProperty() from: Date;
+  @ApiProperty() to: Date;
+  @ApiProperty({
+    type: 'array',
+    items: { type: 'object' },
+    description:
+      'per campaign: abandon over rolling 24 h / 30 d windows, calls outside windows, DNC prevented, per-number caps',
+  })
+  campaigns: object[];
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description: '{ total, proofQuery, parameters, samples }',
+  })
+  outsideWindow: object;
+  @ApiProperty({ type: [String] }) notes: string[];
+}

@@ -2,6 +2,9 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { BriefResultsService } from './brief-results.service';
 import { REPORT_CLOCK, systemClock, type ReportClock } from './report-clock';
 import { BriefReportsController } from './reports.controller';
+import { ComplianceService } from './compliance.service';
+import { OperationsController } from './operations.controller';
+import { OperationsService } from './operations.service';
 
 export interface ReportsModuleOptions {
   clock?: ReportClock;
@@ -13,9 +16,14 @@ export class ReportsModule {
   static forRoot(o: ReportsModuleOptions = {}): DynamicModule {
     return {
       module: ReportsModule,
-      controllers: [BriefReportsController],
-      providers: [{ provide: REPORT_CLOCK, useValue: o.clock ?? systemClock }, BriefResultsService],
-      exports: [BriefResultsService],
+      controllers: [BriefReportsController, OperationsController],
+      providers: [
+        { provide: REPORT_CLOCK, useValue: o.clock ?? systemClock },
+        BriefResultsService,
+        OperationsService,
+        ComplianceService,
+      ],
+      exports: [BriefResultsService, OperationsService, ComplianceService],
     };
   }
 }

@@ -51,6 +51,7 @@ export async function useScript(
 
 export interface AttemptSpec {
   contactId: string;
+  campaignContactId?: string;
   calledNumber: string;
   at: string;
   outcome: string;
@@ -80,9 +81,9 @@ export async function anAttempt(ds: DataSource, c: Campaign, a: AttemptSpec): Pr
     `INSERT INTO call_attempts (campaign_id, department_id, contact_id, attempt_number, channel_id, dialer_instance, mode,
         pilot, caller_id, called_number, agent_id, queued_at, originated_at, answered_at, amd_result, amd_at, bridged_at,
         ended_at, wrap_ended_at, outcome, disposition_code, disposition_category, ring_seconds, talk_seconds,
-        duration_seconds, script_answers, note, created_at)
+        duration_seconds, script_answers, note, created_at, campaign_contact_id)
      VALUES ($1, $2, $3, 1, $4, 'test', $5, $6, $7, $8, $9, $10, $10, $11, $12, $11, $13, $14, $15, $16, $17, $18, $19,
-        $20, $21, $22, $23, $10) RETURNING id`,
+        $20, $21, $22, $23, $10, $24) RETURNING id`,
     [
       c.id,
       c.departmentId,
@@ -107,6 +108,7 @@ export async function anAttempt(ds: DataSource, c: Campaign, a: AttemptSpec): Pr
       ring + talk,
       a.answers ?? null,
       a.note ?? null,
+      a.campaignContactId ?? null,
     ],
   );
   return row.id;
