@@ -70,8 +70,11 @@ describe('rates, percentiles and cells', () => {
     expect(percentile([], 95)).toBeNull();
   });
   it('neutralises formula cells and quotes CSV', () => {
-    for (const s of ['=1+1', '+1', '-1', '@SUM(A1)', '\tx', '\rx']) expect(neutraliseCell(s)).toBe(`'${s}`);
+    for (const s of ['=1+1', '+1+A1', '-A1', '@SUM(A1)', '\tx', '\rx']) expect(neutraliseCell(s)).toBe(`'${s}`);
     expect(neutraliseCell(-1)).toBe(-1);
+    expect(neutraliseCell('+442071230000')).toBe('+442071230000');
+    expect(neutraliseCell('-2.5')).toBe('-2.5');
+    expect(neutraliseCell('+1 call back')).toBe("'+1 call back");
     expect(csvLine(['a,b', 'say "hi"', null, '=HYPERLINK("x")', 3])).toBe(
       '"a,b","say ""hi""",,"\'=HYPERLINK(""x"")",3\r\n',
     );

@@ -166,12 +166,14 @@ export function questionsOf(body: unknown): QuestionDef[] {
 
 /**
  * A cell a spreadsheet would read as a formula (= + - @, or a leading tab / carriage return) gets a leading
- * apostrophe, so an exported name such as `=HYPERLINK(...)` stays text.
+ * apostrophe, so an exported name such as `=HYPERLINK(...)` stays text. Plain signed numbers are left alone.
  */
 export function neutraliseCell(v: unknown): string | number | boolean | null {
   if (v === null || v === undefined) return null;
   if (typeof v === 'number' || typeof v === 'boolean') return v;
   const s = v instanceof Date ? v.toISOString() : typeof v === 'string' ? v : JSON.stringify(v);
+  // a plain number such as an E.164 +442071230000 or -5 cannot run anything: kept as it is
+  if (/^[+-]?\d+(\.\d+)?$/.test(s)) return s;
   return /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
 }
 

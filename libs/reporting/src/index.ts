@@ -6,3 +6,5 @@ export * from './reports.module';
 export * from './report-scope';
 export * from './operations.service';
 export * from './compliance.service';
+export * from './export-writers';
+export * from './exports.service';

@@ -3,6 +3,8 @@ import { BriefResultsService } from './brief-results.service';
 import { REPORT_CLOCK, systemClock, type ReportClock } from './report-clock';
 import { BriefReportsController } from './reports.controller';
 import { ComplianceService } from './compliance.service';
+import { ExportsController } from './exports.controller';
+import { ExportsService } from './exports.service';
 import { OperationsController } from './operations.controller';
 import { OperationsService } from './operations.service';
 
@@ -16,14 +18,15 @@ export class ReportsModule {
   static forRoot(o: ReportsModuleOptions = {}): DynamicModule {
     return {
       module: ReportsModule,
-      controllers: [BriefReportsController, OperationsController],
+      controllers: [BriefReportsController, OperationsController, ExportsController],
       providers: [
         { provide: REPORT_CLOCK, useValue: o.clock ?? systemClock },
         BriefResultsService,
         OperationsService,
         ComplianceService,
+        ExportsService,
       ],
-      exports: [BriefResultsService, OperationsService, ComplianceService],
+      exports: [BriefResultsService, OperationsService, ComplianceService, ExportsService],
     };
   }
 }

@@ -4,6 +4,7 @@ export class ReportingRollups1796013096997 implements MigrationInterface {
   name = 'ReportingRollups1796013096997';
 
   async up(q: QueryRunner): Promise<void> {
+    await q.query(`CREATE INDEX "ix_call_attempts_created" ON "call_attempts"  ("created_at") `);
     await q.query(
       `CREATE TABLE "attempt_rollups" ("campaign_id" uuid NOT NULL, "day" date NOT NULL, "hour" smallint NOT NULL, "outcome" character varying(24) NOT NULL, "disposition_code" character varying(32) NOT NULL, "pilot" boolean NOT NULL, "department_id" uuid NOT NULL, "mode" character varying(16) NOT NULL, "disposition_category" character varying(16) NOT NULL, "attempts" integer NOT NULL DEFAULT '0', "answered" integer NOT NULL DEFAULT '0', "bridged" integer NOT NULL DEFAULT '0', "amd" integer NOT NULL DEFAULT '0', "ring_seconds" bigint NOT NULL DEFAULT '0', "talk_seconds" bigint NOT NULL DEFAULT '0', "wrap_seconds" bigint NOT NULL DEFAULT '0', CONSTRAINT "PK_b0f04019c2912d04f6ed649884a" PRIMARY KEY ("campaign_id", "day", "hour", "outcome", "disposition_code", "pilot"))`,
     );
@@ -64,6 +65,7 @@ export class ReportingRollups1796013096997 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP INDEX "public"."ix_call_attempts_created"`);
     await q.query(`DROP TRIGGER IF EXISTS call_attempts_rollup_del ON call_attempts`);
     await q.query(`DROP TRIGGER IF EXISTS call_attempts_rollup_upd ON call_attempts`);
     await q.query(`DROP TRIGGER IF EXISTS call_attempts_rollup_ins ON call_attempts`);
