@@ -8,3 +8,4 @@ export * from './operations.service';
 export * from './compliance.service';
 export * from './export-writers';
 export * from './exports.service';
+export * from './rollups';

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Campaign, Contact, User } from '@app/database';
+import { rebuildRollups } from '@app/reporting';
 import { aDepartment, assignDepartments, aUser } from '../../support/builders';
 import { aCampaign, anAgent } from '../../support/campaign-builders';
 import { api, startTestApp, type TestApp } from '../../support/test-app';
@@ -376,6 +377,22 @@ describe('reporting: results of a brief', () => {
       `UPDATE call_attempts SET disposition_code = 'NOT_INTERESTED', disposition_category = 'contact' WHERE id = $1`,
       [c1SecondAttempt],
     );
+  });
+
+  it('a full rebuild of the rollups from the attempts gives exactly what the trigger kept', async () => {
+    const snapshot = async () =>
+      t.db.ds.query(
+        `SELECT campaign_id, day::text, hour, outcome, disposition_code, pilot, disposition_category, attempts, answered,
+                bridged, amd, ring_seconds, talk_seconds, wrap_seconds FROM attempt_rollups WHERE attempts <> 0
+          UNION ALL
+         SELECT agent_id, day::text, 0, '', '', false, '', calls, successes, 0, 0, 0, talk_seconds, wrap_seconds
+           FROM agent_attempt_rollups WHERE calls <> 0
+          ORDER BY 1, 2, 3, 4, 5, 6`,
+      );
+    const kept = await snapshot();
+    expect(kept.length).toBeGreaterThan(5);
+    await rebuildRollups(t.db.ds);
+    expect(await snapshot()).toEqual(kept);
   });
 
   it("scopes by department: another department's requester and unassigned staff get 404, assigned staff and admins see it", async () => {
