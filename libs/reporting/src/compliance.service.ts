@@ -68,6 +68,16 @@ export const OUTSIDE_WINDOW_QUERY = `SELECT a.id AS "attemptId", a.campaign_id A
 
 const num = (v: unknown): number => Number(v ?? 0);
 
+/** The per-number daily cap: retryPolicy.maxAttemptsPerNumberPerDay, else maxAttemptsPerNumber, else 4. */
+function numberCap(policy: Record<string, unknown> | null): { cap: number; source: string } {
+  const p = policy ?? {};
+  if (typeof p.maxAttemptsPerNumberPerDay === 'number')
+    return { cap: p.maxAttemptsPerNumberPerDay, source: 'maxAttemptsPerNumberPerDay' };
+  if (typeof p.maxAttemptsPerNumber === 'number')
+    return { cap: p.maxAttemptsPerNumber, source: 'maxAttemptsPerNumber' };
+  return { cap: 4, source: 'default' };
+}
+
 @Injectable()
 export class ComplianceService {
   constructor(
@@ -109,21 +119,23 @@ export class ComplianceService {
            FROM campaigns c WHERE c.id = ANY($1::uuid[])`,
         [ids, from, to],
       ),
-      this.ds.query<{ campaign_id: string; called_number: string; day: string; n: string }[]>(
-        `SELECT campaign_id, called_number, (created_at AT TIME ZONE 'UTC')::date AS day, count(*) AS n
-           FROM call_attempts WHERE campaign_id = ANY($1::uuid[]) AND created_at >= $2 AND created_at < $3
-            AND outcome IS DISTINCT FROM 'rejected-by-rule'
-          GROUP BY 1, 2, 3`,
-        [ids, from, to],
+      this.ds.query<{ campaign_id: string; max: string; over: string }[]>(
+        `SELECT x.campaign_id, max(x.n) AS max, count(*) FILTER (WHERE x.n > cap.cap) AS over
+           FROM (SELECT campaign_id, called_number, (created_at AT TIME ZONE 'UTC')::date AS day, count(*) AS n
+                   FROM call_attempts WHERE campaign_id = ANY($1::uuid[]) AND created_at >= $2 AND created_at < $3
+                    AND outcome IS DISTINCT FROM 'rejected-by-rule'
+                  GROUP BY 1, 2, 3) x
+           JOIN unnest($1::uuid[], $4::int[]) AS cap(campaign_id, cap) ON cap.campaign_id = x.campaign_id
+          GROUP BY x.campaign_id`,
+        [ids, from, to, campaigns.map((c) => numberCap(c.retry_policy).cap)],
       ),
     ]);
     const outsideBy = new Map(outsideCount.map((o) => [o.campaignId, num(o.n)]));
     const dncBy = new Map(dnc.map((d) => [d.campaign_id, d]));
+    const perNumberBy = new Map(perNumber.map((x) => [x.campaign_id, x]));
     const out: CampaignCompliance[] = campaigns.map((c) => {
-      const policy = c.retry_policy ?? {};
-      const perDay = typeof policy.maxAttemptsPerNumberPerDay === 'number' ? policy.maxAttemptsPerNumberPerDay : null;
-      const cap = perDay ?? (typeof policy.maxAttemptsPerNumber === 'number' ? policy.maxAttemptsPerNumber : 4);
-      const mine = perNumber.filter((x) => x.campaign_id === c.id).map((x) => num(x.n));
+      const { cap, source } = numberCap(c.retry_policy);
+      const mine = perNumberBy.get(c.id);
       const d = dncBy.get(c.id);
       return {
         campaignId: c.id,
@@ -140,9 +152,9 @@ export class ComplianceService {
         },
         attemptsPerNumberPerDay: {
           cap,
-          capSource: perDay !== null ? 'maxAttemptsPerNumberPerDay' : 'maxAttemptsPerNumber',
-          max: mine.length ? Math.max(...mine) : 0,
-          numberDaysOverCap: mine.filter((n) => n > cap).length,
+          capSource: source,
+          max: num(mine?.max),
+          numberDaysOverCap: num(mine?.over),
         },
       };
     });
