@@ -3,7 +3,7 @@ import { AuthModule } from '@app/auth';
 import { HealthModule } from '@app/common';
 import { DatabaseModule } from '@app/database';
 import { ReportsModule } from '@app/reporting';
-import type { ReportingConfig } from '@app/config';
+import { dataFile, type ReportingConfig } from '@app/config';
 
 export interface ReportingModuleOptions {
   config: ReportingConfig;
@@ -25,7 +25,7 @@ export class ReportingModule {
         }),
         AuthModule.forRoot({ secret: o.jwtSecret, ttlSeconds: o.config.JWT_TTL_SECONDS, accounts: false }),
         HealthModule.forRoot(),
-        ReportsModule.forRoot(),
+        ReportsModule.forRoot({ archiveDir: dataFile(o.config, 'archive') }),
       ],
     };
   }

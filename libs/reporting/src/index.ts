@@ -9,3 +9,5 @@ export * from './compliance.service';
 export * from './export-writers';
 export * from './exports.service';
 export * from './rollups';
+export * from './archive-storage';
+export * from './retention.service';

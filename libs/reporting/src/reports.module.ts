@@ -3,13 +3,20 @@ import { BriefResultsService } from './brief-results.service';
 import { REPORT_CLOCK, systemClock, type ReportClock } from './report-clock';
 import { BriefReportsController } from './reports.controller';
 import { ComplianceService } from './compliance.service';
+import { ARCHIVE_STORAGE, LocalFolderStorage, type ArchiveStorage } from './archive-storage';
 import { ExportsController } from './exports.controller';
+import { RetentionController } from './retention.controller';
+import { RETENTION_OPTIONS, RetentionService, type RetentionOptions } from './retention.service';
 import { ExportsService } from './exports.service';
 import { OperationsController } from './operations.controller';
 import { OperationsService } from './operations.service';
 
 export interface ReportsModuleOptions {
   clock?: ReportClock;
+  /** Where archives are written (a local folder: the embedded default). */
+  archiveDir?: string;
+  storage?: ArchiveStorage;
+  retention?: Partial<RetentionOptions>;
 }
 
 /** Results of briefs, operations and compliance reports, exports: read-only over the shared database. */
@@ -18,15 +25,24 @@ export class ReportsModule {
   static forRoot(o: ReportsModuleOptions = {}): DynamicModule {
     return {
       module: ReportsModule,
-      controllers: [BriefReportsController, OperationsController, ExportsController],
+      controllers: [BriefReportsController, OperationsController, ExportsController, RetentionController],
       providers: [
         { provide: REPORT_CLOCK, useValue: o.clock ?? systemClock },
         BriefResultsService,
         OperationsService,
         ComplianceService,
         ExportsService,
+        {
+          provide: ARCHIVE_STORAGE,
+          useValue: o.storage ?? new LocalFolderStorage(o.archiveDir ?? '.data/archive'),
+        },
+        {
+          provide: RETENTION_OPTIONS,
+          useValue: { years: 5, intervalMs: 24 * 3600_000, ...o.retention } satisfies RetentionOptions,
+        },
+        RetentionService,
       ],
-      exports: [BriefResultsService, OperationsService, ComplianceService, ExportsService],
+      exports: [BriefResultsService, OperationsService, ComplianceService, ExportsService, RetentionService],
     };
   }
 }

@@ -29,3 +29,4 @@ export * from './enums';
 export * from './user-department.entity';
 export * from './refresh-token.entity';
 export * from './attempt-rollup.entity';
+export * from './archive-entry.entity';

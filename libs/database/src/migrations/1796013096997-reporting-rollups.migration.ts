@@ -49,6 +49,8 @@ export class ReportingRollups1796013096997 implements MigrationInterface {
       END $$`);
     await q.query(`CREATE FUNCTION report_rollup_trigger() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
+        -- the retention job removes whole months and their rollup rows itself
+        IF current_setting('reporting.skip_rollup', true) = 'on' THEN RETURN NULL; END IF;
         IF TG_OP IN ('UPDATE', 'DELETE') AND OLD.ended_at IS NOT NULL THEN PERFORM report_rollup_apply(OLD, -1); END IF;
         IF TG_OP IN ('UPDATE', 'INSERT') AND NEW.ended_at IS NOT NULL THEN PERFORM report_rollup_apply(NEW, 1); END IF;
         RETURN NULL;

@@ -1,3 +1,4 @@
+import { ReportingArchives1796014743790 } from './1796014743790-reporting-archives.migration';
 import { ReportingRollups1796013096997 } from './1796013096997-reporting-rollups.migration';
 import { AccessControl1796010181554 } from './1796010181554-access-control.migration';
 import { CampaignContactsNextIndex1795746900000 } from './1795746900000-campaign-contacts-next-index.migration';
@@ -12,4 +13,5 @@ export const MIGRATIONS: (new () => unknown)[] = [
   AccessControl1796010181554,
   CampaignContactPilotRound1796010521228,
   ReportingRollups1796013096997,
+  ReportingArchives1796014743790,
 ];
