@@ -11,3 +11,4 @@ export * from './exports.service';
 export * from './rollups';
 export * from './archive-storage';
 export * from './retention.service';
+export * from './delivery.service';

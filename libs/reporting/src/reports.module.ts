@@ -4,6 +4,8 @@ import { REPORT_CLOCK, systemClock, type ReportClock } from './report-clock';
 import { BriefReportsController } from './reports.controller';
 import { ComplianceService } from './compliance.service';
 import { ARCHIVE_STORAGE, LocalFolderStorage, type ArchiveStorage } from './archive-storage';
+import { DeliveryController } from './delivery.controller';
+import { DELIVERY_OPTIONS, DeliveryService, type DeliveryOptions } from './delivery.service';
 import { ExportsController } from './exports.controller';
 import { RetentionController } from './retention.controller';
 import { RETENTION_OPTIONS, RetentionService, type RetentionOptions } from './retention.service';
@@ -17,6 +19,7 @@ export interface ReportsModuleOptions {
   archiveDir?: string;
   storage?: ArchiveStorage;
   retention?: Partial<RetentionOptions>;
+  delivery?: Partial<DeliveryOptions>;
 }
 
 /** Results of briefs, operations and compliance reports, exports: read-only over the shared database. */
@@ -25,7 +28,13 @@ export class ReportsModule {
   static forRoot(o: ReportsModuleOptions = {}): DynamicModule {
     return {
       module: ReportsModule,
-      controllers: [BriefReportsController, OperationsController, ExportsController, RetentionController],
+      controllers: [
+        BriefReportsController,
+        OperationsController,
+        ExportsController,
+        RetentionController,
+        DeliveryController,
+      ],
       providers: [
         { provide: REPORT_CLOCK, useValue: o.clock ?? systemClock },
         BriefResultsService,
@@ -41,8 +50,17 @@ export class ReportsModule {
           useValue: { years: 5, intervalMs: 24 * 3600_000, ...o.retention } satisfies RetentionOptions,
         },
         RetentionService,
+        { provide: DELIVERY_OPTIONS, useValue: { intervalMs: 60_000, ...o.delivery } satisfies DeliveryOptions },
+        DeliveryService,
       ],
-      exports: [BriefResultsService, OperationsService, ComplianceService, ExportsService, RetentionService],
+      exports: [
+        BriefResultsService,
+        OperationsService,
+        ComplianceService,
+        ExportsService,
+        RetentionService,
+        DeliveryService,
+      ],
     };
   }
 }
