@@ -164,8 +164,11 @@ async function load(db: Client, a: Args, start: Date): Promise<void> {
            CASE WHEN o.outcome = 'answered-human' THEN (ARRAY['success', 'contact', 'callback'])[1 + g % 3] END,
            8, CASE WHEN o.outcome = 'answered-human' THEN 90 END, 100, t
       FROM generate_series(0, ${a.attempts - 1}) g
+      -- each campaign runs for three weeks, the campaigns' starts spread over the months
       CROSS JOIN LATERAL (SELECT '${start.toISOString()}'::timestamptz
-                                 + ((g::bigint * 7919) % ${spanSeconds}) * interval '1 second' AS t,
+                                 + ((g % ${a.campaigns})::bigint * ${Math.max(0, spanSeconds - 21 * 86400)}
+                                    / ${a.campaigns}) * interval '1 second'
+                                 + ((g::bigint * 7919) % ${21 * 86400}) * interval '1 second' AS t,
                                  (g::bigint * 2654435761 % 100) AS r) v
       CROSS JOIN LATERAL (SELECT CASE WHEN v.r < 30 THEN 'answered-human' WHEN v.r < 32 THEN 'abandoned'
                                       WHEN v.r < 42 THEN 'machine' WHEN v.r < 52 THEN 'busy'
