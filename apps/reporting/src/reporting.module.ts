@@ -2,7 +2,8 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { AuthModule } from '@app/auth';
 import { HealthModule } from '@app/common';
 import { DatabaseModule } from '@app/database';
-import type { ReportingConfig } from '@app/config';
+import { ReportsModule } from '@app/reporting';
+import { dataFile, type ReportingConfig } from '@app/config';
 
 export interface ReportingModuleOptions {
   config: ReportingConfig;
@@ -24,6 +25,7 @@ export class ReportingModule {
         }),
         AuthModule.forRoot({ secret: o.jwtSecret, ttlSeconds: o.config.JWT_TTL_SECONDS, accounts: false }),
         HealthModule.forRoot(),
+        ReportsModule.forRoot({ archiveDir: dataFile(o.config, 'archive') }),
       ],
     };
   }

@@ -12,6 +12,8 @@ import type { AttemptOutcome, CampaignMode, DispositionCategory } from './enums'
 @Index('ix_call_attempts_agent_created', ['agentId', 'createdAt'])
 @Index('uq_call_attempts_channel', ['channelId'], { unique: true })
 @Index('ix_call_attempts_open', ['campaignId'], { where: 'ended_at IS NULL' })
+// date-range reads across campaigns: the regulator's call-record export, retention
+@Index('ix_call_attempts_created', ['createdAt'])
 export class CallAttempt {
   @PrimaryGeneratedColumn('uuid') id: string;
   @Column('uuid') campaignId: string;

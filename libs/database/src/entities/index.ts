@@ -30,3 +30,5 @@ export * from './user.entity';
 export * from './enums';
 export * from './user-department.entity';
 export * from './refresh-token.entity';
+export * from './attempt-rollup.entity';
+export * from './archive-entry.entity';

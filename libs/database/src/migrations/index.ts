@@ -1,3 +1,5 @@
+import { ReportingArchives1796014743790 } from './1796014743790-reporting-archives.migration';
+import { ReportingRollups1796013096997 } from './1796013096997-reporting-rollups.migration';
 import { AccessControl1796010181554 } from './1796010181554-access-control.migration';
 import { ContactImports1796010695667 } from './1796010695667-contact-imports.migration';
 import { CampaignContactsNextIndex1795746900000 } from './1795746900000-campaign-contacts-next-index.migration';
@@ -14,4 +16,6 @@ export const MIGRATIONS: (new () => unknown)[] = [
   CampaignContactPilotRound1796010521228,
   ContactImports1796010695667,
   NotificationReadsPerUser1796012308874,
+  ReportingRollups1796013096997,
+  ReportingArchives1796014743790,
 ];

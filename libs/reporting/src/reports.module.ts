@@ -1,0 +1,66 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { BriefResultsService } from './brief-results.service';
+import { REPORT_CLOCK, systemClock, type ReportClock } from './report-clock';
+import { BriefReportsController } from './reports.controller';
+import { ComplianceService } from './compliance.service';
+import { ARCHIVE_STORAGE, LocalFolderStorage, type ArchiveStorage } from './archive-storage';
+import { DeliveryController } from './delivery.controller';
+import { DELIVERY_OPTIONS, DeliveryService, type DeliveryOptions } from './delivery.service';
+import { ExportsController } from './exports.controller';
+import { RetentionController } from './retention.controller';
+import { RETENTION_OPTIONS, RetentionService, type RetentionOptions } from './retention.service';
+import { ExportsService } from './exports.service';
+import { OperationsController } from './operations.controller';
+import { OperationsService } from './operations.service';
+
+export interface ReportsModuleOptions {
+  clock?: ReportClock;
+  /** Where archives are written (a local folder: the embedded default). */
+  archiveDir?: string;
+  storage?: ArchiveStorage;
+  retention?: Partial<RetentionOptions>;
+  delivery?: Partial<DeliveryOptions>;
+}
+
+/** Results of briefs, operations and compliance reports, exports: read-only over the shared database. */
+@Module({})
+export class ReportsModule {
+  static forRoot(o: ReportsModuleOptions = {}): DynamicModule {
+    return {
+      module: ReportsModule,
+      controllers: [
+        BriefReportsController,
+        OperationsController,
+        ExportsController,
+        RetentionController,
+        DeliveryController,
+      ],
+      providers: [
+        { provide: REPORT_CLOCK, useValue: o.clock ?? systemClock },
+        BriefResultsService,
+        OperationsService,
+        ComplianceService,
+        ExportsService,
+        {
+          provide: ARCHIVE_STORAGE,
+          useValue: o.storage ?? new LocalFolderStorage(o.archiveDir ?? '.data/archive'),
+        },
+        {
+          provide: RETENTION_OPTIONS,
+          useValue: { years: 5, intervalMs: 24 * 3600_000, ...o.retention } satisfies RetentionOptions,
+        },
+        RetentionService,
+        { provide: DELIVERY_OPTIONS, useValue: { intervalMs: 60_000, ...o.delivery } satisfies DeliveryOptions },
+        DeliveryService,
+      ],
+      exports: [
+        BriefResultsService,
+        OperationsService,
+        ComplianceService,
+        ExportsService,
+        RetentionService,
+        DeliveryService,
+      ],
+    };
+  }
+}

@@ -1,0 +1,162 @@
+import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { createGzip } from 'node:zlib';
+import type { PoolClient } from 'pg';
+import { DataSource } from 'typeorm';
+import { csvLine } from './aggregate';
+import { ARCHIVE_STORAGE, type ArchiveStorage } from './archive-storage';
+import { CALL_RECORD_COLUMNS } from './exports.service';
+import { REPORT_CLOCK, type ReportClock } from './report-clock';
+
+/** Call records are kept five years; nothing younger may be touched, whatever the caller asks. */
+export const MIN_RETENTION_YEARS = 5;
+export const RETENTION_OPTIONS = Symbol('RETENTION_OPTIONS');
+export interface RetentionOptions {
+  years: number;
+  /** 0: no timer (run it by hand or through the API). */
+  intervalMs: number;
+}
+
+export interface RetentionMonth {
+  month: string;
+  rows: number;
+  storageKey: string;
+  sha256: string;
+  bytes: number;
+}
+
+export interface RetentionResult {
+  /** rows created before this instant were eligible (the first day of the month, five years back) */
+  cutoff: Date;
+  months: RetentionMonth[];
+}
+
+/** The first instant of the month that starts on or before `now` minus `years` (UTC). */
+export function retentionCutoff(now: Date, years: number): Date {
+  if (!(years >= MIN_RETENTION_YEARS)) throw new Error(`retention must be at least ${MIN_RETENTION_YEARS} years`);
+  const back = new Date(now);
+  back.setUTCFullYear(back.getUTCFullYear() - years);
+  return new Date(Date.UTC(back.getUTCFullYear(), back.getUTCMonth(), 1));
+}
+
+/**
+ * The retention job: each whole month of call_attempts older than the cutoff is written to the archive storage as
+ * gzipped CSV (call-record columns), recorded with its hash in `archives`, then deleted with its rollup rows, one
+ * month per transaction. The month's rows are locked first, so what is deleted is exactly what was archived.
+ */
+@Injectable()
+export class RetentionService implements OnModuleInit, OnModuleDestroy {
+  private readonly log = new Logger('retention');
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<RetentionResult>;
+
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    @Inject(REPORT_CLOCK) private readonly clock: ReportClock,
+    @Inject(ARCHIVE_STORAGE) private readonly storage: ArchiveStorage,
+    @Inject(RETENTION_OPTIONS) private readonly options: RetentionOptions,
+  ) {}
+
+  onModuleInit(): void {
+    if (this.options.intervalMs > 0) {
+      this.timer = setInterval(
+        () => void this.run().catch((e: unknown) => this.log.error(`retention failed: ${String(e)}`)),
+        this.options.intervalMs,
+      );
+      this.timer.unref();
+    }
+  }
+
+  onModuleDestroy(): void {
+    if (this.timer) clearInterval(this.timer);
+  }
+
+  /** One run at a time in this process; an advisory lock keeps two processes apart. */
+  run(): Promise<RetentionResult> {
+    this.running ??= this.runOnce().finally(() => (this.running = undefined));
+    return this.running;
+  }
+
+  private async runOnce(): Promise<RetentionResult> {
+    const cutoff = retentionCutoff(this.clock.now(), this.options.years);
+    const months: RetentionMonth[] = [];
+    for (;;) {
+      const [{ first }] = await this.ds.query<{ first: Date | null }[]>(
+        `SELECT min(created_at) AS first FROM call_attempts WHERE created_at < $1`,
+        [cutoff],
+      );
+      if (!first) break;
+      const from = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth(), 1));
+      const to = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 1));
+      if (to.getTime() > cutoff.getTime()) break; // never part of a month that reaches into the retention
+      months.push(await this.archiveMonth(from, to));
+    }
+    return { cutoff, months };
+  }
+
+  private async archiveMonth(from: Date, to: Date): Promise<RetentionMonth> {
+    const month = from.toISOString().slice(0, 7);
+    const qr = this.ds.createQueryRunner();
+    const client = (await qr.connect()) as PoolClient;
+    try {
+      await client.query('BEGIN');
+      await client.query(`SELECT pg_advisory_xact_lock(hashtext('reporting.retention'))`);
+      await client.query(`SELECT 1 FROM call_attempts WHERE created_at >= $1 AND created_at < $2 FOR UPDATE`, [
+        from,
+        to,
+      ]);
+      await client.query({
+        text: `DECLARE retention_cursor NO SCROLL CURSOR FOR
+               SELECT a.id, a.department_id, a.campaign_id, a.contact_id, a.caller_id, a.called_number, a.mode, a.pilot,
+                      a.queued_at, a.originated_at, a.answered_at, a.bridged_at, a.ended_at, a.outcome, a.hangup_cause,
+                      a.hangup_cause_text, a.hangup_by, a.agent_id, a.disposition_code, a.ring_seconds, a.talk_seconds,
+                      a.duration_seconds
+                 FROM call_attempts a WHERE a.created_at >= $1 AND a.created_at < $2 ORDER BY a.created_at, a.id`,
+        values: [from, to],
+      });
+      let rows = 0;
+      async function* csv(): AsyncIterable<string> {
+        yield csvLine(CALL_RECORD_COLUMNS);
+        for (;;) {
+          const res = await client.query<unknown[]>({ text: 'FETCH 5000 FROM retention_cursor', rowMode: 'array' });
+          if (!res.rows.length) return;
+          rows += res.rows.length;
+          yield res.rows.map((r) => csvLine(r.map((v) => (v instanceof Date ? v.toISOString() : v)))).join('');
+        }
+      }
+      const gz = createGzip();
+      const feed = (async () => {
+        try {
+          for await (const chunk of csv())
+            if (!gz.write(chunk)) await new Promise<void>((r) => gz.once('drain', () => r()));
+          gz.end();
+        } catch (e) {
+          gz.destroy(e instanceof Error ? e : new Error(String(e)));
+        }
+      })();
+      const key = `call-attempts/${month}-${Date.now()}.csv.gz`;
+      const stored = await this.storage.put(key, gz as AsyncIterable<Buffer>);
+      await feed;
+      await client.query('CLOSE retention_cursor');
+      await client.query(
+        `INSERT INTO archives (kind, storage_key, sha256, bytes, rows, period_from, period_to)
+         VALUES ('call-attempts', $1, $2, $3, $4, $5, $6)`,
+        [stored.key, stored.sha256, stored.bytes, rows, from, to],
+      );
+      // the rows go with their rollup rows (whole UTC days of whole months); the trigger is told to stand aside
+      await client.query(`SET LOCAL reporting.skip_rollup = 'on'`);
+      await client.query(`DELETE FROM call_attempts WHERE created_at >= $1 AND created_at < $2`, [from, to]);
+      const days = [from.toISOString().slice(0, 10), to.toISOString().slice(0, 10)];
+      await client.query(`DELETE FROM attempt_rollups WHERE day >= $1::date AND day < $2::date`, days);
+      await client.query(`DELETE FROM agent_attempt_rollups WHERE day >= $1::date AND day < $2::date`, days);
+      await client.query('COMMIT');
+      this.log.log(`archived ${rows} call attempts of ${month} to ${stored.key}`);
+      return { month, rows, storageKey: stored.key, sha256: stored.sha256, bytes: stored.bytes };
+    } catch (e) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw e;
+    } finally {
+      await qr.release();
+    }
+  }
+}
