@@ -1,0 +1,5 @@
+export * from './erlang';
+export * from './queue-model';
+export * from './router';
+export * from './wait-estimator';
+export * from './blending';
