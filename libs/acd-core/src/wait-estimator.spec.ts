@@ -12,8 +12,10 @@ describe('estimateWaitSeconds', () => {
 
   it('is exact for exponential handle times: p ÷ (n μ)', () => {
     const agents = Array.from({ length: 10 }, () => ({ idle: false, busyElapsedSeconds: 50 }));
-    expect(estimateWaitSeconds({ position: 1, agents, handle: expo(200) })).toBeCloseTo(20, 6);
-    expect(estimateWaitSeconds({ position: 5, agents, handle: expo(200) })).toBeCloseTo(100, 6);
+    expect(estimateWaitSeconds({ position: 1, agents, handle: expo(200), statistic: 'mean' })).toBeCloseTo(20, 6);
+    expect(estimateWaitSeconds({ position: 5, agents, handle: expo(200), statistic: 'mean' })).toBeCloseTo(100, 6);
+    // median of a gamma(5) wait of mean 100 is about 93.4
+    expect(estimateWaitSeconds({ position: 5, agents, handle: expo(200) })).toBeCloseTo(93.4, 0);
   });
 
   it("uses each agent's remaining time: agents near the end of long calls free sooner", () => {
@@ -29,7 +31,14 @@ describe('estimateWaitSeconds', () => {
       handle: nearEnd,
     });
     expect(late).toBeLessThan(early);
-    expect(late).toBeCloseTo(10, 6);
+    expect(
+      estimateWaitSeconds({
+        position: 1,
+        agents: [{ idle: false, busyElapsedSeconds: 190 }],
+        handle: nearEnd,
+        statistic: 'mean',
+      }),
+    ).toBeCloseTo(10, 6);
   });
 
   it('shortens with abandonment of callers ahead', () => {

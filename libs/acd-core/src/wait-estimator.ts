@@ -22,6 +22,11 @@ export interface EwtInput {
   handle: HandleTimeModel;
   /** Rate (per second) at which each caller ahead leaves without being served; 0 ignores abandonment. */
   abandonRatePerSecond?: number;
+  /**
+   * `median` (default) announces the middle of the wait distribution (half the callers wait less), which is also
+   * the figure with the smallest mean absolute error; `mean` the expected wait.
+   */
+  statistic?: 'mean' | 'median';
 }
 
 export interface HandleTimeModel {
@@ -51,16 +56,21 @@ export function estimateWaitSeconds(i: EwtInput): number {
   if (busy.length === 0) return Infinity;
   const theta = i.abandonRatePerSecond ?? 0;
   let t = 0;
+  let variance = 0;
   for (let step = 1; step <= p; step++) {
     let depart = 0;
     for (const b of busy) depart += b.q * b.r1 + (1 - b.q) * b.r2;
     const ahead = p - step;
     const rate = depart + theta * ahead;
     t += 1 / rate;
+    variance += 1 / (rate * rate);
     // Expected share of this advance that was some agent's first finish.
     for (const b of busy) b.q -= (b.q * b.r1) / rate;
   }
-  return t;
+  if (i.statistic === 'mean') return t;
+  // The wait is a sum of exponential stages: its median by a gamma of the same mean and variance (Wilson-Hilferty).
+  const shape = (t * t) / variance;
+  return t * Math.max(0, 1 - 1 / (9 * shape)) ** 3;
 }
 
 /**
@@ -84,8 +94,12 @@ export class HandleTimeStats implements HandleTimeModel {
   add(seconds: number): void {
     if (!(seconds >= 0)) return;
     if (this.ring.length < this.capacity) this.ring.push(seconds);
-    else this.ring[this.next] = seconds;
+    else {
+      this.sorted.splice(this.lowerBound(this.ring[this.next]), 1);
+      this.ring[this.next] = seconds;
+    }
     this.next = (this.next + 1) % this.capacity;
+    this.sorted.splice(this.lowerBound(seconds), 0, seconds);
     this.dirty = true;
   }
 
@@ -93,9 +107,20 @@ export class HandleTimeStats implements HandleTimeModel {
     return this.ring.length;
   }
 
+  private lowerBound(x: number): number {
+    const s = this.sorted;
+    let lo = 0;
+    let hi = s.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (s[mid] < x) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
   private refresh(): void {
     if (!this.dirty) return;
-    this.sorted = [...this.ring].sort((a, b) => a - b);
     const n = this.sorted.length;
     this.suffix = new Array<number>(n + 1);
     this.suffix[n] = 0;
