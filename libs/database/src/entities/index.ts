@@ -25,4 +25,7 @@ export * from './report-export.entity';
 export * from './script-version.entity';
 export * from './script.entity';
 export * from './user.entity';
+export * from './did.entity';
+export * from './ivr-menu.entity';
+export * from './queue-event.entity';
 export * from './enums';
