@@ -39,7 +39,7 @@ export class CreateQueueDto {
   /** Weight against other queues for shared agents (1..100). */
   @IsOptional() @IsInt() @Min(0) @Max(100) priority?: number;
   @IsOptional() @IsInt() @Min(1) @Max(10000) maxLength?: number | null;
-  @IsOptional() @IsInt() @Min(5) @Max(86400) maxWaitSeconds?: number;
+  @IsOptional() @IsInt() @Min(1) @Max(86400) maxWaitSeconds?: number;
   @IsOptional() @IsString() @Matches(TARGET, { message: TARGET_REASON }) overflowTarget?: string | null;
   @IsOptional() @IsString() @Matches(TARGET, { message: TARGET_REASON }) noAgentsTarget?: string | null;
   @IsOptional() @IsInt() @Min(0) @Max(3600) wrapUpSeconds?: number;
@@ -61,7 +61,7 @@ export class UpdateQueueDto {
   skillRelaxation?: RelaxationStepDto[];
   @IsOptional() @IsInt() @Min(0) @Max(100) priority?: number;
   @IsOptional() @IsInt() @Min(1) @Max(10000) maxLength?: number | null;
-  @IsOptional() @IsInt() @Min(5) @Max(86400) maxWaitSeconds?: number;
+  @IsOptional() @IsInt() @Min(1) @Max(86400) maxWaitSeconds?: number;
   @IsOptional() @IsString() @Matches(TARGET, { message: TARGET_REASON }) overflowTarget?: string | null;
   @IsOptional() @IsString() @Matches(TARGET, { message: TARGET_REASON }) noAgentsTarget?: string | null;
   @IsOptional() @IsInt() @Min(0) @Max(3600) wrapUpSeconds?: number;

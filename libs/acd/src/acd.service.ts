@@ -57,6 +57,8 @@ interface LiveCall {
   agentId?: string;
   connectedAt?: number;
   hops: number;
+  /** The keep-my-place key came before the caller was in line: applied once they are. */
+  keepPlaceAsked?: boolean;
 }
 
 const silent = { log: () => undefined, warn: () => undefined, error: () => undefined };
@@ -85,6 +87,7 @@ export class AcdService implements InboundDesk {
   private lastAnnounce = new Map<string, number>();
   private readonly log: NonNullable<AcdOptions['log']>;
   private writes: Promise<unknown> = Promise.resolve();
+  private lastArrival = 0;
 
   constructor(
     private readonly ds: DataSource,
@@ -214,6 +217,8 @@ export class AcdService implements InboundDesk {
   }
 
   private async enter(channelId: string, args: string[], callerNumber: string | null): Promise<void> {
+    // Strictly increasing arrival stamps, taken in event order: FIFO holds within a millisecond and after a restart.
+    const arrived = (this.lastArrival = Math.max(Date.now(), this.lastArrival + 1));
     const did = args[0] ?? '';
     const routes: { department_id: string; queue_id: string | null }[] = await this.ds.query(
       `SELECT department_id, queue_id FROM dids WHERE number = $1`,
@@ -237,7 +242,7 @@ export class AcdService implements InboundDesk {
       departmentId: departmentId ?? '',
       callerNumber,
       queueId: null,
-      enteredAt: Date.now(),
+      enteredAt: arrived,
       priority: 0,
       status: 'waiting',
       hops: 0,
@@ -276,17 +281,19 @@ export class AcdService implements InboundDesk {
       return this.overflow(call, q, q.no_agents_target ?? q.overflow_target, 'EXITEMPTY');
     if (q.max_length != null && this.router.waiting(q.id).length >= q.max_length)
       return this.overflow(call, q, q.overflow_target, 'EXITFULL');
+    // The first queue counts from the arrival; an overflow queue from now.
+    if (call.queueId !== null || call.hops > 0) call.enteredAt = now;
     call.queueId = q.id;
-    call.enteredAt = now;
     call.status = 'waiting';
     await this.ds.query(
       `UPDATE inbound_calls SET queue_id = $2, entered_queue_at = $3, status = 'waiting', priority = $4 WHERE id = $1`,
-      [call.id, q.id, new Date(now), call.priority],
+      [call.id, q.id, new Date(call.enteredAt), call.priority],
     );
     await this.hold(call, q);
-    this.router.enqueue({ id: call.id, queueId: q.id, enteredAt: now, priority: call.priority });
+    this.router.enqueue({ id: call.id, queueId: q.id, enteredAt: call.enteredAt, priority: call.priority });
     const asg = this.router.routeCaller(call.id, now);
     if (asg) await this.connect(asg, false);
+    else if (call.keepPlaceAsked) await this.keepPlace(call);
     else await this.announce(call);
   }
 
@@ -524,7 +531,10 @@ export class AcdService implements InboundDesk {
   /** Keep my place: the call ends, the place in line stays, and the caller is called back at the front. */
   private async keepPlace(c: LiveCall): Promise<void> {
     const caller = this.router.caller(c.id);
-    if (!caller) return;
+    if (!caller) {
+      c.keepPlaceAsked = true;
+      return;
+    }
     c.status = 'callback';
     this.router.enqueue({ ...caller, callback: true });
     await this.event(c.id, c.queueId, null, 'EXITWITHKEY', {
@@ -569,7 +579,7 @@ export class AcdService implements InboundDesk {
           void this.telephony.destroyBridge(bridgeId).catch(() => undefined);
         }
       });
-      return this.close(c, 'overflowed', 'ended_at = NULL');
+      return this.close(c, 'overflowed', `wait_seconds = ${Math.round((Date.now() - c.enteredAt) / 1000)}`);
     }
     if (target === 'callback' && c.callerNumber) {
       // A callback request: the caller hangs up and keeps a place in this queue for when someone can take it.
@@ -643,6 +653,8 @@ export class AcdService implements InboundDesk {
   private async recover(): Promise<void> {
     const rows: {
       id: string;
+      agent_id: string | null;
+      answered_at: Date | null;
       channel_id: string;
       department_id: string | null;
       caller_number: string | null;
@@ -651,7 +663,7 @@ export class AcdService implements InboundDesk {
       priority: number;
       status: string;
     }[] = await this.ds.query(
-      `SELECT id, channel_id, department_id, caller_number, queue_id, entered_queue_at, priority, status FROM inbound_calls
+      `SELECT id, agent_id, answered_at, channel_id, department_id, caller_number, queue_id, entered_queue_at, priority, status FROM inbound_calls
         WHERE status IN ('waiting', 'callback', 'connecting', 'connected') AND ended_at IS NULL ORDER BY entered_queue_at`,
     );
     if (rows.length === 0) return;

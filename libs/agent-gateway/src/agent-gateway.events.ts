@@ -77,12 +77,26 @@ export interface AckError {
 export type Ack = AckOk | AckError;
 type AckFn = (a: Ack) => void;
 
+export interface InboundOfferDto {
+  agentId: string;
+  inboundCallId: string;
+  queueId: string;
+  queueName: string;
+  callerNumber: string | null;
+  waitSeconds: number;
+  /** A kept place: the ACD called the caller back. */
+  callback: boolean;
+  script: OfferScriptDto | null;
+}
+
 export interface AgentServerEvents {
   /** Sent once after a successful connection, with the current session. */
   session: (s: AgentSessionDto) => void;
   offer: (o: OfferDto) => void;
   'call-state': (c: CallStateDto) => void;
   state: (s: StateDto) => void;
+  /** An inbound ACD call connected to the agent (caller, queue, wait, and the department's script). */
+  'inbound-offer': (o: InboundOfferDto) => void;
   /** The connection is refused (then closed). */
   error: (e: SocketErrorDto) => void;
 }
