@@ -6,6 +6,8 @@ import { TELEPHONY_PORT } from '@app/ari';
 import { AgentSessionService, ASTERISK_SIM } from '@app/dialer';
 import { aDepartment } from '../../support/builders';
 import { api, startTestApp, type TestApp } from '../../support/test-app';
+import { aCampaign, setState, someContacts } from '../../support/campaign-builders';
+import { agentBot } from '../dialer/agent-bot';
 import { anAcdWorld, events, untilRow } from './acd-fixtures';
 
 const ENV = { SIM_PORT: '0', DIALER_TICK_MS: '100', DIALER_LEASE_SECONDS: '3', DIALER_INSTANCE_ID: 'acd-a' };
@@ -273,5 +275,80 @@ describe('ACD distribution, overflow and recovery', () => {
     } finally {
       await fresh.stop();
     }
+  });
+});
+
+describe('a blended agent', () => {
+  let t: TestApp;
+  let sim: AsteriskSim;
+  beforeAll(async () => {
+    t = await startTestApp('dialer', { ...ENV, DIALER_INSTANCE_ID: 'acd-blend' });
+    sim = t.app.get(ASTERISK_SIM);
+  }, 30_000);
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('takes an inbound call between two outbound calls, inbound first', async () => {
+    const ds = t.db.ds;
+    const dep = await aDepartment(ds);
+    const w = await anAcdWorld(t, dep.id);
+    const c = await aCampaign(ds, { departmentId: dep.id, mode: 'progressive', pacing: { ringTimeoutSeconds: 4 } });
+    const people = await someContacts(ds, c, [{}, {}, {}]);
+    for (const p of people)
+      sim.setNumberBehaviour(p.numbers[0], { outcome: 'human', ringSeconds: 0.2, talkSeconds: 1.5 });
+    const q = await w.queue({ wrapUpSeconds: 0 });
+    const a = await w.agent();
+    await w.join(q.id, a.id);
+    await setState(ds, c, 'running');
+    const login = await api(t.url, 'POST', '/api/agent/session', { token: a.token, body: { campaignId: c.id } });
+    expect(login.status).toBe(201);
+    const bot = agentBot(t.url, a.token);
+    try {
+      // While the agent talks to the first outbound contact, a caller arrives and waits.
+      await pollUntil(
+        async () => (await api(t.url, 'GET', '/api/agent/session', { token: a.token })).body.state === 'talking',
+        {
+          what: 'agent on an outbound call',
+        },
+      );
+      const inbound = sim.injectInbound({
+        number: q.did,
+        callerId: '+33611111111',
+        talkSeconds: 1,
+        patienceSeconds: 60,
+      })!;
+      const row = await untilRow(ds, inbound.id, (r) => r.outcome === 'answered', 'inbound answered', 20_000);
+      expect(row.agent_id).toBe(a.id);
+      await pollUntil(
+        async () => {
+          const [r] = await ds.query(
+            `SELECT count(*)::int AS n FROM call_attempts WHERE campaign_id = $1 AND bridged_at IS NOT NULL`,
+            [c.id],
+          );
+          return r.n >= 2;
+        },
+        { timeoutMs: 20_000, what: 'a second outbound call after the inbound one' },
+      );
+      const attempts: { bridged_at: Date; ended_at: Date | null }[] = await ds.query(
+        `SELECT bridged_at, ended_at FROM call_attempts WHERE campaign_id = $1 AND bridged_at IS NOT NULL ORDER BY bridged_at`,
+        [c.id],
+      );
+      const [times]: { answered_at: Date; ended_at: Date }[] = await ds.query(
+        `SELECT answered_at, ended_at FROM inbound_calls WHERE id = $1`,
+        [row.id],
+      );
+      // outbound 1 ends → inbound connected (before any new outbound call) → outbound 2 after the inbound call
+      expect(attempts[0].ended_at!.getTime()).toBeLessThanOrEqual(times.answered_at.getTime());
+      expect(attempts[1].bridged_at.getTime()).toBeGreaterThanOrEqual(times.ended_at.getTime());
+      const reasons: { reason: string | null }[] = await ds.query(
+        `SELECT reason FROM agent_state_changes WHERE agent_id = $1 AND to_state = 'paused' ORDER BY at`,
+        [a.id],
+      );
+      expect(reasons.map((r) => r.reason)).toEqual(expect.arrayContaining(['inbound', 'inbound-wrap-up']));
+    } finally {
+      await bot.stop();
+    }
+    expect(bot.errors).toEqual([]);
   });
 });
