@@ -1,6 +1,8 @@
 import type { DataSource } from 'typeorm';
+import { canSeeDepartment, type Principal } from '@app/auth';
+import { notFound } from '@app/common';
 import type { AgentSessionService } from '@app/dialer';
-import type { Queue } from '@app/database';
+import { Queue } from '@app/database';
 import type { AcdService } from './acd.service';
 import { queueFigures, type QueueFigures } from './queue-figures';
 
@@ -24,6 +26,13 @@ export class AcdLiveService {
     private readonly acd: AcdService,
     private readonly sessions: AgentSessionService,
   ) {}
+
+  /** The live view of a queue the caller may see (another department's answers not-found). */
+  async viewFor(p: Principal, queueId: string): Promise<QueueLiveView> {
+    const q = await this.ds.getRepository(Queue).findOne({ where: { id: queueId } });
+    if (!q || !canSeeDepartment(p, q.departmentId)) throw notFound('queue', queueId);
+    return this.view(q);
+  }
 
   async view(q: Queue): Promise<QueueLiveView> {
     const now = new Date();

@@ -37,6 +37,8 @@ export class AcdModule {
     const logger = new Logger('acd');
     return {
       module: AcdModule,
+      // Global: the /wallboard gateway shows the queues' live figures.
+      global: true,
       controllers: [AcdController],
       providers: [
         {

@@ -8,6 +8,7 @@ import { aDepartment } from '../../support/builders';
 import { api, startTestApp, type TestApp } from '../../support/test-app';
 import { aCampaign, setState, someContacts } from '../../support/campaign-builders';
 import { agentBot } from '../dialer/agent-bot';
+import { connect } from '../../e2e/agent-gateway/socket-client';
 import { anAcdWorld, events, untilRow } from './acd-fixtures';
 
 const ENV = { SIM_PORT: '0', DIALER_TICK_MS: '100', DIALER_LEASE_SECONDS: '3', DIALER_INSTANCE_ID: 'acd-a' };
@@ -40,6 +41,9 @@ describe('ACD over the simulator', () => {
     await w.join(q.id, second.id);
     const b1 = await w.login(first.token);
     await w.login(second.token);
+    const agentSocket = connect(t.url, '/agent', { token: first.token });
+    const board = connect(t.url, '/wallboard', { token: w.sup });
+    await agentSocket.waitFor('session');
 
     const call = sim.injectInbound({ number: q.did, callerId: '+33612345678', talkSeconds: 0.5, patienceSeconds: 60 })!;
     const row = await untilRow(ds, call.id, (r) => r.outcome === 'answered', 'answered');
@@ -67,6 +71,21 @@ describe('ACD over the simulator', () => {
       today: { offered: 1, answered: 1, serviceLevel: 1, abandonRate: 0 },
     });
     expect(live.body.agents.ready).toBe(2);
+
+    // The agent's screen got the inbound offer; the wallboard shows the queue every second.
+    expect(await agentSocket.waitFor('inbound-offer')).toMatchObject({
+      inboundCallId: row.id,
+      queueId: q.id,
+      callerNumber: '+33612345678',
+      waitSeconds: 0,
+    });
+    expect(await board.call('subscribe-queue', { queueId: q.id })).toMatchObject({
+      ok: true,
+      queue: { queueId: q.id },
+    });
+    expect(await board.waitFor('queue')).toMatchObject({ queueId: q.id, waitingNow: 0, today: { answered: 1 } });
+    agentSocket.close();
+    board.close();
   });
 
   it('overflows to another queue when nobody is logged in to the first', async () => {
