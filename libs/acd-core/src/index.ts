@@ -3,3 +3,4 @@ export * from './queue-model';
 export * from './router';
 export * from './wait-estimator';
 export * from './blending';
+export * from './business-hours';

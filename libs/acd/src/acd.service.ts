@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import {
   AcdRouter,
   type Assignment,
+  type BusinessHours,
+  isOpen,
   estimateWaitSeconds,
   HandleTimeStats,
   type QueueDef,
@@ -61,6 +63,17 @@ interface LiveCall {
   keepPlaceAsked?: boolean;
 }
 
+interface MenuRow {
+  id: string;
+  prompt: string;
+  choices: Record<string, { queueId?: string; menuId?: string; priority?: number }>;
+  timeout_seconds: number;
+  max_retries: number;
+  business_hours: BusinessHours | null;
+  holiday_calendar_id: string | null;
+  after_hours: { kind: 'message' | 'callback-request' | 'queue'; prompt?: string; queueId?: string } | null;
+}
+
 const silent = { log: () => undefined, warn: () => undefined, error: () => undefined };
 const KEEP_PLACE_DIGIT = '1';
 
@@ -88,6 +101,8 @@ export class AcdService implements InboundDesk {
   private readonly log: NonNullable<AcdOptions['log']>;
   private writes: Promise<unknown> = Promise.resolve();
   private lastArrival = 0;
+  /** Callers in an IVR menu waiting for a key: channel → resolver. */
+  private readonly ivrKeys = new Map<string, (digit: string | null) => void>();
 
   constructor(
     private readonly ds: DataSource,
@@ -195,6 +210,12 @@ export class AcdService implements InboundDesk {
       return;
     }
     if (e.type === 'dtmf') {
+      const ivr = this.ivrKeys.get(e.channelId);
+      if (ivr) {
+        this.ivrKeys.delete(e.channelId);
+        ivr(e.digit);
+        return;
+      }
       const id = this.byChannel.get(e.channelId);
       const c = id ? this.calls.get(id) : undefined;
       if (
@@ -210,6 +231,11 @@ export class AcdService implements InboundDesk {
     // A dialplan-entered channel leaves Stasis (StasisEnd) and goes back to the dialplan to hang up: its
     // ChannelDestroyed may never reach our app, so either event ends the caller's leg.
     if (e.type === 'destroyed' || e.type === 'stasisEnd') {
+      const ivr = this.ivrKeys.get(e.channelId);
+      if (ivr) {
+        this.ivrKeys.delete(e.channelId);
+        ivr(null);
+      }
       const id = this.byChannel.get(e.channelId);
       const c = id ? this.calls.get(id) : undefined;
       if (c && c.legId === e.channelId) this.onCallerGone(c);
@@ -220,10 +246,8 @@ export class AcdService implements InboundDesk {
     // Strictly increasing arrival stamps, taken in event order: FIFO holds within a millisecond and after a restart.
     const arrived = (this.lastArrival = Math.max(Date.now(), this.lastArrival + 1));
     const did = args[0] ?? '';
-    const routes: { department_id: string; queue_id: string | null }[] = await this.ds.query(
-      `SELECT department_id, queue_id FROM dids WHERE number = $1`,
-      [did],
-    );
+    const routes: { department_id: string; queue_id: string | null; ivr_menu_id: string | null }[] =
+      await this.ds.query(`SELECT department_id, queue_id, ivr_menu_id FROM dids WHERE number = $1`, [did]);
     let queue: QueueRow | undefined;
     let departmentId: string | undefined = routes[0]?.department_id;
     if (routes[0]?.queue_id) queue = this.queues.get(routes[0].queue_id);
@@ -262,11 +286,89 @@ export class AcdService implements InboundDesk {
       ],
     );
     await this.telephony.answer(channelId);
+    if (routes[0]?.ivr_menu_id) return this.menu(call, routes[0].ivr_menu_id, 0);
     if (!queue) {
       await this.finish(call, 'no-route', 'sound:ss-noservice');
       return;
     }
     await this.enterQueue(call, queue.id);
+  }
+
+  // ---- IVR -----------------------------------------------------------------------------------------------------
+
+  /** A menu: business hours (else the after-hours route), the prompt, one key with a timeout, retries. */
+  private async menu(call: LiveCall, menuId: string, depth: number): Promise<void> {
+    const [m]: MenuRow[] = await this.ds.query(`SELECT * FROM ivr_menus WHERE id = $1`, [menuId]);
+    if (!m || depth > 5) return this.finish(call, 'no-route', 'sound:ss-noservice');
+    if (m.business_hours) {
+      const holidays: { dates: { date: string }[] }[] = m.holiday_calendar_id
+        ? await this.ds.query(`SELECT dates FROM holiday_calendars WHERE id = $1`, [m.holiday_calendar_id])
+        : [];
+      if (!isOpen(m.business_hours, holidays[0]?.dates.map((d) => d.date) ?? [], Date.now()))
+        return this.afterHours(call, m);
+    }
+    for (let attempt = 0; attempt <= m.max_retries; attempt++) {
+      await this.pathStep(call, { step: 'ivr', menuId: m.id, attempt });
+      const key = new Promise<string | null>((resolve) => {
+        const timer = setTimeout(() => {
+          this.ivrKeys.delete(call.legId);
+          resolve('timeout');
+        }, m.timeout_seconds * 1000);
+        this.ivrKeys.set(call.legId, (d) => {
+          clearTimeout(timer);
+          resolve(d);
+        });
+      });
+      await this.telephony
+        .play({ target: { channelId: call.legId }, media: m.prompt, playbackId: `acd-${randomUUID()}` })
+        .catch(() => undefined);
+      const digit = await key;
+      if (digit === null) {
+        await this.close(call, 'abandoned-ivr', 'abandoned_at = now()');
+        return;
+      }
+      const choice = digit === 'timeout' ? undefined : m.choices[digit];
+      await this.pathStep(call, { step: 'ivr-key', menuId: m.id, key: digit, valid: !!choice });
+      if (!choice) continue;
+      if (choice.menuId) return this.menu(call, choice.menuId, depth + 1);
+      if (choice.queueId) {
+        call.priority = Math.max(call.priority, choice.priority ?? 0);
+        call.enteredAt = Date.now(); // the wait counts from the queue, not from the menu
+        return this.enterQueue(call, choice.queueId);
+      }
+    }
+    return this.finish(call, 'ivr-no-choice', 'sound:vm-goodbye');
+  }
+
+  private async afterHours(call: LiveCall, m: MenuRow): Promise<void> {
+    const route = m.after_hours ?? { kind: 'message' as const };
+    await this.pathStep(call, { step: 'after-hours', menuId: m.id, route: route.kind });
+    await this.ds.query(
+      `INSERT INTO queue_events (inbound_call_id, queue_id, event, data) VALUES ($1, NULL, 'AFTERHOURS', $2)`,
+      [call.id, JSON.stringify({ menuId: m.id, route: route.kind })],
+    );
+    if (route.kind === 'queue' && route.queueId) {
+      call.enteredAt = Date.now();
+      return this.enterQueue(call, route.queueId);
+    }
+    if (route.kind === 'callback-request') {
+      // A voicemail-style callback request: the caller's message is recorded; the row keeps its name.
+      const name = `acd-callback-request-${call.id}`;
+      await this.telephony
+        .play({
+          target: { channelId: call.legId },
+          media: route.prompt ?? 'sound:vm-intro',
+          playbackId: `acd-${randomUUID()}`,
+        })
+        .catch(() => undefined);
+      await this.telephony
+        .startRecording({ target: { channelId: call.legId }, name, format: 'wav', maxDurationSeconds: 60, beep: true })
+        .catch((e: unknown) => this.log.warn(`callback request recording: ${(e as Error).message}`));
+      await this.pathStep(call, { step: 'callback-request', recording: name });
+      await this.close(call, 'callback-request', 'wait_seconds = NULL');
+      return;
+    }
+    return this.finish(call, 'after-hours', route.prompt ?? 'sound:vm-goodbye');
   }
 
   private async enterQueue(call: LiveCall, queueId: string): Promise<void> {

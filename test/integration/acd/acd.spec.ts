@@ -9,7 +9,7 @@ import { api, startTestApp, type TestApp } from '../../support/test-app';
 import { aCampaign, setState, someContacts } from '../../support/campaign-builders';
 import { agentBot } from '../dialer/agent-bot';
 import { connect } from '../../e2e/agent-gateway/socket-client';
-import { anAcdWorld, events, untilRow } from './acd-fixtures';
+import { aDid, anAcdWorld, events, untilRow } from './acd-fixtures';
 
 const ENV = { SIM_PORT: '0', DIALER_TICK_MS: '100', DIALER_LEASE_SECONDS: '3', DIALER_INSTANCE_ID: 'acd-a' };
 
@@ -369,5 +369,87 @@ describe('a blended agent', () => {
       await bot.stop();
     }
     expect(bot.errors).toEqual([]);
+  });
+});
+
+describe('IVR menus and business hours', () => {
+  let t: TestApp;
+  let sim: AsteriskSim;
+  beforeAll(async () => {
+    t = await startTestApp('dialer', { ...ENV, DIALER_INSTANCE_ID: 'acd-ivr' });
+    sim = t.app.get(ASTERISK_SIM);
+  }, 30_000);
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  const routeDid = async (
+    w: Awaited<ReturnType<typeof anAcdWorld>>,
+    menu: Record<string, unknown>,
+  ): Promise<string> => {
+    const m = await api(t.url, 'POST', '/api/ivr-menus', { token: w.sup, body: menu });
+    expect(m.status).toBe(201);
+    const did = aDid();
+    expect(
+      (await api(t.url, 'POST', '/api/dids', { token: w.sup, body: { number: did, ivrMenuId: m.body.id } })).status,
+    ).toBe(201);
+    return did;
+  };
+
+  it('a key press routes to a queue with the choice priority; a wrong key is retried', async () => {
+    const ds = t.db.ds;
+    const dep = await aDepartment(ds);
+    const w = await anAcdWorld(t, dep.id);
+    const sales = await w.queue({});
+    const support = await w.queue({});
+    const a = await w.agent();
+    await w.join(support.id, a.id);
+    await w.login(a.token);
+    const did = await routeDid(w, {
+      name: 'main',
+      prompt: 'sound:welcome',
+      choices: { '1': { queueId: sales.id }, '2': { queueId: support.id, priority: 5 } },
+      timeoutSeconds: 5,
+      maxRetries: 2,
+    });
+    const c = sim.injectInbound({ number: did, callerId: '+33622222222', talkSeconds: 0.2, patienceSeconds: 60 })!;
+    await untilRow(ds, c.id, (r) => r.path.some((p) => p.step === 'ivr'), 'in the menu');
+    sim.sendDtmf(c.id, '9');
+    await untilRow(ds, c.id, (r) => r.path.filter((p) => p.step === 'ivr').length === 2, 'menu replayed');
+    sim.sendDtmf(c.id, '2');
+    const row = await untilRow(ds, c.id, (r) => r.outcome === 'answered', 'answered from the menu');
+    expect(row).toMatchObject({ queue_id: support.id, agent_id: a.id });
+    expect(row.path.map((p) => p.step)).toEqual(['entry', 'ivr', 'ivr-key', 'ivr', 'ivr-key', 'queue', 'agent']);
+    const [pr] = await ds.query(`SELECT priority FROM inbound_calls WHERE id = $1`, [row.id]);
+    expect(pr.priority).toBe(5);
+    const bad = await api(t.url, 'POST', '/api/ivr-menus', {
+      token: w.sup,
+      body: { name: 'bad', prompt: 'sound:x', choices: { '12': { queueId: sales.id }, '3': {} } },
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.details.map((d: { field: string }) => d.field).sort()).toEqual(['choices.12', 'choices.3']);
+  });
+
+  it('after hours, the caller goes to the after-hours queue (closed all week)', async () => {
+    const ds = t.db.ds;
+    const dep = await aDepartment(ds);
+    const w = await anAcdWorld(t, dep.id);
+    const day = await w.queue({});
+    const night = await w.queue({});
+    const a = await w.agent();
+    await w.join(night.id, a.id);
+    await w.login(a.token);
+    const did = await routeDid(w, {
+      name: 'closed',
+      prompt: 'sound:welcome',
+      choices: { '1': { queueId: day.id } },
+      businessHours: { timeZone: 'Europe/Paris', weekly: {} },
+      afterHours: { kind: 'queue', queueId: night.id },
+    });
+    const c = sim.injectInbound({ number: did, callerId: '+33633333333', talkSeconds: 0.2, patienceSeconds: 60 })!;
+    const row = await untilRow(ds, c.id, (r) => r.outcome === 'answered', 'answered after hours');
+    expect(row).toMatchObject({ queue_id: night.id, agent_id: a.id });
+    expect(row.path.map((p) => p.step)).toEqual(['entry', 'after-hours', 'queue', 'agent']);
+    expect(await events(ds, row.id)).toEqual(['AFTERHOURS', 'ENTERQUEUE', 'CONNECT', 'COMPLETECALLER']);
   });
 });
