@@ -10,6 +10,7 @@ import {
   Patch,
   Post,
   Put,
+  Query,
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -17,7 +18,15 @@ import type { DataSource } from 'typeorm';
 import { canSeeDepartment, CurrentUser, departmentScope, Roles, type Principal } from '@app/auth';
 import { AppError, invalid, notFound } from '@app/common';
 import { Agent, Did, IvrMenu, Queue, QueueMembership } from '@app/database';
-import { CreateDidDto, CreateIvrMenuDto, CreateQueueDto, MembershipDto, UpdateQueueDto } from './acd.dto';
+import {
+  ConferenceDto,
+  CreateDidDto,
+  CreateIvrMenuDto,
+  CreateQueueDto,
+  MembershipDto,
+  TransferDto,
+  UpdateQueueDto,
+} from './acd.dto';
 import { AcdLiveService, type QueueLiveView } from './acd-live.service';
 import { AcdService } from './acd.service';
 
@@ -188,6 +197,44 @@ export class AcdController {
     const d = await this.ds.getRepository(Did).findOne({ where: { id } });
     if (!d || !canSeeDepartment(p, d.departmentId)) throw notFound('did', id);
     await this.ds.getRepository(Did).delete({ id });
+  }
+
+  // ---- the agent's inbound call -----------------------------------------------------------------------------------
+
+  private async agentId(p: Principal, agentId?: string): Promise<string> {
+    if (p.role === 'agent') {
+      const own = await this.ds.getRepository(Agent).findOne({ where: { userId: p.userId } });
+      if (!own) throw new AppError('forbidden', 'this user has no agent profile');
+      return own.id;
+    }
+    if (!agentId) throw invalid([{ field: 'agentId', reason: 'required for supervisors and admins' }]);
+    const a = await this.ds.getRepository(Agent).findOne({ where: { id: agentId } });
+    if (!a || !canSeeDepartment(p, a.departmentId)) throw notFound('agent', agentId);
+    return a.id;
+  }
+
+  /** Blind transfer of the agent's inbound caller to another agent, a queue or an external number. */
+  @Roles('agent', 'supervisor', 'admin')
+  @Post('agent/inbound/transfer')
+  @HttpCode(200)
+  async transfer(
+    @CurrentUser() p: Principal,
+    @Body() dto: TransferDto,
+    @Query('agentId') agentId?: string,
+  ): Promise<{ inboundCallId: string; to: string }> {
+    return this.acd.transfer(await this.agentId(p, agentId), dto.to);
+  }
+
+  /** Calls an external party into the agent's bridge: caller, agent and that party talk three ways. */
+  @Roles('agent', 'supervisor', 'admin')
+  @Post('agent/inbound/conference')
+  @HttpCode(200)
+  async conference(
+    @CurrentUser() p: Principal,
+    @Body() dto: ConferenceDto,
+    @Query('agentId') agentId?: string,
+  ): Promise<{ inboundCallId: string; channelId: string }> {
+    return this.acd.conference(await this.agentId(p, agentId), dto.number);
   }
 
   // ---- IVR menus --------------------------------------------------------------------------------------------------

@@ -106,3 +106,14 @@ export class CreateIvrMenuDto {
   @IsOptional() @IsUUID() holidayCalendarId?: string | null;
   @IsOptional() @ValidateNested() @Type(() => AfterHoursDto) afterHours?: AfterHoursDto | null;
 }
+
+export class TransferDto {
+  /** `agent:<id>`, `queue:<id or name>` or `number:<E.164>`. */
+  @IsString()
+  @Matches(/^(agent|queue|number):.+$/, { message: 'must be agent:<id>, queue:<id or name> or number:<E.164>' })
+  to: string;
+}
+
+export class ConferenceDto {
+  @IsString() @Matches(/^\+?[0-9]{3,20}$/, { message: 'must be digits with an optional +' }) number: string;
+}

@@ -11,6 +11,7 @@ import {
   ROUTING_STRATEGIES,
 } from '@app/acd-core';
 import type { TelephonyEvent, TelephonyPort } from '@app/ari';
+import { AppError } from '@app/common';
 import type { AgentSessionService, InboundDesk } from '@app/dialer';
 import type { DataSource } from 'typeorm';
 
@@ -72,6 +73,10 @@ interface MenuRow {
   business_hours: BusinessHours | null;
   holiday_calendar_id: string | null;
   after_hours: { kind: 'message' | 'callback-request' | 'queue'; prompt?: string; queueId?: string } | null;
+}
+
+function invalidTarget(reason: string): AppError {
+  return new AppError('validation-failed', `transfer target: ${reason}`, [{ field: 'to', reason }]);
 }
 
 const silent = { log: () => undefined, warn: () => undefined, error: () => undefined };
@@ -744,6 +749,103 @@ export class AcdService implements InboundDesk {
       c.id,
       JSON.stringify([{ at: new Date().toISOString(), ...step }]),
     ]);
+  }
+
+  // ---- transfer and conference ----------------------------------------------------------------------------------
+
+  /** The inbound call an agent is talking to, if any. */
+  callOf(agentId: string): { id: string; queueId: string | null; callerNumber: string | null } | undefined {
+    for (const c of this.calls.values())
+      if (c.agentId === agentId && c.status === 'connected')
+        return { id: c.id, queueId: c.queueId, callerNumber: c.callerNumber };
+    return undefined;
+  }
+
+  /**
+   * Blind transfer by the agent: to another (ready) agent of the department, back into a queue, or to an external
+   * number. The caller leaves this agent's bridge in one move; the agent goes to wrap-up.
+   */
+  async transfer(agentId: string, to: string): Promise<{ inboundCallId: string; to: string }> {
+    const found = [...this.calls.values()].find((c) => c.agentId === agentId && c.status === 'connected');
+    if (!found) throw new AppError('conflict', 'the agent has no inbound call to transfer');
+    const c = found;
+    const [kind, target] = [to.slice(0, to.indexOf(':')), to.slice(to.indexOf(':') + 1)];
+    if (kind === 'agent') {
+      if (this.sessions.departmentOf(target) !== c.departmentId || !this.sessions.takeForInbound(target))
+        throw new AppError('conflict', 'the target agent is not logged in and ready in this department', [
+          { field: 'to', reason: 'agent not ready' },
+        ]);
+      const bridgeId = this.sessions.bridgeOf(target)!;
+      await this.telephony.addToBridge(bridgeId, [c.legId]);
+      await this.transferred(c, agentId, to);
+      c.agentId = target;
+      c.connectedAt = Date.now();
+      this.busySince.set(target, Date.now());
+      await this.ds.query(`UPDATE inbound_calls SET agent_id = $2 WHERE id = $1`, [c.id, target]);
+      return { inboundCallId: c.id, to };
+    }
+    if (kind === 'queue') {
+      const q = [...this.queues.values()].find(
+        (x) => (x.id === target || x.name === target) && x.department_id === c.departmentId,
+      );
+      if (!q) throw invalidTarget('no such queue in this department');
+      await this.transferred(c, agentId, to);
+      c.agentId = undefined;
+      c.status = 'waiting';
+      c.queueId = null;
+      c.hops++;
+      await this.enterQueue(c, q.id);
+      return { inboundCallId: c.id, to };
+    }
+    if (kind === 'number' && /^\+?[0-9]{3,20}$/.test(target)) {
+      await this.transferred(c, agentId, to);
+      const q = c.queueId ? this.queues.get(c.queueId) : undefined;
+      c.agentId = undefined;
+      c.status = 'waiting';
+      if (q) await this.overflow(c, q, to, 'TRANSFEROUT');
+      return { inboundCallId: c.id, to };
+    }
+    throw invalidTarget('must be agent:<id>, queue:<id or name> or number:<E.164>');
+  }
+
+  /** Three-way conference: an external party is called into the agent's own bridge, with the caller and the agent. */
+  async conference(agentId: string, number: string): Promise<{ inboundCallId: string; channelId: string }> {
+    const c = [...this.calls.values()].find((x) => x.agentId === agentId && x.status === 'connected');
+    if (!c) throw new AppError('conflict', 'the agent has no inbound call');
+    if (!/^\+?[0-9]{3,20}$/.test(number)) throw invalidTarget('a number is digits with an optional +');
+    const bridgeId = this.sessions.bridgeOf(agentId)!;
+    const leg = `acdconf-${c.id.slice(0, 8)}-${Date.now().toString(36)}`;
+    const off = this.telephony.subscribe((e) => {
+      if (e.type === 'stasisStart' && e.channelId === leg) {
+        off();
+        void this.telephony.addToBridge(bridgeId, [leg]).catch(() => undefined);
+      }
+    });
+    await this.telephony.originate({
+      channelId: leg,
+      endpoint: this.opts.endpointTemplate.replace('{number}', number).replace('{digits}', number.replace(/^\+/, '')),
+      appArgs: ['acd-conference', c.id],
+      timeoutSeconds: 30,
+      formats: 'ulaw',
+    });
+    await this.event(c.id, c.queueId, agentId, 'CONFERENCE', { number, channelId: leg });
+    await this.pathStep(c, { step: 'conference', number });
+    return { inboundCallId: c.id, channelId: leg };
+  }
+
+  private async transferred(c: LiveCall, agentId: string, to: string): Promise<void> {
+    const talk = (Date.now() - (c.connectedAt ?? Date.now())) / 1000;
+    await this.event(c.id, c.queueId, agentId, 'TRANSFER', { to, talktime: talk });
+    await this.pathStep(c, { step: 'transfer', from: agentId, to });
+    this.sessions.inboundWrapUp(agentId);
+    const q = c.queueId ? this.queues.get(c.queueId) : undefined;
+    setTimeout(
+      () => {
+        this.busySince.delete(agentId);
+        this.sessions.releaseFromInbound(agentId);
+      },
+      (q?.wrap_up_seconds ?? 10) * 1000,
+    ).unref();
   }
 
   // ---- crash recovery ---------------------------------------------------------------------------------------------

@@ -453,3 +453,86 @@ describe('IVR menus and business hours', () => {
     expect(await events(ds, row.id)).toEqual(['AFTERHOURS', 'ENTERQUEUE', 'CONNECT', 'COMPLETECALLER']);
   });
 });
+
+describe('transfer and conference', () => {
+  let t: TestApp;
+  let sim: AsteriskSim;
+  beforeAll(async () => {
+    t = await startTestApp('dialer', { ...ENV, DIALER_INSTANCE_ID: 'acd-xfer' });
+    sim = t.app.get(ASTERISK_SIM);
+  }, 30_000);
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('the agent transfers blind to another agent, who then calls a third party in', async () => {
+    const ds = t.db.ds;
+    const dep = await aDepartment(ds);
+    const w = await anAcdWorld(t, dep.id);
+    const q = await w.queue({ wrapUpSeconds: 0 });
+    const first = await w.agent();
+    const second = await w.agent();
+    await w.join(q.id, first.id);
+    await w.login(first.token);
+    const b2 = await w.login(second.token);
+    const c = sim.injectInbound({ number: q.did, callerId: '+33644444444', talkSeconds: 4, patienceSeconds: 60 })!;
+    await untilRow(ds, c.id, (r) => r.status === 'connected' && r.agent_id === first.id, 'with the first agent');
+    const bad = await api(t.url, 'POST', '/api/agent/inbound/transfer', { token: first.token, body: { to: 'fax:1' } });
+    expect(bad.status).toBe(400);
+    const r = await api(t.url, 'POST', '/api/agent/inbound/transfer', {
+      token: first.token,
+      body: { to: `agent:${second.id}` },
+    });
+    expect(r.status).toBe(200);
+    expect(
+      sim.requests().some((x) => x.path === `/ari/bridges/${b2.bridgeId}/addChannel` && x.query.channel === c.id),
+    ).toBe(true);
+    sim.setNumberBehaviour('+33755555555', { outcome: 'human', ringSeconds: 0.1, talkSeconds: 3 });
+    const conf = await api(t.url, 'POST', '/api/agent/inbound/conference', {
+      token: second.token,
+      body: { number: '+33755555555' },
+    });
+    expect(conf.status).toBe(200);
+    await pollUntil(
+      () =>
+        sim
+          .requests()
+          .some((x) => x.path === `/ari/bridges/${b2.bridgeId}/addChannel` && x.query.channel === conf.body.channelId),
+      { what: 'third party in the agent bridge' },
+    );
+    const row = await untilRow(ds, c.id, (x) => x.outcome === 'answered', 'call over');
+    expect(row.agent_id).toBe(second.id);
+    expect(row.path.map((p) => p.step)).toEqual(['entry', 'queue', 'agent', 'transfer', 'conference']);
+    expect(await events(ds, row.id)).toEqual(['ENTERQUEUE', 'CONNECT', 'TRANSFER', 'CONFERENCE', 'COMPLETECALLER']);
+  });
+
+  it('the agent transfers blind back into a queue', async () => {
+    const ds = t.db.ds;
+    const dep = await aDepartment(ds);
+    const w = await anAcdWorld(t, dep.id);
+    const q1 = await w.queue({ wrapUpSeconds: 5 });
+    const q2 = await w.queue({ wrapUpSeconds: 0 });
+    const first = await w.agent();
+    const second = await w.agent();
+    await w.join(q1.id, first.id);
+    await w.join(q2.id, second.id);
+    await w.login(first.token);
+    await w.login(second.token);
+    const c = sim.injectInbound({ number: q1.did, callerId: '+33645454545', talkSeconds: 2, patienceSeconds: 60 })!;
+    await untilRow(ds, c.id, (r) => r.status === 'connected', 'connected');
+    const r = await api(t.url, 'POST', '/api/agent/inbound/transfer', {
+      token: first.token,
+      body: { to: `queue:${q2.id}` },
+    });
+    expect(r.status).toBe(200);
+    const row = await untilRow(
+      ds,
+      c.id,
+      (x) => x.outcome === 'answered' && x.agent_id === second.id,
+      'answered in the second queue',
+    );
+    expect(row.queue_id).toBe(q2.id);
+    const s1 = await api(t.url, 'GET', '/api/agent/session', { token: first.token });
+    expect(s1.body).toMatchObject({ state: 'paused', reason: 'inbound-wrap-up' });
+  });
+});
