@@ -417,6 +417,9 @@ export class AgentSessionService implements RunnerSessions {
   async ready(agentId: string): Promise<AgentSessionView> {
     const s = this.session(agentId);
     if (s.state === 'ready') return this.view(agentId);
+    // On an inbound ACD call the agent is paused for the ACD; ending an inbound wrap-up early is fine.
+    if (s.state === 'paused' && s.reason === INBOUND_REASON)
+      throw new AppError('illegal-transition', 'the agent is on an inbound call', { from: 'talking', event: 'ready' });
     const h = this.handleOf(s);
     if (h) {
       const e = illegal(h.engine.agentResume(agentId));
