@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { AsteriskSim } from '@app/asterisk-sim';
+import { InboundDriver, type AsteriskSim } from '@app/asterisk-sim';
 import { pollUntil } from '@app/common';
 import { AcdService } from '@app/acd';
 import { TELEPHONY_PORT } from '@app/ari';
@@ -428,6 +428,33 @@ describe('IVR menus and business hours', () => {
     });
     expect(bad.status).toBe(400);
     expect(bad.body.details.map((d: { field: string }) => d.field).sort()).toEqual(['choices.12', 'choices.3']);
+  });
+
+  it('simulated callers with a daily profile press the key the menu prompts for', async () => {
+    const ds = t.db.ds;
+    const dep = await aDepartment(ds);
+    const w = await anAcdWorld(t, dep.id);
+    const q = await w.queue({});
+    const a = await w.agent();
+    await w.join(q.id, a.id);
+    await w.login(a.token);
+    const did = await routeDid(w, { name: 'prompted', prompt: 'sound:press-3', choices: { '3': { queueId: q.id } } });
+    const driver = new InboundDriver(sim.engine, {
+      number: did,
+      callsPerMinuteByHour: Array.from({ length: 24 }, () => 120),
+      talk: { kind: 'fixed', value: 0.2 },
+      patience: { kind: 'fixed', value: 60 },
+      prompts: [{ media: 'sound:press-3', digits: '3', afterSeconds: 0.1 }],
+    });
+    driver.start();
+    try {
+      await pollUntil(() => driver.injected.length > 0, { what: 'a simulated caller' });
+    } finally {
+      driver.stop();
+    }
+    const row = await untilRow(ds, driver.injected[0], (r) => r.outcome === 'answered', 'answered after the prompt');
+    expect(row.queue_id).toBe(q.id);
+    expect(row.path.map((p) => p.step)).toEqual(['entry', 'ivr', 'ivr-key', 'queue', 'agent']);
   });
 
   it('after hours, the caller goes to the after-hours queue (closed all week)', async () => {
