@@ -19,6 +19,7 @@ import { canSeeDepartment, CurrentUser, departmentScope, Roles, type Principal }
 import { AppError, invalid, notFound } from '@app/common';
 import { Agent, Did, IvrMenu, Queue, QueueMembership } from '@app/database';
 import {
+  BargeDto,
   ConferenceDto,
   CreateDidDto,
   CreateIvrMenuDto,
@@ -235,6 +236,18 @@ export class AcdController {
     @Query('agentId') agentId?: string,
   ): Promise<{ inboundCallId: string; channelId: string }> {
     return this.acd.conference(await this.agentId(p, agentId), dto.number);
+  }
+
+  /** The supervisor joins the agent's bridge (barge-in) from their own phone. */
+  @Roles('supervisor', 'admin')
+  @Post('agents/:agentId/barge')
+  @HttpCode(200)
+  async barge(
+    @CurrentUser() p: Principal,
+    @Param('agentId', ParseUUIDPipe) agentId: string,
+    @Body() dto: BargeDto,
+  ): Promise<{ channelId: string }> {
+    return this.acd.barge(await this.agentId(p, agentId), dto.endpoint);
   }
 
   // ---- IVR menus --------------------------------------------------------------------------------------------------

@@ -117,3 +117,8 @@ export class TransferDto {
 export class ConferenceDto {
   @IsString() @Matches(/^\+?[0-9]{3,20}$/, { message: 'must be digits with an optional +' }) number: string;
 }
+
+export class BargeDto {
+  /** The supervisor's phone, e.g. `PJSIP/agent-1999`. */
+  @IsString() @Length(3, 200) endpoint: string;
+}

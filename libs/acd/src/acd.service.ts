@@ -833,6 +833,35 @@ export class AcdService implements InboundDesk {
     return { inboundCallId: c.id, channelId: leg };
   }
 
+  /**
+   * Barge: a supervisor's phone is called and added to the agent's own bridge, so the supervisor talks with the
+   * agent and the caller. (Listen and whisper need ARI snoop channels: not done yet.)
+   */
+  async barge(agentId: string, endpoint: string): Promise<{ channelId: string }> {
+    const bridgeId = this.sessions.bridgeOf(agentId);
+    if (!bridgeId) throw new AppError('conflict', 'the agent is not logged in');
+    const leg = `acdsup-${agentId.slice(0, 8)}-${Date.now().toString(36)}`;
+    const off = this.telephony.subscribe((e) => {
+      if (e.type === 'stasisStart' && e.channelId === leg) {
+        off();
+        void this.telephony.addToBridge(bridgeId, [leg]).catch(() => undefined);
+      } else if (e.type === 'destroyed' && e.channelId === leg) off();
+    });
+    await this.telephony.originate({
+      channelId: leg,
+      endpoint,
+      appArgs: ['acd-supervisor', agentId],
+      timeoutSeconds: 30,
+      formats: 'ulaw',
+    });
+    const c = [...this.calls.values()].find((x) => x.agentId === agentId && x.status === 'connected');
+    if (c) {
+      await this.event(c.id, c.queueId, agentId, 'BARGE', { endpoint });
+      await this.pathStep(c, { step: 'barge', endpoint });
+    }
+    return { channelId: leg };
+  }
+
   private async transferred(c: LiveCall, agentId: string, to: string): Promise<void> {
     const talk = (Date.now() - (c.connectedAt ?? Date.now())) / 1000;
     await this.event(c.id, c.queueId, agentId, 'TRANSFER', { to, talktime: talk });

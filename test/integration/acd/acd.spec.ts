@@ -4,7 +4,7 @@ import { pollUntil } from '@app/common';
 import { AcdService } from '@app/acd';
 import { TELEPHONY_PORT } from '@app/ari';
 import { AgentSessionService, ASTERISK_SIM } from '@app/dialer';
-import { aDepartment } from '../../support/builders';
+import { aDepartment, aUser } from '../../support/builders';
 import { api, startTestApp, type TestApp } from '../../support/test-app';
 import { aCampaign, setState, someContacts } from '../../support/campaign-builders';
 import { agentBot } from '../dialer/agent-bot';
@@ -531,6 +531,46 @@ describe('transfer and conference', () => {
     expect(row.agent_id).toBe(second.id);
     expect(row.path.map((p) => p.step)).toEqual(['entry', 'queue', 'agent', 'transfer', 'conference']);
     expect(await events(ds, row.id)).toEqual(['ENTERQUEUE', 'CONNECT', 'TRANSFER', 'CONFERENCE', 'COMPLETECALLER']);
+  });
+
+  it("a supervisor barges into the agent's bridge from their phone", async () => {
+    const ds = t.db.ds;
+    const dep = await aDepartment(ds);
+    const w = await anAcdWorld(t, dep.id);
+    const q = await w.queue({});
+    const a = await w.agent();
+    await w.join(q.id, a.id);
+    const { bridgeId } = await w.login(a.token);
+    const c = sim.injectInbound({ number: q.did, callerId: '+33646464646', talkSeconds: 3, patienceSeconds: 60 })!;
+    await untilRow(ds, c.id, (r) => r.status === 'connected', 'connected');
+    const other = await aDepartment(ds);
+    const outsider = t.tokenFor(await aUser(ds, 'requester', other.id));
+    expect(
+      (
+        await api(t.url, 'POST', `/api/agents/${a.id}/barge`, {
+          token: outsider,
+          body: { endpoint: 'PJSIP/agent-1999' },
+        })
+      ).status,
+    ).toBe(403);
+    const r = await api(t.url, 'POST', `/api/agents/${a.id}/barge`, {
+      token: w.sup,
+      body: { endpoint: 'PJSIP/agent-1999' },
+    });
+    expect(r.status).toBe(200);
+    await pollUntil(
+      () =>
+        sim
+          .requests()
+          .some((x) => x.path === `/ari/bridges/${bridgeId}/addChannel` && x.query.channel === r.body.channelId),
+      { what: 'supervisor in the agent bridge' },
+    );
+    const row = await untilRow(ds, c.id, (x) => x.outcome === 'answered', 'call over');
+    expect(await events(ds, row.id)).toContain('BARGE');
+    await t.app
+      .get(TELEPHONY_PORT)
+      .hangup(r.body.channelId)
+      .catch(() => undefined);
   });
 
   it('the agent transfers blind back into a queue', async () => {
