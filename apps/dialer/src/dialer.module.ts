@@ -7,6 +7,7 @@ import { ContactsModule } from '@app/contacts';
 import { ScriptsModule } from '@app/scripts';
 import type { DialerConfig } from '@app/config';
 import { DialerEngineModule } from '@app/dialer';
+import { AcdModule } from '@app/acd';
 import { DemoModule } from './demo/demo.module';
 
 export interface DialerModuleOptions {
@@ -37,6 +38,7 @@ export class DialerModule {
         }),
         HealthModule.forRoot(),
         DialerEngineModule.forRoot({ config: o.config }),
+        AcdModule.forRoot({ config: o.config }),
         CampaignsModule.forRoot(o.config),
         ContactsModule.forRoot({
           maxImportBytes: o.config.IMPORT_MAX_BYTES,

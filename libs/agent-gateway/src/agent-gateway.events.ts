@@ -81,6 +81,18 @@ export interface AckError {
 export type Ack = AckOk | AckError;
 type AckFn = (a: Ack) => void;
 
+export interface InboundOfferDto {
+  agentId: string;
+  inboundCallId: string;
+  queueId: string;
+  queueName: string;
+  callerNumber: string | null;
+  waitSeconds: number;
+  /** A kept place: the ACD called the caller back. */
+  callback: boolean;
+  script: OfferScriptDto | null;
+}
+
 export interface AgentServerEvents {
   /** Sent once after a successful connection, with the current session. */
   session: (s: AgentSessionDto) => void;
@@ -91,6 +103,8 @@ export interface AgentServerEvents {
   'campaign-status': (s: DialingStatus & { campaignId: string }) => void;
   /** The dialer is stopping: no new calls; a call in progress may go on until `deadline` (then the socket closes). */
   shutdown: (s: ShutdownDto) => void;
+  /** An inbound ACD call connected to the agent (caller, queue, wait, and the department's script). */
+  'inbound-offer': (o: InboundOfferDto) => void;
   /** The live socket is closed by the server: its user's access was revoked (`unauthenticated`), or its session could not be read. */
   error: (e: SocketErrorDto) => void;
 }

@@ -140,6 +140,30 @@ export class AgentGateway implements OnGatewayInit<AgentNamespace>, OnGatewayCon
       this.events.on('call-state', (p) => this.toAgent(p.agentId, 'call-state', { ...p })),
       // Every screen on this process, logged in or only watching.
       this.events.on('shutdown', (p) => this.server?.emit('shutdown', { ...p })),
+      this.events.on('inbound-offer', (p) => {
+        const caller = {
+          id: p.inboundCallId,
+          firstName: null,
+          lastName: null,
+          phone: p.callerNumber ?? '',
+          timeZone: 'UTC',
+          fields: { caller_number: p.callerNumber, queue: p.queueName },
+        };
+        this.scripts.forOffer(p.scriptVersionId, caller).then(
+          (script) =>
+            this.toAgent(p.agentId, 'inbound-offer', {
+              agentId: p.agentId,
+              inboundCallId: p.inboundCallId,
+              queueId: p.queueId,
+              queueName: p.queueName,
+              callerNumber: p.callerNumber,
+              waitSeconds: p.waitSeconds,
+              callback: p.callback,
+              script,
+            }),
+          (e: unknown) => this.log.warn(`inbound offer for agent ${p.agentId}: ${(e as Error).message}`),
+        );
+      }),
       this.events.on('offer', (p) => {
         this.offerDto(p).then(
           (dto) => this.toAgent(p.agentId, 'offer', dto),
@@ -170,7 +194,7 @@ export class AgentGateway implements OnGatewayInit<AgentNamespace>, OnGatewayCon
     for (const off of this.unsubscribe.splice(0)) off();
   }
 
-  private toAgent<E extends 'state' | 'call-state' | 'offer'>(
+  private toAgent<E extends 'state' | 'call-state' | 'offer' | 'inbound-offer'>(
     agentId: string,
     event: E,
     payload: Parameters<AgentServerEvents[E]>[0],

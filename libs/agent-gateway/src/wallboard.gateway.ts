@@ -1,4 +1,5 @@
-import { Inject, Logger, UseFilters, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Logger, Optional, UseFilters, type OnModuleDestroy } from '@nestjs/common';
+import { AcdLiveService, type QueueLiveView } from '@app/acd';
 import {
   ConnectedSocket,
   MessageBody,
@@ -18,6 +19,10 @@ import type { SocketErrorDto } from './agent-gateway.events';
 
 export class WallboardSubscribePayload {
   @IsUUID() campaignId: string;
+}
+
+export class WallboardQueuePayload {
+  @IsUUID() queueId: string;
 }
 
 /** One campaign's numbers, pushed every second to the sockets watching it. */
@@ -46,17 +51,22 @@ export interface WallboardCampaignDto {
 
 export type WallboardAck =
   | { ok: true; campaign: WallboardCampaignDto }
+  | { ok: true; queue: QueueLiveView }
   | { ok: true }
   | { ok: false; error: ErrorCode; message: string; details?: unknown };
 
 export interface WallboardServerEvents {
   campaign: (c: WallboardCampaignDto) => void;
+  /** An inbound queue: waiting now, longest wait, SL today and last 15 minutes, agents by state. */
+  queue: (q: QueueLiveView) => void;
   error: (e: SocketErrorDto) => void;
 }
 
 export interface WallboardClientEvents {
   subscribe: (p: WallboardSubscribePayload, ack: (a: WallboardAck) => void) => void;
   unsubscribe: (p: WallboardSubscribePayload, ack: (a: WallboardAck) => void) => void;
+  'subscribe-queue': (p: WallboardQueuePayload, ack: (a: WallboardAck) => void) => void;
+  'unsubscribe-queue': (p: WallboardQueuePayload, ack: (a: WallboardAck) => void) => void;
 }
 
 interface WallboardSocketData {
@@ -73,6 +83,7 @@ type WallboardNamespace = Namespace<
 
 const WALLBOARD_ROLES: readonly Role[] = ['supervisor', 'admin', 'planner'];
 const ROOM_PREFIX = 'campaign:';
+const QUEUE_PREFIX = 'queue:';
 const FINAL = new Set(['done', 'exhausted', 'dnc', 'excluded']);
 const TICK_MS = 1000;
 /** The "why is nothing dialing" part of a push is recomputed at most this often. */
@@ -129,6 +140,7 @@ export class WallboardGateway
   constructor(
     @Inject(SocketAuthenticator) private readonly socketAuth: SocketAuthenticator,
     @Inject(CampaignLiveService) private readonly live: CampaignLiveService,
+    @Optional() @Inject(AcdLiveService) private readonly queues?: AcdLiveService,
   ) {}
 
   afterInit(server: WallboardNamespace): void {
@@ -173,6 +185,26 @@ export class WallboardGateway
     });
   }
 
+  @SubscribeMessage('subscribe-queue')
+  async subscribeQueue(@ConnectedSocket() c: WallboardSocket, @MessageBody() body: unknown): Promise<WallboardAck> {
+    return this.run(c, async (p) => {
+      const { queueId } = await parsePayload(WallboardQueuePayload, body);
+      if (!this.queues) throw new AppError('not-found', 'the ACD is not running here');
+      const view = await this.queues.viewFor(p, queueId);
+      await c.join(QUEUE_PREFIX + queueId);
+      return { ok: true, queue: view };
+    });
+  }
+
+  @SubscribeMessage('unsubscribe-queue')
+  async unsubscribeQueue(@ConnectedSocket() c: WallboardSocket, @MessageBody() body: unknown): Promise<WallboardAck> {
+    return this.run(c, async () => {
+      const { queueId } = await parsePayload(WallboardQueuePayload, body);
+      await c.leave(QUEUE_PREFIX + queueId);
+      return { ok: true };
+    });
+  }
+
   private async run(c: WallboardSocket, fn: (p: Principal) => Promise<WallboardAck>): Promise<WallboardAck> {
     const p = c.data.principal;
     if (!p) return { ok: false, error: 'unauthenticated', message: 'the connection is not authenticated' };
@@ -198,7 +230,8 @@ export class WallboardGateway
     const server = this.server;
     if (!server || this.busy) return;
     const ids = [...server.adapter.rooms.keys()].filter((r) => r.startsWith(ROOM_PREFIX));
-    if (ids.length === 0) return;
+    const queueRooms = [...server.adapter.rooms.keys()].filter((r) => r.startsWith(QUEUE_PREFIX));
+    if (ids.length === 0 && queueRooms.length === 0) return;
     this.busy = true;
     try {
       for (const room of ids) {
@@ -209,6 +242,14 @@ export class WallboardGateway
           server.to(room).emit('campaign', toWallboardDto(view));
         } catch (e) {
           this.log.warn(`campaign ${campaignId}: ${(e as Error).message}`);
+        }
+      }
+      for (const room of queueRooms) {
+        const queueId = room.slice(QUEUE_PREFIX.length);
+        try {
+          if (this.queues) server.to(room).emit('queue', await this.queues.viewFor(SYSTEM, queueId));
+        } catch (e) {
+          this.log.warn(`queue ${queueId}: ${(e as Error).message}`);
         }
       }
     } finally {

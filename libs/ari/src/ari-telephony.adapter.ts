@@ -564,6 +564,16 @@ export class AriTelephonyAdapter implements TelephonyPort {
     });
   }
 
+  async startMoh(target: { channelId: string } | { bridgeId: string }, mohClass?: string): Promise<void> {
+    const path = 'channelId' in target ? `/channels/${enc(target.channelId)}` : `/bridges/${enc(target.bridgeId)}`;
+    await this.op({ method: 'POST', path: `${path}/moh`, query: mohClass ? { mohClass } : {} });
+  }
+
+  async stopMoh(target: { channelId: string } | { bridgeId: string }): Promise<void> {
+    const path = 'channelId' in target ? `/channels/${enc(target.channelId)}` : `/bridges/${enc(target.bridgeId)}`;
+    await this.op({ method: 'DELETE', path: `${path}/moh` });
+  }
+
   async stopPlayback(playbackId: string): Promise<void> {
     await this.op({ method: 'DELETE', path: `/playbacks/${enc(playbackId)}` });
   }

@@ -97,6 +97,9 @@ export interface TelephonyPort {
   destroyBridge(bridgeId: string): Promise<void>;
 
   play(cmd: PlayCommand): Promise<void>;
+  /** Music on hold to a bridge (a holding bridge's waiting callers) or a channel; `mohClass` from musiconhold.conf. */
+  startMoh(target: { channelId: string } | { bridgeId: string }, mohClass?: string): Promise<void>;
+  stopMoh(target: { channelId: string } | { bridgeId: string }): Promise<void>;
   stopPlayback(playbackId: string): Promise<void>;
   startRecording(cmd: RecordCommand): Promise<void>;
   stopRecording(name: string): Promise<void>;

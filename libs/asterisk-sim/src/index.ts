@@ -16,3 +16,4 @@ export type {
   SimRequestLogEntry,
   SimStats,
 } from './sim-types';
+export { InboundDriver, keepArrival, localHour, type InboundProfile } from './sim-inbound';

@@ -973,6 +973,9 @@ export class SimEngine {
 
   // ---------------------------------------------------------------- playbacks
 
+  /** Called when a playback starts (see sim-inbound.ts). */
+  onPlaybackStarted?: (pb: SimPlayback) => void;
+
   play(
     target: { kind: 'channel'; id: string } | { kind: 'bridge'; id: string },
     q: Record<string, string | undefined>,
@@ -1001,6 +1004,7 @@ export class SimEngine {
     if (pb.state !== 'queued' || !this.playbacks.has(pb.id)) return;
     pb.state = 'playing';
     this.emit(this.playbackApps(pb), 'PlaybackStarted', { playback: this.playbackSnapshot(pb) });
+    this.onPlaybackStarted?.(pb); // hook for sim-inbound.ts (callers who press keys when prompted)
     const seconds = pb.media.reduce((s, m) => s + mediaSeconds(m), 0);
     if (Number.isFinite(seconds)) {
       pb.timer = setTimeout(() => this.finishPlayback(pb, true), this.ms(seconds));

@@ -31,6 +31,18 @@ export interface AgentSessionEventMap {
   };
   /** Progress of the agent's current call: dialing, ringing, answered, bridged, abandoned, machine, ended. */
   'call-state': { agentId: string; campaignId: string; callId: string; state: CallStateName; at: string };
+  /** An inbound ACD call connected to the agent: caller, queue, wait and the department's script. */
+  'inbound-offer': {
+    agentId: string;
+    inboundCallId: string;
+    queueId: string;
+    queueName: string;
+    callerNumber: string | null;
+    waitSeconds: number;
+    departmentId: string;
+    scriptVersionId: string | null;
+    callback: boolean;
+  };
   /** The agent's state changed (as persisted in agents.state). */
   state: {
     agentId: string;

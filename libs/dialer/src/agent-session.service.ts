@@ -101,6 +101,19 @@ export interface AgentSessionOptions {
 }
 
 const silent = { log: () => undefined, warn: () => undefined, error: () => undefined };
+
+/**
+ * The ACD's side of the agent registry (blending): asked first whenever a logged-in agent becomes ready. It answers
+ * synchronously; true means it took the agent for an inbound call (the agent is then paused with reason `inbound`
+ * until the ACD releases them).
+ */
+export interface InboundDesk {
+  agentReady(agentId: string): boolean;
+}
+
+/** Pause reasons the ACD uses while an agent is on or wrapping up an inbound call. */
+export const INBOUND_REASON = 'inbound';
+export const INBOUND_WRAP_REASON = 'inbound-wrap-up';
 const CALLBACK_CHECK_MS = 2000;
 
 function illegal(t: Transition<unknown>): AppError | undefined {
@@ -134,6 +147,7 @@ export class AgentSessionService implements RunnerSessions {
   private readonly log: NonNullable<AgentSessionOptions['log']>;
   /** Shutting down: no new sessions. */
   private closing = false;
+  private desk: InboundDesk | undefined;
 
   constructor(
     private readonly ds: DataSource,
@@ -174,6 +188,61 @@ export class AgentSessionService implements RunnerSessions {
         [r.id, r.state, r.campaign_id],
       );
     }
+  }
+
+  // ---- blending: the ACD's hooks -------------------------------------------------------------------------------
+
+  attachInbound(desk: InboundDesk | undefined): void {
+    this.desk = desk;
+  }
+
+  /** The campaign engine asks this when one of its agents becomes ready (see RunnerSessions.inboundFirst). */
+  inboundFirst(agentId: string): boolean {
+    const s = this.sessions.get(agentId);
+    if (!s || s.gone || s.offer) return false;
+    return this.desk?.agentReady(agentId) ?? false;
+  }
+
+  /** Takes a ready agent for an inbound call the ACD found for them: paused with reason `inbound`. */
+  takeForInbound(agentId: string): boolean {
+    const s = this.sessions.get(agentId);
+    if (!s || s.state !== 'ready' || s.offer || s.gone) return false;
+    const h = this.handleOf(s);
+    if (h) return h.engine.agentPause(agentId, INBOUND_REASON).ok;
+    this.setState(s, { kind: 'paused', since: Date.now(), reason: INBOUND_REASON });
+    return true;
+  }
+
+  /** The inbound caller left: the agent wraps up (still away from outbound calls). */
+  inboundWrapUp(agentId: string): void {
+    const s = this.sessions.get(agentId);
+    if (!s || s.state !== 'paused' || s.reason !== INBOUND_REASON) return;
+    const h = this.handleOf(s);
+    if (h) h.engine.agentPause(agentId, INBOUND_WRAP_REASON);
+    else this.setState(s, { kind: 'paused', since: Date.now(), reason: INBOUND_WRAP_REASON });
+  }
+
+  /** The inbound call and its wrap-up are over: the agent is ready again (and the ACD is asked first). */
+  releaseFromInbound(agentId: string): void {
+    const s = this.sessions.get(agentId);
+    if (!s || s.state !== 'paused' || (s.reason !== INBOUND_REASON && s.reason !== INBOUND_WRAP_REASON)) return;
+    if (s.gone) {
+      void this.logout(agentId).catch(() => undefined);
+      return;
+    }
+    const h = this.handleOf(s);
+    if (h) h.engine.agentResume(agentId);
+    else this.setState(s, { kind: 'ready', since: Date.now() });
+  }
+
+  /** Department of a logged-in agent (the ACD's offers carry the department's script). */
+  departmentOf(agentId: string): string | undefined {
+    return this.sessions.get(agentId)?.departmentId;
+  }
+
+  stateOf(agentId: string): { state: AgentStateKind; reason: string | null } | undefined {
+    const s = this.sessions.get(agentId);
+    return s ? { state: s.state, reason: s.reason } : undefined;
   }
 
   close(): void {
@@ -521,6 +590,9 @@ export class AgentSessionService implements RunnerSessions {
   async ready(agentId: string): Promise<AgentSessionView> {
     const s = this.session(agentId);
     if (s.state === 'ready') return this.view(agentId);
+    // On an inbound ACD call the agent is paused for the ACD; ending an inbound wrap-up early is fine.
+    if (s.state === 'paused' && s.reason === INBOUND_REASON)
+      throw new AppError('illegal-transition', 'the agent is on an inbound call', { from: 'talking', event: 'ready' });
     const h = this.handleOf(s);
     if (h) {
       const e = illegal(h.engine.agentResume(agentId));
@@ -904,6 +976,9 @@ export class AgentSessionService implements RunnerSessions {
       })
       .catch((e: unknown) => this.log.error(`agent ${s.agentId} state write: ${(e as Error).message}`));
     this.chains.set(s.agentId, next);
+    // Agents without a campaign engine: the ACD is asked here (engines ask through inboundFirst).
+    if (to.kind === 'ready' && !this.handleOf(s) && !s.gone && this.desk?.agentReady(s.agentId))
+      this.setState(s, { kind: 'paused', since: Date.now(), reason: INBOUND_REASON });
   }
 
   /** Waits until the agent's state writes are in the database. */

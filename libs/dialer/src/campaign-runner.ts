@@ -36,6 +36,8 @@ export interface RunnerSessions {
   step(h: CampaignHandle): Promise<void>;
   /** Some agent of the campaign is reserved, talking or wrapping up. */
   busyIn(campaignId: string): boolean;
+  /** Blending: an agent of the campaign became ready; true when the ACD took them for an inbound call. */
+  inboundFirst?(agentId: string): boolean;
 }
 
 /** The campaigns library's lifecycle, when present: it owns the state machine (audit, pilot summary, forecast). */
@@ -492,6 +494,7 @@ export class CampaignRunner {
           agentChanged: (agentId, from, to) => this.sessions?.onAgentChanged(c.id, agentId, from, to),
           error: (e, where) => onError(e, where),
         },
+        inbound: { agentReady: (agentId) => this.sessions?.inboundFirst?.(agentId) ?? false },
       },
       pacerFor(c, settings, seed),
     );

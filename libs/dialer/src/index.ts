@@ -7,6 +7,9 @@ export {
   type AgentSessionOptions,
   type DispositionCommand,
   type LoginCommand,
+  type InboundDesk,
+  INBOUND_REASON,
+  INBOUND_WRAP_REASON,
 } from './agent-session.service';
 export {
   AgentSessionEvents,

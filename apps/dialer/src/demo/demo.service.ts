@@ -1,4 +1,11 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  Optional,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { AsteriskSim } from '@app/asterisk-sim';
@@ -14,6 +21,8 @@ import {
   type AgentSessionEventMap,
 } from '@app/dialer';
 import { defaultPopulation, type PopulationModel } from '@app/population';
+import { AcdService } from '@app/acd';
+import { DEMO_INBOUND, seedDemoInbound } from './demo-inbound';
 import { demoAgentEndpoint, seedDemoCampaign, type DemoSeed } from './demo-seed';
 
 export const DEMO_CONFIG = Symbol('DEMO_CONFIG');
@@ -83,6 +92,7 @@ export class DemoService implements OnApplicationBootstrap, OnApplicationShutdow
     @Inject(CampaignRunner) private readonly runner: CampaignRunner,
     @Inject(CampaignLiveService) private readonly live: CampaignLiveService,
     @InjectDataSource() private readonly ds: DataSource,
+    @Optional() @Inject(AcdService) private readonly acd?: AcdService,
   ) {}
 
   /** The demo campaign, once seeded (null when the demo does not run). */
@@ -112,6 +122,17 @@ export class DemoService implements OnApplicationBootstrap, OnApplicationShutdow
         this.seed.created ? 'seeded' : this.seed.recycled ? 'found finished: recycled its contacts' : 'found, resumed'
       }; simulator population: 45 % of dials answered by a person, time scale ${DEMO.timeScale}×`,
     );
+    if (this.acd) {
+      // The inbound half: a queue on DID 1000 served by the same (blended) agents, a few simulated callers a minute.
+      const q = await seedDemoInbound(this.ds, this.seed.departmentId, this.seed.agentIds);
+      await this.acd.reload();
+      this.sim.setInboundGenerator({
+        queues: [{ number: DEMO_INBOUND.did, callsPerMinute: DEMO_INBOUND.callsPerMinute }],
+      });
+      this.log.log(
+        `demo inbound queue ${q.queueId} on DID ${DEMO_INBOUND.did}: ${DEMO_INBOUND.callsPerMinute} simulated callers a minute, blended with the campaign`,
+      );
+    }
     this.startedAt = Date.now();
     this.unsubscribe = this.events.on('state', (p) => this.onState(p));
     this.statsTimer = setInterval(() => void this.logStats(), DEMO.statsEveryMs);
@@ -164,7 +185,7 @@ export class DemoService implements OnApplicationBootstrap, OnApplicationShutdow
       this.later(between(DEMO.wrapMs.min, DEMO.wrapMs.max), () => this.dispose(p.agentId, callId));
     } else if (p.state === 'offline' && p.reason !== 'dialer shut down') {
       this.later(DEMO.relogAfterMs, () => this.login(p.agentId, n));
-    } else if (p.state === 'paused') {
+    } else if (p.state === 'paused' && !p.reason?.startsWith('inbound')) {
       this.later(DEMO.relogAfterMs, () => this.sessions.ready(p.agentId));
     }
   }

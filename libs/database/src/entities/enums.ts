@@ -82,6 +82,7 @@ export const QUEUE_STRATEGIES = [
   'skills-based',
   'random',
   'ring-all',
+  'linear',
 ] as const;
 export type QueueStrategy = (typeof QUEUE_STRATEGIES)[number];
 

@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import { CreatedAt, TimestampColumn, Varchar } from './columns';
+import { CreatedAt, Jsonb, TimestampColumn, Varchar } from './columns';
 
 @Entity('inbound_calls')
 @Index('ix_inbound_calls_queue_arrived', ['queueId', 'arrivedAt'])
@@ -21,5 +21,12 @@ export class InboundCall {
   @Column('int', { nullable: true }) waitSeconds: number | null;
   @Column('int', { nullable: true }) talkSeconds: number | null;
   @Varchar(200, { nullable: true }) overflowedTo: string | null;
+  /** ivr, waiting, callback (place kept, caller hung up), connected, ended */
+  @Varchar(16, { nullable: true }) status: string | null;
+  @Column('int', { default: 0 }) priority: number;
+  /** When the caller entered its current queue: the order in line, kept across a restart. */
+  @TimestampColumn({ nullable: true }) enteredQueueAt: Date | null;
+  /** [{ at, step, ... }]: IVR choices, queues, overflow, agent, transfer. */
+  @Jsonb({ default: [] }) path: Record<string, unknown>[];
   @CreatedAt() createdAt: Date;
 }

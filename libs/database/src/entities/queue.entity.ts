@@ -21,6 +21,16 @@ export class Queue {
   @Jsonb({ default: {} }) announcements: Record<string, unknown>;
   @Varchar(100, { default: 'default' }) musicOnHold: string;
   @Column('int', { default: 20 }) serviceLevelSeconds: number;
+  /** Callers allowed to wait at once (null: no limit); a caller beyond it overflows at once. */
+  @Column('int', { nullable: true }) maxLength: number | null;
+  /** [{ afterSeconds, lowerBy?, drop? }]: required skills relaxed step by step as the caller waits. */
+  @Jsonb({ default: [] }) skillRelaxation: { afterSeconds: number; lowerBy?: number; drop?: string[] }[];
+  /** Caller numbers that jump the line (priority 10). */
+  @Column('text', { array: true, default: () => "'{}'" }) vipNumbers: string[];
+  /** When nobody is logged in: same forms as overflowTarget (`queue:<id>`, `number:<e164>`, `callback`); null: overflowTarget. */
+  @Varchar(200, { nullable: true }) noAgentsTarget: string | null;
+  /** Offer "press 1 to keep your place and be called back". */
+  @Column({ type: 'boolean', default: true }) keepPlace: boolean;
   @CreatedAt() createdAt: Date;
   @UpdatedAt() updatedAt: Date;
 }

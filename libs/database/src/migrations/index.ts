@@ -2,6 +2,7 @@ import { ReportingArchives1796014743790 } from './1796014743790-reporting-archiv
 import { ReportingRollups1796013096997 } from './1796013096997-reporting-rollups.migration';
 import { AccessControl1796010181554 } from './1796010181554-access-control.migration';
 import { ContactImports1796010695667 } from './1796010695667-contact-imports.migration';
+import { AcdQueuesDidsIvr1796011895226 } from './1796011895226-acd-queues-dids-ivr.migration';
 import { CampaignContactsNextIndex1795746900000 } from './1795746900000-campaign-contacts-next-index.migration';
 import { ContactListRegion1795745881087 } from './1795745881087-contact-list-region.migration';
 import { InitialSchema1795745384024 } from './1795745384024-initial-schema.migration';
@@ -15,6 +16,7 @@ export const MIGRATIONS: (new () => unknown)[] = [
   AccessControl1796010181554,
   CampaignContactPilotRound1796010521228,
   ContactImports1796010695667,
+  AcdQueuesDidsIvr1796011895226,
   NotificationReadsPerUser1796012308874,
   ReportingRollups1796013096997,
   ReportingArchives1796014743790,

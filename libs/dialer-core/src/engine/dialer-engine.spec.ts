@@ -241,3 +241,37 @@ describe('DialerEngine', () => {
     expect(s.dialingElapsed).toEqual([7]);
   });
 });
+
+describe('DialerEngine blending hook', () => {
+  it('asks the ACD first when an agent becomes ready; a claimed agent is paused for inbound', () => {
+    const clock = new FakeClock();
+    const calls = new FakeCalls();
+    const pacer = new ScriptedPacer();
+    let claim = true;
+    const asked: string[] = [];
+    const engine = new DialerEngine(
+      { campaignId: 'camp', retryPolicy: defaultRetryPolicy },
+      {
+        clock,
+        calls,
+        contacts: new FakeContacts(),
+        attempts: { record: () => undefined },
+        inbound: { agentReady: (id) => (asked.push(id), claim) },
+      },
+      pacer,
+    );
+    engine.agentLogin('a');
+    expect(asked).toEqual(['a']);
+    expect(engine.agents.get('a')!.state).toMatchObject({ kind: 'paused', reason: 'inbound' });
+    // An outbound person answers while the agent is on the inbound call: it waits for the agent.
+    pacer.queue.push(1);
+    engine.tick();
+    const id = calls.originated[0].callId;
+    calls.emit({ type: 'answered', callId: id, amd: 'human' });
+    expect(calls.bridged).toEqual([]);
+    claim = false;
+    engine.agentResume('a');
+    expect(asked).toEqual(['a', 'a']);
+    expect(calls.bridged).toEqual([[id, 'a']]);
+  });
+});

@@ -180,6 +180,11 @@ export class DialerEngine {
 
   /** A newly ready agent takes the oldest waiting answered call first. */
   private agentBecameReady(a: AgentEntry): void {
+    // Inbound has priority over outbound calls waiting for an agent.
+    if (a.state.kind === 'ready' && this.ports.inbound?.agentReady(a.id, this.now())) {
+      this.agents.apply(a, AgentMachine.pause(a.state, 'inbound', this.now()));
+      return;
+    }
     while (this.waitingQueue.length > 0 && a.state.kind === 'ready') {
       const callId = this.waitingQueue.shift()!;
       const call = this.calls.get(callId);

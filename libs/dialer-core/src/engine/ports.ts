@@ -103,10 +103,19 @@ export interface EngineObserver {
   error?(err: unknown, where: string): void;
 }
 
+/**
+ * Blending: the ACD is asked first whenever an agent becomes ready. When it takes the agent for an inbound call it
+ * answers true and the engine pauses the agent with reason `inbound` (resume it when the inbound call is done).
+ */
+export interface InboundClaim {
+  agentReady(agentId: string, now: number): boolean;
+}
+
 export interface EnginePorts {
   clock: Clock;
   contacts: ContactSource;
   calls: CallPort;
   attempts: AttemptSink;
   observer?: EngineObserver;
+  inbound?: InboundClaim;
 }

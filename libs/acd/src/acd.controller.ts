@@ -1,0 +1,293 @@
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Inject,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Put,
+  Query,
+} from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { canSeeDepartment, CurrentUser, departmentScope, Roles, type Principal } from '@app/auth';
+import { AppError, invalid, notFound } from '@app/common';
+import { Agent, Did, IvrMenu, Queue, QueueMembership } from '@app/database';
+import {
+  BargeDto,
+  ConferenceDto,
+  CreateDidDto,
+  CreateIvrMenuDto,
+  CreateQueueDto,
+  MembershipDto,
+  TransferDto,
+  UpdateQueueDto,
+} from './acd.dto';
+import { AcdLiveService, type QueueLiveView } from './acd-live.service';
+import { AcdService } from './acd.service';
+
+const MANAGE = ['admin', 'supervisor'] as const;
+const READ = ['admin', 'supervisor', 'planner', 'qa'] as const;
+
+/**
+ * The ACD's configuration: queues, their agents, DIDs and IVR menus, scoped by department (another department's
+ * rows answer 404); and each queue's live figures. Every change reloads the running ACD.
+ */
+@ApiTags('acd')
+@ApiBearerAuth()
+@Controller()
+export class AcdController {
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    @Inject(AcdService) private readonly acd: AcdService,
+    @Inject(AcdLiveService) private readonly live: AcdLiveService,
+  ) {}
+
+  private departmentFor(p: Principal, requested?: string): string {
+    if (requested && requested !== p.departmentId && p.role !== 'admin')
+      throw invalid([{ field: 'departmentId', reason: 'only admins create rows for another department' }]);
+    return requested ?? p.departmentId;
+  }
+
+  private async queue(p: Principal, id: string): Promise<Queue> {
+    const q = await this.ds.getRepository(Queue).findOne({ where: { id } });
+    if (!q || !canSeeDepartment(p, q.departmentId)) throw notFound('queue', id);
+    return q;
+  }
+
+  // ---- queues ---------------------------------------------------------------------------------------------------
+
+  @Roles(...READ)
+  @Get('queues')
+  async list(@CurrentUser() p: Principal): Promise<Queue[]> {
+    const dep = departmentScope(p);
+    return this.ds.getRepository(Queue).find({ where: dep ? { departmentId: dep } : {}, order: { name: 'ASC' } });
+  }
+
+  @Roles(...MANAGE)
+  @Post('queues')
+  async create(@CurrentUser() p: Principal, @Body() dto: CreateQueueDto): Promise<Queue> {
+    const departmentId = this.departmentFor(p, dto.departmentId);
+    checkSkills(dto.requiredSkills);
+    const exists = await this.ds.getRepository(Queue).findOne({ where: { name: dto.name } });
+    if (exists)
+      throw new AppError('conflict', `a queue named '${dto.name}' exists`, [{ field: 'name', reason: 'taken' }]);
+    const q = await this.ds.getRepository(Queue).save({ ...dto, departmentId });
+    await this.acd.reload();
+    return q;
+  }
+
+  @Roles(...READ)
+  @Get('queues/:id')
+  get(@CurrentUser() p: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<Queue> {
+    return this.queue(p, id);
+  }
+
+  @Roles(...MANAGE)
+  @Patch('queues/:id')
+  async update(
+    @CurrentUser() p: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: UpdateQueueDto,
+  ): Promise<Queue> {
+    const q = await this.queue(p, id);
+    checkSkills(dto.requiredSkills);
+    const saved = await this.ds.getRepository(Queue).save({ ...q, ...dto });
+    await this.acd.reload();
+    return saved;
+  }
+
+  @Roles(...MANAGE)
+  @Delete('queues/:id')
+  @HttpCode(204)
+  async remove(@CurrentUser() p: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<void> {
+    await this.queue(p, id);
+    if (this.acd.waitingNow(id).length > 0) throw new AppError('conflict', 'callers are waiting in this queue');
+    await this.ds.getRepository(Queue).delete({ id });
+    await this.acd.reload();
+  }
+
+  @Roles(...READ)
+  @Get('queues/:id/live')
+  async liveOne(@CurrentUser() p: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<QueueLiveView> {
+    const q = await this.queue(p, id);
+    return this.live.view(q);
+  }
+
+  // ---- memberships ------------------------------------------------------------------------------------------------
+
+  @Roles(...READ)
+  @Get('queues/:id/members')
+  async members(@CurrentUser() p: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<QueueMembership[]> {
+    await this.queue(p, id);
+    return this.ds.getRepository(QueueMembership).find({ where: { queueId: id } });
+  }
+
+  @Roles(...MANAGE)
+  @Put('queues/:id/members')
+  async addMember(
+    @CurrentUser() p: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: MembershipDto,
+  ): Promise<QueueMembership> {
+    const q = await this.queue(p, id);
+    const a = await this.ds.getRepository(Agent).findOne({ where: { id: dto.agentId } });
+    if (!a || !canSeeDepartment(p, a.departmentId)) throw notFound('agent', dto.agentId);
+    if (a.departmentId !== q.departmentId)
+      throw invalid([{ field: 'agentId', reason: 'the agent belongs to another department than the queue' }]);
+    const m = await this.ds
+      .getRepository(QueueMembership)
+      .save({ queueId: id, agentId: a.id, penalty: dto.penalty ?? 0, paused: dto.paused ?? false });
+    await this.acd.reload();
+    return m;
+  }
+
+  @Roles(...MANAGE)
+  @Delete('queues/:id/members/:agentId')
+  @HttpCode(204)
+  async removeMember(
+    @CurrentUser() p: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('agentId', ParseUUIDPipe) agentId: string,
+  ): Promise<void> {
+    await this.queue(p, id);
+    await this.ds.getRepository(QueueMembership).delete({ queueId: id, agentId });
+    await this.acd.reload();
+  }
+
+  // ---- DIDs -------------------------------------------------------------------------------------------------------
+
+  @Roles(...READ)
+  @Get('dids')
+  dids(@CurrentUser() p: Principal): Promise<Did[]> {
+    const dep = departmentScope(p);
+    return this.ds.getRepository(Did).find({ where: dep ? { departmentId: dep } : {}, order: { number: 'ASC' } });
+  }
+
+  @Roles(...MANAGE)
+  @Post('dids')
+  async createDid(@CurrentUser() p: Principal, @Body() dto: CreateDidDto): Promise<Did> {
+    const departmentId = this.departmentFor(p, dto.departmentId);
+    if (!dto.queueId === !dto.ivrMenuId)
+      throw invalid([{ field: 'queueId', reason: 'give exactly one of queueId and ivrMenuId' }]);
+    if (dto.queueId) {
+      const q = await this.queue(p, dto.queueId);
+      if (q.departmentId !== departmentId)
+        throw invalid([{ field: 'queueId', reason: 'the queue belongs to another department' }]);
+    }
+    if (dto.ivrMenuId) {
+      const m = await this.ds.getRepository(IvrMenu).findOne({ where: { id: dto.ivrMenuId } });
+      if (!m || m.departmentId !== departmentId) throw notFound('ivr menu', dto.ivrMenuId);
+    }
+    if (await this.ds.getRepository(Did).findOne({ where: { number: dto.number } }))
+      throw new AppError('conflict', `DID ${dto.number} is already routed`, [{ field: 'number', reason: 'taken' }]);
+    return this.ds
+      .getRepository(Did)
+      .save({ number: dto.number, departmentId, queueId: dto.queueId ?? null, ivrMenuId: dto.ivrMenuId ?? null });
+  }
+
+  @Roles(...MANAGE)
+  @Delete('dids/:id')
+  @HttpCode(204)
+  async removeDid(@CurrentUser() p: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<void> {
+    const d = await this.ds.getRepository(Did).findOne({ where: { id } });
+    if (!d || !canSeeDepartment(p, d.departmentId)) throw notFound('did', id);
+    await this.ds.getRepository(Did).delete({ id });
+  }
+
+  // ---- the agent's inbound call -----------------------------------------------------------------------------------
+
+  private async agentId(p: Principal, agentId?: string): Promise<string> {
+    if (p.role === 'agent') {
+      const own = await this.ds.getRepository(Agent).findOne({ where: { userId: p.userId } });
+      if (!own) throw new AppError('forbidden', 'this user has no agent profile');
+      return own.id;
+    }
+    if (!agentId) throw invalid([{ field: 'agentId', reason: 'required for supervisors and admins' }]);
+    const a = await this.ds.getRepository(Agent).findOne({ where: { id: agentId } });
+    if (!a || !canSeeDepartment(p, a.departmentId)) throw notFound('agent', agentId);
+    return a.id;
+  }
+
+  /** Blind transfer of the agent's inbound caller to another agent, a queue or an external number. */
+  @Roles('agent', 'supervisor', 'admin')
+  @Post('agent/inbound/transfer')
+  @HttpCode(200)
+  async transfer(
+    @CurrentUser() p: Principal,
+    @Body() dto: TransferDto,
+    @Query('agentId') agentId?: string,
+  ): Promise<{ inboundCallId: string; to: string }> {
+    return this.acd.transfer(await this.agentId(p, agentId), dto.to);
+  }
+
+  /** Calls an external party into the agent's bridge: caller, agent and that party talk three ways. */
+  @Roles('agent', 'supervisor', 'admin')
+  @Post('agent/inbound/conference')
+  @HttpCode(200)
+  async conference(
+    @CurrentUser() p: Principal,
+    @Body() dto: ConferenceDto,
+    @Query('agentId') agentId?: string,
+  ): Promise<{ inboundCallId: string; channelId: string }> {
+    return this.acd.conference(await this.agentId(p, agentId), dto.number);
+  }
+
+  /** The supervisor joins the agent's bridge (barge-in) from their own phone. */
+  @Roles('supervisor', 'admin')
+  @Post('agents/:agentId/barge')
+  @HttpCode(200)
+  async barge(
+    @CurrentUser() p: Principal,
+    @Param('agentId', ParseUUIDPipe) agentId: string,
+    @Body() dto: BargeDto,
+  ): Promise<{ channelId: string }> {
+    return this.acd.barge(await this.agentId(p, agentId), dto.endpoint);
+  }
+
+  // ---- IVR menus --------------------------------------------------------------------------------------------------
+
+  @Roles(...READ)
+  @Get('ivr-menus')
+  menus(@CurrentUser() p: Principal): Promise<IvrMenu[]> {
+    const dep = departmentScope(p);
+    return this.ds.getRepository(IvrMenu).find({ where: dep ? { departmentId: dep } : {}, order: { name: 'ASC' } });
+  }
+
+  @Roles(...MANAGE)
+  @Post('ivr-menus')
+  async createMenu(@CurrentUser() p: Principal, @Body() dto: CreateIvrMenuDto): Promise<IvrMenu> {
+    const departmentId = this.departmentFor(p, dto.departmentId);
+    const problems: { field: string; reason: string }[] = [];
+    for (const [digit, choice] of Object.entries(dto.choices)) {
+      if (!/^[0-9*#]$/.test(digit))
+        problems.push({ field: `choices.${digit}`, reason: 'a choice key is one DTMF digit' });
+      else if (!choice || (!choice.queueId && !choice.menuId))
+        problems.push({ field: `choices.${digit}`, reason: 'needs queueId or menuId' });
+    }
+    if (dto.afterHours?.kind === 'queue' && !dto.afterHours.queueId)
+      problems.push({ field: 'afterHours.queueId', reason: 'required for the queue route' });
+    if (problems.length) throw invalid(problems);
+    return this.ds.getRepository(IvrMenu).save({ ...dto, departmentId });
+  }
+
+  @Roles(...READ)
+  @Get('ivr-menus/:id')
+  async menu(@CurrentUser() p: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<IvrMenu> {
+    const m = await this.ds.getRepository(IvrMenu).findOne({ where: { id } });
+    if (!m || !canSeeDepartment(p, m.departmentId)) throw notFound('ivr menu', id);
+    return m;
+  }
+}
+
+function checkSkills(skills?: Record<string, number>): void {
+  if (!skills) return;
+  const bad = Object.entries(skills).filter(([, l]) => !Number.isInteger(l) || l < 1 || l > 10);
+  if (bad.length)
+    throw invalid(bad.map(([s]) => ({ field: `requiredSkills.${s}`, reason: 'a level is an integer 1..10' })));
+}
