@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { logout, restore, type SessionUser } from './api';
+import { logout, onSessionEnd, restore, type SessionUser } from './api';
 import { Header } from './Header';
 import { navigate, usePath } from './router';
 import { SignIn } from './pages/SignIn';
@@ -24,6 +24,7 @@ export function App() {
   const path = usePath();
   const [user, setUser] = useState<SessionUser | null | undefined>(undefined);
 
+  useEffect(() => onSessionEnd(() => setUser(null)), []);
   useEffect(() => {
     restore()
       .then(setUser)

@@ -25,6 +25,18 @@ function setToken(t: string | null): void {
   for (const l of listeners) l(t);
 }
 
+/** Called when the session is over (signed out here, or refused by the server): the app shows the sign-in page. */
+const endListeners = new Set<() => void>();
+export function onSessionEnd(fn: () => void): () => void {
+  endListeners.add(fn);
+  return () => endListeners.delete(fn);
+}
+export function endSession(): void {
+  setToken(null);
+  rememberUser(null);
+  for (const l of endListeners) l();
+}
+
 const CSRF = { 'x-requested-with': 'dialer-web' };
 
 async function parse(res: Response): Promise<unknown> {
@@ -144,7 +156,6 @@ export async function logout(): Promise<void> {
   try {
     await api<void>('POST', '/auth/logout');
   } finally {
-    setToken(null);
-    rememberUser(null);
+    endSession();
   }
 }

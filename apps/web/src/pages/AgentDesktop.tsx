@@ -153,11 +153,10 @@ export function AgentDesktop(_p: { user: SessionUser }) {
   const [callbackAt, setCallbackAt] = useState('');
   const [callbackMine, setCallbackMine] = useState(true);
   const [message, setMessage] = useState<{ kind: 'info' | 'error'; text: string } | null>(null);
-  const [done, setDone] = useState<Record<string, { callback?: string; dnc?: boolean }>>({});
   const answerTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
 
   useEffect(() => {
-    const s = openSocket<AgentSocket>('/agent', {}, () => location.assign('/signin'));
+    const s = openSocket<AgentSocket>('/agent');
     socketRef.current = s;
     s.on('connect', () => setConnected(true));
     s.on('disconnect', () => setConnected(false));
@@ -256,6 +255,22 @@ export function AgentDesktop(_p: { user: SessionUser }) {
   const ready = () => void send(t('agent.ready'), (s) => emit(s).emitWithAck('ready'));
   const pause = () => void send(t('agent.pause'), (s) => emit(s).emitWithAck('pause', { reason: pauseReason }));
   const hangup = () => void send(t('agent.hangup'), (s) => emit(s).emitWithAck('hangup'));
+  /** Callback and do-not-call close the call too: the answers typed so far are recorded first. */
+  const withAnswers = async (s: AgentSocket, then: () => Promise<Ack>): Promise<Ack> => {
+    if (Object.keys(current).length > 0) {
+      const a = await emit(s).emitWithAck('answers', { answers: current });
+      if (!a.ok) return a;
+    }
+    return then();
+  };
+  const dnc = () =>
+    void send(t('agent.dnc'), (s) => withAnswers(s, () => emit(s).emitWithAck('dnc', {})), t('agent.dncDone'));
+  const callback = (at: string, zone: string) =>
+    void send(
+      t('agent.callback'),
+      (s) => withAnswers(s, () => emit(s).emitWithAck('callback', { at, mine: callbackMine })),
+      t('agent.callbackDone', { at: f.dateTime(at, zone) }),
+    );
   const dispose = (code: string) => {
     if (!attemptId) return;
     void send(
@@ -298,7 +313,6 @@ export function AgentDesktop(_p: { user: SessionUser }) {
   const sections = (offer?.script?.sections ?? []) as Section[];
   const visible = walk(sections, current);
   const autoDialIn = offer?.autoDialAt ? Math.max(0, new Date(offer.autoDialAt).getTime() - now) : null;
-  const flags = attemptId ? (done[attemptId] ?? {}) : {};
 
   return (
     <div className="desktop">
@@ -479,18 +493,8 @@ export function AgentDesktop(_p: { user: SessionUser }) {
                 >
                   {t('agent.hangup')} <kbd>Alt+H</kbd>
                 </button>
-                <button
-                  type="button"
-                  onClick={() =>
-                    void send(t('agent.dnc'), (s) => emit(s).emitWithAck('dnc', {}), t('agent.dncDone')).then(
-                      (ok) =>
-                        ok && attemptId && setDone((d) => ({ ...d, [attemptId]: { ...d[attemptId], dnc: true } })),
-                    )
-                  }
-                  disabled={!canDispose || flags.dnc}
-                  data-testid="dnc"
-                >
-                  {flags.dnc ? t('agent.dncDone') : t('agent.dnc')}
+                <button type="button" onClick={dnc} disabled={!canDispose} data-testid="dnc">
+                  {t('agent.dnc')}
                 </button>
               </div>
               <form
@@ -499,14 +503,7 @@ export function AgentDesktop(_p: { user: SessionUser }) {
                   e.preventDefault();
                   const at = wallTimeToIso(callbackAt, contact.timeZone);
                   if (!at) return setMessage({ kind: 'error', text: t('agent.callbackInvalid') });
-                  void send(
-                    t('agent.callback'),
-                    (s) => emit(s).emitWithAck('callback', { at, mine: callbackMine }),
-                    t('agent.callbackDone', { at: f.dateTime(at, contact.timeZone) }),
-                  ).then(
-                    (ok) =>
-                      ok && attemptId && setDone((d) => ({ ...d, [attemptId]: { ...d[attemptId], callback: at } })),
-                  );
+                  callback(at, contact.timeZone);
                 }}
               >
                 <label>
@@ -526,11 +523,6 @@ export function AgentDesktop(_p: { user: SessionUser }) {
                 <button type="submit" disabled={!canDispose || !callbackAt} data-testid="callback">
                   {t('agent.callback')}
                 </button>
-                {flags.callback && (
-                  <span className="muted">
-                    {t('agent.callbackDone', { at: f.dateTime(flags.callback, contact.timeZone) })}
-                  </span>
-                )}
               </form>
               <div className="dispositions" role="group" aria-label={t('agent.disposition')}>
                 {dispositions.map((d, i) => (

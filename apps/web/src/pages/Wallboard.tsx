@@ -150,7 +150,7 @@ export function Wallboard() {
 
   useEffect(() => {
     if (!campaigns) return;
-    const s = openSocket<WallboardSocket>('/wallboard', {}, () => location.assign('/signin'));
+    const s = openSocket<WallboardSocket>('/wallboard');
     const subscribe = () => {
       for (const c of campaigns) s.emit('subscribe', { campaignId: c.id }, () => undefined);
     };
