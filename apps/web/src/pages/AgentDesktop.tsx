@@ -9,6 +9,7 @@ import { nextSection } from '@libs/scripts/src/script-body';
 import { api, type SessionUser } from '../api';
 import { isoToWallTime, useFormat, useNow, wallTimeToIso } from '../format';
 import { openSocket } from '../socket';
+import { useDialingText } from '../dialing';
 
 type AgentSocket = Socket<AgentServerEvents, AgentClientEvents>;
 type CampaignStatus = Parameters<AgentServerEvents['campaign-status']>[0];
@@ -129,6 +130,7 @@ export function AgentDesktop(_p: { user: SessionUser }) {
   const { t } = useTranslation();
   const f = useFormat();
   const now = useNow();
+  const dialingText = useDialingText();
   const socketRef = useRef<AgentSocket | null>(null);
   const [connected, setConnected] = useState(false);
   const [session, setSession] = useState<AgentSessionDto | null>(null);
@@ -394,7 +396,7 @@ export function AgentDesktop(_p: { user: SessionUser }) {
         )}
         {state === 'ready' && !offer && campaignStatus && (
           <p className="muted" data-testid="campaign-status">
-            {campaignStatus.dialing ? t('agent.dialing') : t('agent.notDialing', { summary: campaignStatus.summary })}
+            {campaignStatus.dialing ? t('agent.dialing') : dialingText(campaignStatus)}
           </p>
         )}
         {message && (

@@ -4,6 +4,7 @@ import type { AgentProfileView } from '@app/auth';
 import type { CampaignView } from '@app/campaigns';
 import type { CampaignLiveView } from '@app/dialer';
 import { api, type ApiError } from '../api';
+import { useDialingText } from '../dialing';
 import { useFormat, useNow } from '../format';
 
 const SHOWN_STATES = new Set(['running', 'pilot', 'paused', 'pilot_paused']);
@@ -15,6 +16,7 @@ export function FloorView() {
   const { t } = useTranslation();
   const f = useFormat();
   const now = useNow();
+  const dialingText = useDialingText();
   const [agents, setAgents] = useState<AgentProfileView[]>([]);
   const [campaigns, setCampaigns] = useState<CampaignView[]>([]);
   const [live, setLive] = useState<Record<string, CampaignLiveView>>({});
@@ -103,10 +105,12 @@ export function FloorView() {
                   <td>{c.name}</td>
                   <td>{t(`campaignStates.${c.state}`, { defaultValue: c.state })}</td>
                   <td>{v ? f.number(v.liveCalls.length) : '—'}</td>
-                  <td>{v ? (v.dialing.dialing ? t('wallboard.dialing') : v.dialing.summary) : '—'}</td>
+                  <td>{v ? dialingText(v.dialing) : '—'}</td>
                   <td>
                     {PAUSABLE.has(c.state) && (
                       <button
+                        data-testid="campaign-pause"
+
                         type="button"
                         onClick={() => void act(t('floor.pause'), 'POST', `/campaigns/${c.id}/pause`)}
                       >
@@ -115,6 +119,8 @@ export function FloorView() {
                     )}
                     {RESUMABLE.has(c.state) && (
                       <button
+                        data-testid="campaign-resume"
+
                         type="button"
                         onClick={() => void act(t('floor.resume'), 'POST', `/campaigns/${c.id}/resume`)}
                       >
@@ -171,6 +177,8 @@ export function FloorView() {
                   <td>
                     {state !== 'offline' && state !== 'paused' && (
                       <button
+                        data-testid="force-pause"
+
                         type="button"
                         onClick={() =>
                           void act(t('floor.forcePause'), 'POST', `/agent/pause?agentId=${a.id}`, {
@@ -183,6 +191,8 @@ export function FloorView() {
                     )}
                     {state !== 'offline' && (
                       <button
+                        data-testid="force-logout"
+
                         type="button"
                         onClick={() => void act(t('floor.forceLogout'), 'DELETE', `/agent/session?agentId=${a.id}`)}
                       >

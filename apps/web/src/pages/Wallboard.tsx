@@ -6,6 +6,7 @@ import 'uplot/dist/uPlot.min.css';
 import type { WallboardCampaignDto, WallboardClientEvents, WallboardServerEvents } from '@app/agent-gateway';
 import type { CampaignView } from '@app/campaigns';
 import { api } from '../api';
+import { useDialingText } from '../dialing';
 import { useFormat } from '../format';
 import { openSocket } from '../socket';
 
@@ -22,7 +23,12 @@ interface Sample {
   talking: number;
 }
 
-function Chart(p: { samples: Sample[]; title: string; labels: { live: string; talking: string; dpm: string } }) {
+function Chart(p: {
+  samples: Sample[];
+  title: string;
+  lang: string;
+  labels: { time: string; live: string; talking: string; dpm: string };
+}) {
   const el = useRef<HTMLDivElement>(null);
   const plot = useRef<uPlot | null>(null);
   const data = (): uPlot.AlignedData => {
@@ -39,25 +45,31 @@ function Chart(p: { samples: Sample[]; title: string; labels: { live: string; ta
   };
   useEffect(() => {
     if (!el.current) return;
+    const clock = new Intl.DateTimeFormat(p.lang, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
     plot.current = new uPlot(
       {
         width: el.current.clientWidth || 600,
         height: 180,
         title: p.title,
         series: [
-          {},
+          { label: p.labels.time, value: (_u: uPlot, v: number | null) => (v == null ? '—' : clock.format(v * 1000)) },
           { label: p.labels.live, stroke: '#1565c0', width: 2 },
           { label: p.labels.talking, stroke: '#2e7d32', width: 2 },
           { label: p.labels.dpm, stroke: '#ef6c00', width: 2, scale: 'dpm' },
         ],
-        axes: [{}, {}, { scale: 'dpm', side: 1, grid: { show: false } }],
+        // Times on the axis through Intl, in the interface's language, far enough apart to read.
+        axes: [
+          { space: 90, values: (_u: uPlot, splits: number[]) => splits.map((v) => clock.format(v * 1000)) },
+          {},
+          { scale: 'dpm', side: 1, grid: { show: false } },
+        ],
         scales: { x: { time: true } },
       },
       data(),
       el.current,
     );
     return () => plot.current?.destroy();
-  }, [p.title, p.labels.live]);
+  }, [p.title, p.lang]);
   useEffect(() => {
     plot.current?.setData(data());
   });
@@ -65,8 +77,9 @@ function Chart(p: { samples: Sample[]; title: string; labels: { live: string; ta
 }
 
 function Board(p: { c: WallboardCampaignDto; name: string; samples: Sample[] }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const f = useFormat();
+  const dialingText = useDialingText();
   const { c } = p;
   const dialsPerMinute = (() => {
     const s = p.samples;
@@ -86,7 +99,7 @@ function Board(p: { c: WallboardCampaignDto; name: string; samples: Sample[] }) 
         <span className="muted"> · {t(`modes.${c.mode}`, { defaultValue: c.mode })}</span>
       </h2>
       <p className={`dialing ${c.dialing.dialing ? 'good' : 'bad'}`} data-testid="dialing">
-        {c.dialing.dialing ? t('wallboard.dialing') : t('wallboard.notDialing', { summary: c.dialing.summary })}
+        {dialingText(c.dialing)}
       </p>
       <div className="tiles">
         {AGENT_STATES.map((s) => (
@@ -128,7 +141,13 @@ function Board(p: { c: WallboardCampaignDto; name: string; samples: Sample[] }) 
       <Chart
         samples={p.samples}
         title={t('wallboard.lastHour')}
-        labels={{ live: t('wallboard.liveCalls'), talking: t('states.talking'), dpm: t('wallboard.dialsPerMinute') }}
+        lang={i18n.language}
+        labels={{
+          time: t('wallboard.time'),
+          live: t('wallboard.liveCalls'),
+          talking: t('states.talking'),
+          dpm: t('wallboard.dialsPerMinute'),
+        }}
       />
       <p className="muted small">{t('wallboard.updated', { at: f.time(c.at) })}</p>
     </section>
