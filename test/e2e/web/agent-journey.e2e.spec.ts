@@ -54,11 +54,12 @@ async function aRunningCampaign(t: TestApp, departmentId: string): Promise<Campa
   const c = await aCampaign(ds, {
     departmentId,
     mode: 'progressive',
-    state: 'running',
+    state: 'draft',
     pacing: { ringTimeoutSeconds: 5 },
     wrapUpSeconds: 120,
   });
-  await ds.query(`UPDATE campaigns SET script_version_id = $2 WHERE id = $1`, [c.id, version.id]);
+  // Running only with its script set: a runner never loads it without one.
+  await ds.query(`UPDATE campaigns SET script_version_id = $2, state = 'running' WHERE id = $1`, [c.id, version.id]);
   return c;
 }
 

@@ -4,6 +4,7 @@ import type { Socket } from 'socket.io-client';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import type { WallboardCampaignDto, WallboardClientEvents, WallboardServerEvents } from '@app/agent-gateway';
+import type { Forecast } from '@app/briefs';
 import type { CampaignView } from '@app/campaigns';
 import { api } from '../api';
 import { useDialingText } from '../dialing';
@@ -76,6 +77,27 @@ function Chart(p: {
   return <div ref={el} className="chart" role="img" aria-label={p.title} />;
 }
 
+/** The deadline forecast with the agents logged in now (a what-if: nothing is stored), every 30 s. */
+function useForecast(campaignId: string, agents: number): Forecast | null {
+  const [forecast, setForecast] = useState<Forecast | null>(null);
+  const agentsRef = useRef(agents);
+  agentsRef.current = agents;
+  useEffect(() => {
+    let stop = false;
+    const load = () =>
+      api<Forecast | null>('GET', `/campaigns/${campaignId}/forecast?agents=${agentsRef.current}`)
+        .then((x) => !stop && setForecast(x))
+        .catch(() => !stop && setForecast(null));
+    void load();
+    const id = setInterval(() => void load(), 30_000);
+    return () => {
+      stop = true;
+      clearInterval(id);
+    };
+  }, [campaignId]);
+  return forecast;
+}
+
 function Board(p: { c: WallboardCampaignDto; name: string; samples: Sample[] }) {
   const { t, i18n } = useTranslation();
   const f = useFormat();
@@ -89,6 +111,7 @@ function Board(p: { c: WallboardCampaignDto; name: string; samples: Sample[] }) 
     const span = (last.t - first.t) / 60_000;
     return span > 0.05 ? (last.dials - first.dials) / span : c.dials.last15Minutes / 15;
   })();
+  const forecast = useForecast(c.campaignId, c.agents.total);
   const answerRate = c.dials.total > 0 ? c.answeredByPerson / c.dials.total : 0;
   const over = (r: number) => (r > c.abandonRate.cap ? 'bad' : 'good');
   return (
@@ -137,6 +160,19 @@ function Board(p: { c: WallboardCampaignDto; name: string; samples: Sample[] }) 
           </span>
         </div>
       </div>
+      {forecast && (
+        <p className={`forecast ${forecast.canFinishByDeadline ? 'good' : 'bad'}`} data-testid="forecast">
+          {forecast.expectedFinishAt
+            ? t('wallboard.forecast', {
+                finish: f.dateTime(forecast.expectedFinishAt),
+                deadline: f.dateTime(forecast.deadline),
+              })
+            : t('wallboard.forecastNever', { deadline: f.dateTime(forecast.deadline) })}
+          {!forecast.canFinishByDeadline &&
+            forecast.agentsNeeded !== null &&
+            ` ${t('wallboard.agentsNeeded', { n: f.number(forecast.agentsNeeded) })}`}
+        </p>
+      )}
       <progress max={1} value={c.progress.finalShare} aria-label={t('wallboard.progressLabel')} />
       <Chart
         samples={p.samples}
