@@ -40,7 +40,11 @@ const SCRIPT = {
   ],
 };
 
-async function aRunningCampaign(t: TestApp, departmentId: string): Promise<Campaign> {
+async function aRunningCampaign(
+  t: TestApp,
+  departmentId: string,
+  mode: 'progressive' | 'preview' = 'progressive',
+): Promise<Campaign> {
   const ds = t.db.ds;
   const planner = await aUser(ds, 'planner', departmentId);
   const [script]: { id: string }[] = await ds.query(
@@ -53,7 +57,7 @@ async function aRunningCampaign(t: TestApp, departmentId: string): Promise<Campa
   );
   const c = await aCampaign(ds, {
     departmentId,
-    mode: 'progressive',
+    mode,
     state: 'draft',
     pacing: { ringTimeoutSeconds: 5 },
     wrapUpSeconds: 120,
@@ -154,6 +158,56 @@ describe('the web app in a browser: agent desktop, wallboard, floor view', () =>
     await pollUntil(async () => (await campaignState()) === 'paused', { what: 'the campaign paused' });
     await crow.locator('[data-testid=campaign-resume]').click();
     await pollUntil(async () => (await campaignState()) === 'running', { what: 'the campaign running again' });
+    await ctx.close();
+  }, 60_000);
+
+  it('preview mode: the agent skips a contact with a reason, dials the next one, hangs up and disposes', async () => {
+    const ds = t.db.ds;
+    const dep = await aDepartment(ds);
+    const campaign = await aRunningCampaign(t, dep.id, 'preview');
+    const contacts = await someContacts(ds, campaign, [{ firstName: 'Pia' }, { firstName: 'Quinn' }]);
+    for (const c of contacts)
+      sim.setNumberBehaviour(c.numbers[0], { outcome: 'human', ringSeconds: 0.2, talkSeconds: 600 });
+    const { user, agent } = await anAgent(ds, dep.id);
+    await ds.query(`UPDATE users SET password_hash = $2 WHERE id = $1`, [user.id, await hashPassword(PASSWORD)]);
+
+    const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await ctx.newPage();
+    await page.goto(`${t.url}/`);
+    await page.fill('input[name=email]', user.email);
+    await page.fill('input[name=password]', PASSWORD);
+    await page.click('button[type=submit]');
+    await page.waitForURL(`${t.url}/agent`);
+    await page.click('[data-testid=login]');
+    const offerId = async (except?: string) =>
+      pollUntil(
+        async () => {
+          const el = page.locator('[data-testid=offer]');
+          const a = (await el.count()) ? await el.getAttribute('data-attempt') : null;
+          return a && a !== except && (await page.locator('[data-testid=preview-dial]').count()) ? a : undefined;
+        },
+        { timeoutMs: 20_000, what: 'a preview offer' },
+      );
+    const first = await offerId();
+    await page.selectOption('[data-testid=offer] select', 'wrong-contact');
+    await page.click('[data-testid=preview-skip]');
+    const second = await offerId(first);
+    await page.click('[data-testid=preview-dial]');
+    const badge = page.locator('[data-testid=agent-state]');
+    await pollUntil(async () => (await badge.innerText()) === 'Talking', { timeoutMs: 15_000, what: 'talking' });
+    await page.click('[data-testid=hangup]');
+    await pollUntil(async () => (await badge.innerText()) === 'Wrap-up', { what: 'wrap-up' });
+    await page.click('[data-code=NOT_INTERESTED]');
+    const attempt = await pollUntil(
+      async () => {
+        const [a] = await ds.query(`SELECT * FROM call_attempts WHERE channel_id = $1`, [second]);
+        return a?.disposition_code ? a : undefined;
+      },
+      { what: 'the disposed preview call' },
+    );
+    expect(attempt).toMatchObject({ disposition_code: 'NOT_INTERESTED', agent_id: agent.id });
+    // The skipped contact was never dialed.
+    expect(await ds.query(`SELECT 1 FROM call_attempts WHERE channel_id = $1`, [first])).toEqual([]);
     await ctx.close();
   }, 60_000);
 

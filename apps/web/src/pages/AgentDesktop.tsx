@@ -171,7 +171,11 @@ export function AgentDesktop(_p: { user: SessionUser }) {
       setOffer(o);
       setCallState((c) => (o.preview ? null : (c ?? 'bridged')));
     });
-    s.on('call-state', (c) => setCallState(c.state));
+    s.on('call-state', (c) => {
+      setCallState(c.state);
+      // A previewed contact being dialed (by the agent or the auto-dial) is a call now.
+      setOffer((o) => (o?.preview && o.attemptId === c.callId ? { ...o, preview: false } : o));
+    });
     s.on('campaign-status', (c) => setCampaignStatus(c));
     s.on('state', (x) => {
       setSession((prev) =>
@@ -440,7 +444,12 @@ export function AgentDesktop(_p: { user: SessionUser }) {
               <button
                 type="button"
                 className="primary"
-                onClick={() => void send(t('agent.dial'), (s) => emit(s).emitWithAck('preview-dial'))}
+                data-testid="preview-dial"
+                onClick={() =>
+                  void send(t('agent.dial'), (s) => emit(s).emitWithAck('preview-dial')).then(
+                    (ok) => ok && setOffer((o) => (o ? { ...o, preview: false } : o)),
+                  )
+                }
               >
                 {t('agent.dial')}
               </button>
@@ -456,6 +465,7 @@ export function AgentDesktop(_p: { user: SessionUser }) {
               </label>
               <button
                 type="button"
+                data-testid="preview-skip"
                 onClick={() =>
                   void send(t('agent.skip'), (s) => emit(s).emitWithAck('preview-skip', { reason: skipReason }))
                 }
