@@ -4,12 +4,15 @@ import { NestFactory } from '@nestjs/core';
 import { appLogger, configureHttpApp } from '@app/common';
 import type { DialerConfig } from '@app/config';
 import { DialerModule } from './dialer.module';
+import { DEFAULT_WEB_DIR, webStatic } from './web-static';
 
 export interface DialerAppOptions {
   config: DialerConfig;
   databaseUrl: string;
   jwtSecret: string;
   logger?: false;
+  /** The built web app (default dist/web); served at `/` when it exists. */
+  webDir?: string;
 }
 
 /** Builds the dialer app (not listening). Used by main.ts and by the e2e tests. */
@@ -19,6 +22,8 @@ export async function createDialerApp(o: DialerAppOptions): Promise<INestApplica
     bufferLogs: false,
   });
   configureHttpApp(app, 'Dialer API', 'Briefs, campaigns, the dialer engine, agents and the ACD.');
+  const web = webStatic(o.webDir ?? DEFAULT_WEB_DIR);
+  if (web) app.use(web);
   return app;
 }
 

@@ -5,7 +5,10 @@ import { installProcessGuards } from '@app/common';
 import { ConfigValidationError, dataFile, loadDialerConfig, localSecret, type DialerConfig } from '@app/config';
 import { createDataSource, prepareDatabase, seedDemo } from '@app/database';
 import { DialerShutdown } from '@app/dialer';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { createDialerApp } from './bootstrap';
+import { DEFAULT_WEB_DIR } from './web-static';
 import { demoEnabled } from './demo/demo.module';
 import { DemoService } from './demo/demo.service';
 
@@ -70,6 +73,8 @@ async function main(): Promise<void> {
   await app.listen(config.PORT, config.HOST);
   const url = `http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${config.PORT}`;
   log.log(`dialer listening on ${url}  (API docs ${url}/api/docs, health ${url}/health)`);
+  if (existsSync(join(DEFAULT_WEB_DIR, 'index.html'))) log.log(`web app: open ${url}/ and sign in`);
+  else log.log(`web app not built (npm run build makes it): the API works without it`);
   if (demoPassword) {
     log.log(
       `demo users: admin@demo.local, planner@demo.local, requester@demo.local, supervisor@demo.local, agent@demo.local, qa@demo.local`,

@@ -21,6 +21,7 @@ import { CampaignLiveService } from './campaign-live.service';
 import { CampaignRunner } from './campaign-runner';
 import { DialerShutdown } from './dialer-shutdown';
 import { AgentSessionController, CampaignLiveController } from './dialer.controller';
+import { AgentDispositionsController } from './agent-dispositions.controller';
 import { ASTERISK_SIM, createTelephony, type TelephonyBackend } from './telephony.provider';
 
 export const DIALER_ENGINE_CONFIG = Symbol('DIALER_ENGINE_CONFIG');
@@ -84,7 +85,7 @@ export class DialerEngineModule {
     return {
       module: DialerEngineModule,
       global: true,
-      controllers: [AgentSessionController, CampaignLiveController],
+      controllers: [AgentSessionController, CampaignLiveController, AgentDispositionsController],
       providers: [
         { provide: DIALER_ENGINE_CONFIG, useValue: o.config },
         { provide: TELEPHONY_BACKEND, useFactory: () => createTelephony(o.config, logger) },

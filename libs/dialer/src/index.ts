@@ -39,3 +39,4 @@ export {
   type EngineSettings,
 } from './campaign-settings';
 export { KillableClock, LatencyStats } from './clock';
+export { AgentDispositionsController, type AgentDispositionView } from './agent-dispositions.controller';

@@ -1,0 +1,563 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Socket } from 'socket.io-client';
+import type { Ack, AgentClientEvents, AgentServerEvents, AgentSessionDto, OfferDto } from '@app/agent-gateway';
+import type { AgentProfileView } from '@app/auth';
+import type { AgentDispositionView } from '@app/dialer';
+import type { Question, ScriptBody, Section } from '@app/scripts';
+import { nextSection } from '@libs/scripts/src/script-body';
+import { api, type SessionUser } from '../api';
+import { isoToWallTime, useFormat, useNow, wallTimeToIso } from '../format';
+import { openSocket } from '../socket';
+import { useDialingText } from '../dialing';
+
+type AgentSocket = Socket<AgentServerEvents, AgentClientEvents>;
+type CampaignStatus = Parameters<AgentServerEvents['campaign-status']>[0];
+type Answers = Record<string, unknown>;
+
+const PAUSE_REASONS = ['break', 'lunch', 'training', 'meeting', 'technical'] as const;
+const SKIP_REASONS = ['not-now', 'wrong-contact', 'needs-research'] as const;
+
+/** The sections the agent walks through with the answers so far; it stops at a branch still waiting for an answer. */
+function walk(sections: Section[], answers: Answers): Section[] {
+  const body: ScriptBody = { sections };
+  const out: Section[] = [];
+  const seen = new Set<string>();
+  let id: string | undefined = sections[0]?.id;
+  while (id && id !== 'end' && !seen.has(id)) {
+    const s = sections.find((x) => x.id === id);
+    if (!s) break;
+    seen.add(id);
+    out.push(s);
+    if ((s.branches ?? []).some((b) => answers[b.when.question] === undefined || answers[b.when.question] === ''))
+      break;
+    id = nextSection(body, s.id, answers);
+  }
+  return out;
+}
+
+/** The offer shown for a session: the one pushed (with its script) when it is the same call, else one made from the session. */
+function offerFor(x: AgentSessionDto, known: OfferDto | null): OfferDto | null {
+  const id = x.call?.callId ?? x.offer?.attemptId;
+  if (!id) return null;
+  if (known?.attemptId === id) return known;
+  const contact = x.contact ?? x.offer?.contact;
+  if (!contact) return null;
+  return {
+    agentId: x.agentId,
+    campaignId: x.campaignId ?? '',
+    attemptId: id,
+    contact,
+    script: null,
+    preview: !x.call && !!x.offer,
+    autoDialAt: x.offer?.autoDialAt ?? null,
+  };
+}
+
+// The offer and the typed answers are kept per tab, so a reload during a call shows the script and answers again.
+const OFFER_KEY = 'dialer.offer';
+const ANSWERS_KEY = 'dialer.answers';
+function saved<T>(key: string, fallback: T): T {
+  try {
+    const raw = sessionStorage.getItem(key);
+    return raw ? (JSON.parse(raw) as T) : fallback;
+  } catch {
+    return fallback;
+  }
+}
+
+const options = (q: Question) => (q.options ?? []).map((o) => (typeof o === 'string' ? { value: o, label: o } : o));
+
+function QuestionInput(p: { q: Question; value: unknown; onChange: (v: unknown) => void }) {
+  const { q, value } = p;
+  const id = `q-${q.id}`;
+  if (q.type === 'single')
+    return (
+      <fieldset className="question" data-question={q.id}>
+        <legend>{q.text}</legend>
+        {options(q).map((o) => (
+          <label key={o.value} className="choice">
+            <input
+              type="radio"
+              name={id}
+              value={o.value}
+              checked={value === o.value}
+              onChange={() => p.onChange(o.value)}
+            />
+            {o.label}
+          </label>
+        ))}
+      </fieldset>
+    );
+  if (q.type === 'multiple') {
+    const list = Array.isArray(value) ? (value as string[]) : [];
+    return (
+      <fieldset className="question" data-question={q.id}>
+        <legend>{q.text}</legend>
+        {options(q).map((o) => (
+          <label key={o.value} className="choice">
+            <input
+              type="checkbox"
+              checked={list.includes(o.value)}
+              onChange={(e) => p.onChange(e.target.checked ? [...list, o.value] : list.filter((v) => v !== o.value))}
+            />
+            {o.label}
+          </label>
+        ))}
+      </fieldset>
+    );
+  }
+  return (
+    <div className="question" data-question={q.id}>
+      <label htmlFor={id}>{q.text}</label>
+      <input
+        id={id}
+        type={q.type === 'number' ? 'number' : q.type === 'date' ? 'date' : 'text'}
+        min={q.min}
+        max={q.max}
+        value={value === undefined || value === null ? '' : String(value)}
+        onChange={(e) =>
+          p.onChange(
+            q.type === 'number' ? (e.target.value === '' ? undefined : Number(e.target.value)) : e.target.value,
+          )
+        }
+      />
+    </div>
+  );
+}
+
+export function AgentDesktop(_p: { user: SessionUser }) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const now = useNow();
+  const dialingText = useDialingText();
+  const socketRef = useRef<AgentSocket | null>(null);
+  const [connected, setConnected] = useState(false);
+  const [session, setSession] = useState<AgentSessionDto | null>(null);
+  const [offer, setOffer] = useState<OfferDto | null>(() => saved<OfferDto | null>(OFFER_KEY, null));
+  const [callState, setCallState] = useState<string | null>(null);
+  const [campaignStatus, setCampaignStatus] = useState<CampaignStatus | null>(null);
+  const [profile, setProfile] = useState<AgentProfileView | null>(null);
+  const [endpoint, setEndpoint] = useState('');
+  const [dispositions, setDispositions] = useState<AgentDispositionView[]>([]);
+  // Typed answers per attempt: they survive a reconnect (the socket is replaced, this state is not).
+  const [answers, setAnswers] = useState<Record<string, Answers>>(() => saved(ANSWERS_KEY, {}));
+  useEffect(() => {
+    if (offer) sessionStorage.setItem(OFFER_KEY, JSON.stringify(offer));
+    else sessionStorage.removeItem(OFFER_KEY);
+  }, [offer]);
+  useEffect(() => {
+    const keep = offer ? { [offer.attemptId]: answers[offer.attemptId] ?? {} } : {};
+    sessionStorage.setItem(ANSWERS_KEY, JSON.stringify(keep));
+  }, [answers, offer]);
+  const [pauseReason, setPauseReason] = useState<string>(PAUSE_REASONS[0]);
+  const [skipReason, setSkipReason] = useState<string>(SKIP_REASONS[0]);
+  const [callbackAt, setCallbackAt] = useState('');
+  const [callbackMine, setCallbackMine] = useState(true);
+  const [message, setMessage] = useState<{ kind: 'info' | 'error'; text: string } | null>(null);
+  const answerTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+
+  useEffect(() => {
+    const s = openSocket<AgentSocket>('/agent');
+    socketRef.current = s;
+    s.on('connect', () => setConnected(true));
+    s.on('disconnect', () => setConnected(false));
+    s.on('session', (x) => {
+      setSession(x);
+      setOffer((o) => offerFor(x, o));
+      setCallState(x.call?.state ?? null);
+    });
+    s.on('offer', (o) => {
+      setOffer(o);
+      setCallState((c) => (o.preview ? null : (c ?? 'bridged')));
+    });
+    s.on('call-state', (c) => {
+      setCallState(c.state);
+      // A previewed contact being dialed (by the agent or the auto-dial) is a call now.
+      setOffer((o) => (o?.preview && o.attemptId === c.callId ? { ...o, preview: false } : o));
+    });
+    s.on('campaign-status', (c) => setCampaignStatus(c));
+    s.on('state', (x) => {
+      setSession((prev) =>
+        prev
+          ? { ...prev, state: x.state, reason: x.reason, since: x.since, campaignId: x.campaignId ?? prev.campaignId }
+          : prev,
+      );
+      if (x.state === 'ready' || x.state === 'paused' || x.state === 'offline') {
+        setOffer(null);
+        setCallState(null);
+      }
+      if (x.state !== 'ready') setCampaignStatus(null);
+    });
+    return () => {
+      s.close();
+      socketRef.current = null;
+    };
+  }, []);
+
+  const agentId = session?.agentId;
+  useEffect(() => {
+    if (!agentId) return;
+    api<AgentProfileView>('GET', `/agents/${agentId}`)
+      .then((pr) => {
+        setProfile(pr);
+        setEndpoint((e) => e || pr.endpoint || pr.endpoints[0] || '');
+      })
+      .catch(() => undefined);
+  }, [agentId]);
+
+  const campaignId = offer?.campaignId ?? session?.campaignId ?? null;
+  useEffect(() => {
+    if (!campaignId) return;
+    api<AgentDispositionView[]>('GET', `/agent/campaigns/${campaignId}/dispositions`)
+      .then(setDispositions)
+      .catch(() => setDispositions([]));
+  }, [campaignId]);
+
+  const send = useCallback(
+    async (what: string, run: (s: AgentSocket) => Promise<Ack>, okText?: string): Promise<boolean> => {
+      const s = socketRef.current;
+      if (!s) return false;
+      try {
+        const ack = await run(s);
+        if (ack.ok) {
+          setSession(ack.session);
+          setMessage(okText ? { kind: 'info', text: okText } : null);
+          return true;
+        }
+        setMessage({ kind: 'error', text: t('agent.refused', { what, message: ack.message }) });
+      } catch {
+        setMessage({ kind: 'error', text: t('agent.noAnswer', { what }) });
+      }
+      return false;
+    },
+    [t],
+  );
+  const emit = (s: AgentSocket) => s.timeout(8000);
+
+  const attemptId = offer?.attemptId ?? session?.call?.callId ?? null;
+  const current = attemptId ? (answers[attemptId] ?? {}) : {};
+  const setAnswer = (qid: string, v: unknown) => {
+    if (!attemptId) return;
+    const next = { ...current, [qid]: v };
+    if (v === undefined || v === '') delete next[qid];
+    setAnswers((a) => ({ ...a, [attemptId]: next }));
+    if (answerTimer.current) clearTimeout(answerTimer.current);
+    answerTimer.current = setTimeout(() => {
+      const st = session?.state;
+      if (st === 'talking' || st === 'wrap-up')
+        void socketRef.current
+          ?.timeout(8000)
+          .emitWithAck('answers', { answers: next })
+          .catch(() => undefined);
+    }, 600);
+  };
+
+  const state = session?.state ?? 'offline';
+  const loggedIn = session?.loggedIn ?? false;
+  const inCall = state === 'talking' || state === 'reserved' || state === 'wrap-up';
+  const canDispose = !!offer && !offer.preview && (state === 'talking' || state === 'wrap-up');
+
+  const ready = () => void send(t('agent.ready'), (s) => emit(s).emitWithAck('ready'));
+  const pause = () => void send(t('agent.pause'), (s) => emit(s).emitWithAck('pause', { reason: pauseReason }));
+  const hangup = () => void send(t('agent.hangup'), (s) => emit(s).emitWithAck('hangup'));
+  /** Callback and do-not-call close the call too: the answers typed so far are recorded first. */
+  const withAnswers = async (s: AgentSocket, then: () => Promise<Ack>): Promise<Ack> => {
+    if (Object.keys(current).length > 0) {
+      const a = await emit(s).emitWithAck('answers', { answers: current });
+      if (!a.ok) return a;
+    }
+    return then();
+  };
+  const dnc = () =>
+    void send(t('agent.dnc'), (s) => withAnswers(s, () => emit(s).emitWithAck('dnc', {})), t('agent.dncDone'));
+  const callback = (at: string, zone: string) =>
+    void send(
+      t('agent.callback'),
+      (s) => withAnswers(s, () => emit(s).emitWithAck('callback', { at, mine: callbackMine })),
+      t('agent.callbackDone', { at: f.dateTime(at, zone) }),
+    );
+  const dispose = (code: string) => {
+    if (!attemptId) return;
+    void send(
+      t('agent.disposition'),
+      (s) => emit(s).emitWithAck('disposition', { code, answers: current }),
+      t('agent.disposed', { code }),
+    );
+  };
+
+  // Keyboard: Alt+R ready, Alt+P pause, Alt+H hang up, Alt+1..9 the dispositions in order.
+  const keys = useRef<(e: KeyboardEvent) => void>(() => undefined);
+  keys.current = (e: KeyboardEvent) => {
+    if (!e.altKey || e.ctrlKey || e.metaKey) return;
+    const k = e.key.toLowerCase();
+    const digit = /^Digit([1-9])$/.exec(e.code);
+    if (e.code === 'KeyR' || k === 'r') {
+      if (loggedIn && !inCall) ready();
+    } else if (e.code === 'KeyP' || k === 'p') {
+      if (loggedIn && !inCall) pause();
+    } else if (e.code === 'KeyH' || k === 'h') {
+      if (state === 'talking' || state === 'reserved') hangup();
+    } else if (digit) {
+      const d = dispositions[Number(digit[1]) - 1];
+      if (d && canDispose) dispose(d.code);
+    } else return;
+    e.preventDefault();
+  };
+  useEffect(() => {
+    const on = (e: KeyboardEvent) => keys.current(e);
+    addEventListener('keydown', on);
+    return () => removeEventListener('keydown', on);
+  }, []);
+
+  const endpoints = useMemo(() => {
+    const list = [profile?.endpoint, ...(profile?.endpoints ?? [])].filter((x): x is string => !!x);
+    return [...new Set(list)];
+  }, [profile]);
+
+  const contact = offer?.contact ?? session?.contact ?? null;
+  const sections = (offer?.script?.sections ?? []) as Section[];
+  const visible = walk(sections, current);
+  const autoDialIn = offer?.autoDialAt ? Math.max(0, new Date(offer.autoDialAt).getTime() - now) : null;
+
+  return (
+    <div className="desktop">
+      <section className="card status" aria-labelledby="agent-state-title">
+        <h1 id="agent-state-title">{t('agent.title')}</h1>
+        <p className={`conn ${connected ? 'on' : 'off'}`} role="status">
+          {connected ? t('agent.connected') : t('agent.reconnecting')}
+        </p>
+        <p className="state-line">
+          <span className={`badge state-${state}`} data-testid="agent-state">
+            {t(`states.${state}`)}
+          </span>
+          {session?.reason && (
+            <span className="reason"> · {t(`pauseReasons.${session.reason}`, { defaultValue: session.reason })}</span>
+          )}
+          <span className="elapsed" data-testid="time-in-state" aria-label={t('agent.timeInState')}>
+            {session ? f.duration(now - new Date(session.since).getTime()) : ''}
+          </span>
+        </p>
+        {loggedIn && session?.endpoint && (
+          <p className="muted">{t('agent.onEndpoint', { endpoint: session.endpoint })}</p>
+        )}
+        {!loggedIn && (
+          <form
+            className="row"
+            onSubmit={(e) => {
+              e.preventDefault();
+              void send(t('agent.login'), (s) => emit(s).emitWithAck('login', endpoint ? { endpoint } : {}));
+            }}
+          >
+            <label>
+              {t('agent.endpoint')}
+              <select value={endpoint} onChange={(e) => setEndpoint(e.target.value)} data-testid="endpoint">
+                {endpoints.map((x) => (
+                  <option key={x} value={x}>
+                    {x}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <button type="submit" className="primary" disabled={!connected} data-testid="login">
+              {t('agent.login')}
+            </button>
+          </form>
+        )}
+        {loggedIn && (
+          <div className="row">
+            <button
+              type="button"
+              className="primary"
+              onClick={ready}
+              disabled={inCall || state === 'ready'}
+              data-testid="ready"
+            >
+              {t('agent.ready')} <kbd>Alt+R</kbd>
+            </button>
+            <label>
+              {t('agent.pauseReason')}
+              <select value={pauseReason} onChange={(e) => setPauseReason(e.target.value)} data-testid="pause-reason">
+                {PAUSE_REASONS.map((r) => (
+                  <option key={r} value={r}>
+                    {t(`pauseReasons.${r}`)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <button type="button" onClick={pause} disabled={inCall || state === 'paused'} data-testid="pause">
+              {t('agent.pause')} <kbd>Alt+P</kbd>
+            </button>
+            <button
+              type="button"
+              onClick={() => void send(t('agent.logout'), (s) => emit(s).emitWithAck('logout'))}
+              disabled={inCall}
+              data-testid="agent-logout"
+            >
+              {t('agent.logout')}
+            </button>
+          </div>
+        )}
+        {state === 'ready' && !offer && campaignStatus && (
+          <p className="muted" data-testid="campaign-status">
+            {campaignStatus.dialing ? t('agent.dialing') : dialingText(campaignStatus)}
+          </p>
+        )}
+        {message && (
+          <p role={message.kind === 'error' ? 'alert' : 'status'} className={message.kind}>
+            {message.text}
+          </p>
+        )}
+      </section>
+
+      {offer && contact && (
+        <section
+          className="card call"
+          aria-labelledby="contact-title"
+          data-testid="offer"
+          data-attempt={offer.attemptId}
+        >
+          <h2 id="contact-title">
+            {[contact.firstName, contact.lastName].filter(Boolean).join(' ') || t('agent.unnamed')}
+          </h2>
+          <dl className="contact">
+            <dt>{t('agent.phone')}</dt>
+            <dd data-testid="contact-phone">{contact.phone}</dd>
+            <dt>{t('agent.localTime')}</dt>
+            <dd>
+              {f.time(now, contact.timeZone)} ({contact.timeZone})
+            </dd>
+            <dt>{t('agent.callState')}</dt>
+            <dd data-testid="call-state">
+              {callState ? t(`callStates.${callState}`, { defaultValue: callState }) : '—'}
+            </dd>
+            {Object.entries(contact.fields ?? {}).map(([k, v]) => (
+              <div key={k} className="field">
+                <dt>{k}</dt>
+                <dd>{String(v)}</dd>
+              </div>
+            ))}
+          </dl>
+
+          {offer.preview && (
+            <div className="row" data-testid="preview">
+              <button
+                type="button"
+                className="primary"
+                data-testid="preview-dial"
+                onClick={() =>
+                  void send(t('agent.dial'), (s) => emit(s).emitWithAck('preview-dial')).then(
+                    (ok) => ok && setOffer((o) => (o ? { ...o, preview: false } : o)),
+                  )
+                }
+              >
+                {t('agent.dial')}
+              </button>
+              <label>
+                {t('agent.skipReason')}
+                <select value={skipReason} onChange={(e) => setSkipReason(e.target.value)}>
+                  {SKIP_REASONS.map((r) => (
+                    <option key={r} value={r}>
+                      {t(`skipReasons.${r}`)}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <button
+                type="button"
+                data-testid="preview-skip"
+                onClick={() =>
+                  void send(t('agent.skip'), (s) => emit(s).emitWithAck('preview-skip', { reason: skipReason }))
+                }
+              >
+                {t('agent.skip')}
+              </button>
+              {autoDialIn !== null && (
+                <span className="countdown">{t('agent.autoDialIn', { time: f.duration(autoDialIn) })}</span>
+              )}
+            </div>
+          )}
+
+          {visible.length > 0 && (
+            <div className="script" data-testid="script">
+              <h3>{t('agent.script')}</h3>
+              {visible.map((s) => (
+                <div key={s.id} className="section">
+                  {s.title && <h4>{s.title}</h4>}
+                  {s.text && <p className="say">{s.text}</p>}
+                  {(s.questions ?? []).map((q) => (
+                    <QuestionInput key={q.id} q={q} value={current[q.id]} onChange={(v) => setAnswer(q.id, v)} />
+                  ))}
+                </div>
+              ))}
+            </div>
+          )}
+
+          {!offer.preview && (
+            <>
+              <div className="row">
+                <button
+                  type="button"
+                  className="danger"
+                  onClick={hangup}
+                  disabled={!(state === 'talking' || state === 'reserved')}
+                  data-testid="hangup"
+                >
+                  {t('agent.hangup')} <kbd>Alt+H</kbd>
+                </button>
+                <button type="button" onClick={dnc} disabled={!canDispose} data-testid="dnc">
+                  {t('agent.dnc')}
+                </button>
+              </div>
+              <form
+                className="row"
+                onSubmit={(e) => {
+                  e.preventDefault();
+                  const at = wallTimeToIso(callbackAt, contact.timeZone);
+                  if (!at) return setMessage({ kind: 'error', text: t('agent.callbackInvalid') });
+                  callback(at, contact.timeZone);
+                }}
+              >
+                <label>
+                  {t('agent.callbackAt', { zone: contact.timeZone })}
+                  <input
+                    type="datetime-local"
+                    value={callbackAt}
+                    min={isoToWallTime(now, contact.timeZone)}
+                    onChange={(e) => setCallbackAt(e.target.value)}
+                    data-testid="callback-at"
+                  />
+                </label>
+                <label className="choice">
+                  <input type="checkbox" checked={callbackMine} onChange={(e) => setCallbackMine(e.target.checked)} />
+                  {t('agent.callbackMine')}
+                </label>
+                <button type="submit" disabled={!canDispose || !callbackAt} data-testid="callback">
+                  {t('agent.callback')}
+                </button>
+              </form>
+              <div className="dispositions" role="group" aria-label={t('agent.disposition')}>
+                {dispositions.map((d, i) => (
+                  <button
+                    key={d.code}
+                    type="button"
+                    onClick={() => dispose(d.code)}
+                    disabled={!canDispose}
+                    data-code={d.code}
+                  >
+                    {d.label} {i < 9 && <kbd>Alt+{i + 1}</kbd>}
+                  </button>
+                ))}
+              </div>
+            </>
+          )}
+        </section>
+      )}
+      {!offer && loggedIn && (
+        <section className="card">
+          <p className="muted">{state === 'ready' ? t('agent.waiting') : t('agent.idle')}</p>
+        </section>
+      )}
+    </div>
+  );
+}
