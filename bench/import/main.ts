@@ -7,7 +7,7 @@ import { Client } from 'pg';
 import { join } from 'node:path';
 import { once } from 'node:events';
 import { spawn } from 'node:child_process';
-import { createReadStream } from 'node:fs';
+import { createReadStream, readFileSync } from 'node:fs';
 import { TokenService } from '@app/auth';
 import { loadDialerConfig } from '@app/config';
 import {
@@ -110,7 +110,69 @@ interface Result {
   rssBeforeMb: number;
   /** CPU seconds of this process (the app and the client; PostgreSQL runs in its own processes). */
   cpuSeconds: number;
+  /**
+   * CPU seconds of the database's backend processes serving the app during the upload (read from /proc; null when
+   * PostgreSQL runs elsewhere). With cpuSeconds, a measure that does not depend much on the machine's load.
+   */
+  dbCpuSeconds: number | null;
+  /** Reading, normalising and staging the file (the summary's durationMs), then publishing it into the list. */
+  readStageSeconds: number;
+  publishSeconds: number;
   summary: Record<string, unknown>;
+}
+
+/**
+ * Sums the CPU time of the PostgreSQL backends connected to one database (other than the sampler's own), sampled
+ * every 100 ms from /proc: a backend that ends between two samples loses at most 100 ms of its count.
+ */
+function backendCpu(ds: { query(sql: string, params?: unknown[]): Promise<{ pid: number }[]> }, database: string) {
+  const ticks = 100; // USER_HZ on Linux
+  const first = new Map<number, number>();
+  const last = new Map<number, number>();
+  let readable = true;
+  const cpuOf = (pid: number): number | undefined => {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      return (Number(f[11]) + Number(f[12])) / ticks;
+    } catch (e) {
+      // A backend that has just ended is simply gone; one we may not read means the figure cannot be had.
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') readable = false;
+      return undefined;
+    }
+  };
+  const sample = async (): Promise<void> => {
+    const rows = await ds.query(`SELECT pid FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`, [
+      database,
+    ]);
+    for (const { pid } of rows) {
+      const cpu = cpuOf(pid);
+      if (cpu === undefined) continue;
+      if (!first.has(pid)) first.set(pid, cpu);
+      last.set(pid, cpu);
+    }
+  };
+  let busy = false;
+  const timer = setInterval(() => {
+    if (busy) return;
+    busy = true;
+    void sample()
+      .catch(() => undefined)
+      .finally(() => (busy = false));
+  }, 100);
+  const begin = sample();
+  return {
+    begin,
+    async end(): Promise<number | null> {
+      clearInterval(timer);
+      while (busy) await new Promise((r) => setTimeout(r, 10));
+      await sample();
+      if (!readable || !first.size) return null;
+      let sum = 0;
+      for (const [pid, v] of last) sum += v - (first.get(pid) ?? v);
+      return Math.round(sum * 100) / 100;
+    },
+  };
 }
 
 const mb = (n: number): number => Math.round((n / 1024 / 1024) * 10) / 10;
@@ -190,6 +252,7 @@ async function main(): Promise<void> {
     const ds = createDataSource({ url, poolSize: 2 });
     await ds.initialize();
     await migrate(ds);
+    const [{ dbName }]: { dbName: string }[] = await ds.query(`SELECT current_database() AS "dbName"`);
     const s = Date.now().toString(36).toUpperCase();
     const dep = await ds.getRepository(Department).save({ name: `Bench ${s}`, code: `B${s}`.slice(0, 32) });
     const user = await ds.getRepository(User).save({
@@ -225,12 +288,16 @@ async function main(): Promise<void> {
           peakRss = Math.max(peakRss, m.rss);
           peakHeap = Math.max(peakHeap, m.heapUsed);
         }, 50);
+        const db = backendCpu(ds, dbName);
+        await db.begin;
         const cpu0 = process.cpuUsage();
         const t0 = performance.now();
         const summary = await upload(base, token, list[0].id as string, file);
         const seconds = (performance.now() - t0) / 1000;
         clearInterval(timer);
         const cpu = process.cpuUsage(cpu0);
+        const dbCpuSeconds = await db.end();
+        const readStageSeconds = Number(summary.durationMs) / 1000;
         results.push({
           rows,
           bytes: g.bytes,
@@ -240,6 +307,9 @@ async function main(): Promise<void> {
           peakHeapMb: mb(peakHeap),
           rssBeforeMb: mb(rssBefore),
           cpuSeconds: Math.round((cpu.user + cpu.system) / 1e4) / 100,
+          dbCpuSeconds,
+          readStageSeconds: Math.round(readStageSeconds * 100) / 100,
+          publishSeconds: Math.round((seconds - readStageSeconds) * 100) / 100,
           summary: {
             accepted: summary.accepted,
             rejected: summary.rejected,
@@ -248,7 +318,9 @@ async function main(): Promise<void> {
           },
         });
         log(
-          `${rows} rows: ${seconds.toFixed(2)} s (${results.at(-1)!.cpuSeconds} s CPU in node), ${Math.round(rows / seconds)} rows/s, peak RSS ${mb(peakRss)} MB ` +
+          `${rows} rows: ${seconds.toFixed(2)} s (${results.at(-1)!.readStageSeconds} s reading and staging, ` +
+            `${results.at(-1)!.publishSeconds} s publishing; CPU ${results.at(-1)!.cpuSeconds} s in node, ` +
+            `${results.at(-1)!.dbCpuSeconds ?? '?'} s in PostgreSQL), ${Math.round(rows / seconds)} rows/s, peak RSS ${mb(peakRss)} MB ` +
             `(before ${mb(rssBefore)} MB), peak heap ${mb(peakHeap)} MB; ${JSON.stringify(results.at(-1)!.summary)}`,
         );
       }
@@ -310,11 +382,15 @@ async function main(): Promise<void> {
   else {
     if (heapCapMb) console.log(`(V8 old space capped at ${heapCapMb} MB)`);
     console.log(`(load average at the end ${load.toFixed(2)} on ${cpus().length} CPUs)`);
-    console.log('rows     MB     seconds  node CPU s  rows/s  peak RSS MB  peak heap MB');
+    console.log(
+      'rows     MB     seconds  read+stage s  publish s  node CPU s  db CPU s  rows/s  peak RSS MB  peak heap MB',
+    );
     for (const r of results)
       console.log(
         `${String(r.rows).padEnd(8)} ${String(mb(r.bytes)).padEnd(6)} ${String(r.seconds).padEnd(8)} ` +
-          `${String(r.cpuSeconds).padEnd(11)} ${String(r.rowsPerSecond).padEnd(7)} ${String(r.peakRssMb).padEnd(12)} ${r.peakHeapMb}`,
+          `${String(r.readStageSeconds).padEnd(13)} ${String(r.publishSeconds).padEnd(10)} ` +
+          `${String(r.cpuSeconds).padEnd(11)} ${String(r.dbCpuSeconds ?? '?').padEnd(9)} ` +
+          `${String(r.rowsPerSecond).padEnd(7)} ${String(r.peakRssMb).padEnd(12)} ${r.peakHeapMb}`,
       );
     if (bomb)
       console.log(

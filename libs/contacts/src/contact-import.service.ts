@@ -7,7 +7,7 @@ import { AuditService, ContactList } from '@app/database';
 import { planColumns, splitNumbers, type ColumnMapping, type ColumnPlan } from './columns';
 import type { TextEncodingName } from './encoding';
 import { jsonSource, limitBytes, openUpload, tooLarge, type RowSource, type SourceRow } from './import-sources';
-import { normalisePhone, timeZoneOfPhone, type NormalisedPhone } from './phone';
+import { normalisePhone, timeZoneOfPhone, type NormalisedPhone, type PhoneResult } from './phone';
 import { canonicalTimeZone } from './time-zones';
 import { clientGone, contentDecoded, hasLoneSurrogate, wellFormed } from './upload';
 import { DEFAULT_XLSX_LIMITS, removeStaleSpools, type XlsxLimits } from './xlsx-guard';
@@ -123,6 +123,28 @@ export interface StreamImportInput {
 }
 
 const clip = (s: string, n: number): string | null => (s ? s.slice(0, n) : null);
+
+/** Per-import state of the row reader. */
+interface RowCounters {
+  ragged: number;
+  cleaned: number;
+  /** Numbers already read in this import (text and region → result): a number seen again is not parsed again. */
+  phones: Map<string, PhoneResult>;
+}
+/** Numbers remembered per import; past this the memo starts again (a list of distinct numbers gains nothing). */
+const PHONE_MEMO = 50_000;
+
+/** normalisePhone, remembered: libphonenumber is the costliest step of reading a row (tens of µs a number). */
+function parsePhone(memo: Map<string, PhoneResult>, text: string, region: string | null | undefined): PhoneResult {
+  const key = `${region ?? ''}\u0001${text}`;
+  let r = memo.get(key);
+  if (!r) {
+    if (memo.size >= PHONE_MEMO) memo.clear();
+    r = normalisePhone(text, region);
+    memo.set(key, r);
+  }
+  return r;
+}
 /** Report notes of one kind kept per import (the counts stay exact). */
 const NOTE_CAP = 1000;
 
@@ -364,7 +386,7 @@ export class ContactImportService implements OnApplicationBootstrap, OnModuleDes
       };
       let batch = new Map<string, PendingContact>();
       let rejections: Rejection[] = [];
-      const count = { ragged: 0, cleaned: 0 };
+      const count: RowCounters = { ragged: 0, cleaned: 0, phones: new Map() };
       for await (const r of source.rows) {
         if (r.values.every((v) => v === '')) continue;
         s.rows++;
@@ -416,7 +438,7 @@ export class ContactImportService implements OnApplicationBootstrap, OnModuleDes
     batch: Map<string, PendingContact>,
     rejections: Rejection[],
     s: ImportSummary,
-    count: { ragged: number; cleaned: number },
+    count: RowCounters,
   ): void {
     let v = r.values;
     // PostgreSQL refuses NUL in text, and lone surrogates are not text: clean the row and say so in the report.
@@ -459,7 +481,7 @@ export class ContactImportService implements OnApplicationBootstrap, OnModuleDes
       const text = cell(col.index);
       if (!text) continue;
       for (const part of splitNumbers(text)) {
-        const n = normalisePhone(part, rowRegion ?? list.region);
+        const n = parsePhone(count.phones, part, rowRegion ?? list.region);
         if (n.ok) {
           if (!phones.some((x) => x.phone.e164 === n.phone.e164)) phones.push({ phone: n.phone, label: col.label });
         } else bad.push({ row: r.row, field: plan.headers[col.index], reason: n.reason, raw: part });
@@ -551,9 +573,9 @@ export class ContactImportService implements OnApplicationBootstrap, OnModuleDes
           `WITH ins AS (
              INSERT INTO contact_import_rows (import_id, external_id, first_name, last_name, time_zone, region, segment,
                                               fields, dedupe_key, source_row, dnc, phones)
-             SELECT $1, u.* FROM unnest($2::varchar[], $3::varchar[], $4::varchar[], $5::varchar[], $6::varchar[],
-                                        $7::varchar[], $8::jsonb[], $9::varchar[], $10::int[], $11::bool[],
-                                        $12::jsonb[]) AS u
+             SELECT $1, u.x, u.f, u.l, u.z, u.g, u.s, u.d, u.k, u.n, u.c, u.p
+               FROM json_to_recordset($2::json) AS u(x varchar, f varchar, l varchar, z varchar, g varchar, s varchar,
+                                                     d jsonb, k varchar, n int, c bool, p jsonb)
              ON CONFLICT (import_id, dedupe_key) DO UPDATE SET
                first_name = COALESCE(contact_import_rows.first_name, EXCLUDED.first_name),
                last_name = COALESCE(contact_import_rows.last_name, EXCLUDED.last_name),
@@ -566,27 +588,29 @@ export class ContactImportService implements OnApplicationBootstrap, OnModuleDes
                  '[]'::jsonb)
              RETURNING (xmax <> 0) AS merged)
            SELECT count(*) FILTER (WHERE merged)::int AS merged FROM ins`,
+          // The whole batch as one JSON document: serialised once, parsed once by the server (no array literal
+          // with every row's JSON escaped in it).
           [
             importId,
-            contacts.map((c) => c.externalId),
-            contacts.map((c) => c.firstName),
-            contacts.map((c) => c.lastName),
-            contacts.map((c) => c.timeZone),
-            contacts.map((c) => c.region),
-            contacts.map((c) => c.segment),
-            contacts.map((c) => JSON.stringify(c.fields)),
-            contacts.map((c) => c.dedupeKey),
-            contacts.map((c) => c.sourceRow),
-            contacts.map((c) => c.phones.some((p) => dnc.has(p.phone.e164))),
-            contacts.map((c) =>
-              JSON.stringify(
-                c.phones.map((p) => ({
+            JSON.stringify(
+              contacts.map((c) => ({
+                x: c.externalId,
+                f: c.firstName,
+                l: c.lastName,
+                z: c.timeZone,
+                g: c.region,
+                s: c.segment,
+                d: c.fields,
+                k: c.dedupeKey,
+                n: c.sourceRow,
+                c: c.phones.some((p) => dnc.has(p.phone.e164)),
+                p: c.phones.map((p) => ({
                   e: p.phone.e164,
                   k: p.phone.kind,
                   l: p.label.slice(0, 32),
                   s: dnc.has(p.phone.e164) ? 'dnc' : 'active',
                 })),
-              ),
+              })),
             ),
           ],
         );
@@ -643,40 +667,55 @@ export class ContactImportService implements OnApplicationBootstrap, OnModuleDes
           [{ field: 'file', reason: 'released as abandoned; send the file again' }],
         );
       // The staging table has no statistics (rows arrived seconds ago): without this the planner picks nested loops
-      // over 100,000 rows. JIT compiling costs more than it saves on these one-off statements.
+      // over 100,000 rows. JIT compiling costs more than it saves on these one-off statements; the memory keeps the
+      // staged rows and the shared-number grouping off temporary files.
       await m.query(`SET LOCAL enable_nestloop = off`);
       await m.query(`SET LOCAL jit = off`);
-      // One statement: contacts upserted, then their numbers; a merged contact keeps its numbers first (the new ones
-      // go after its current last position), a new contact's start at 0.
-      const [up]: { merged: number }[] = await m.query(
+      await m.query(`SET LOCAL work_mem = '64MB'`);
+      // Set-based, in two statements. First the staged rows that meet a contact of the list (same dedupe key): the
+      // contact is merged and its new numbers go after its current last position. Usually few or none.
+      const [merged]: { n: number }[] = await m.query(
         `WITH up AS (
-           INSERT INTO contacts (list_id, department_id, external_id, first_name, last_name, time_zone, region, segment,
-                                 fields, dedupe_key, source_row, dnc)
-           SELECT $2, $3, r.external_id, r.first_name, r.last_name, r.time_zone, r.region, r.segment, r.fields,
-                  r.dedupe_key, r.source_row, r.dnc
-             FROM contact_import_rows r WHERE r.import_id = $1
-           ON CONFLICT (list_id, dedupe_key) DO UPDATE SET
-             first_name = COALESCE(contacts.first_name, EXCLUDED.first_name),
-             last_name = COALESCE(contacts.last_name, EXCLUDED.last_name),
-             segment = COALESCE(contacts.segment, EXCLUDED.segment),
-             fields = EXCLUDED.fields || contacts.fields,
-             dnc = contacts.dnc OR EXCLUDED.dnc,
+           UPDATE contacts c SET
+             first_name = COALESCE(c.first_name, r.first_name),
+             last_name = COALESCE(c.last_name, r.last_name),
+             segment = COALESCE(c.segment, r.segment),
+             fields = r.fields || c.fields,
+             dnc = c.dnc OR r.dnc,
              updated_at = now()
-           RETURNING id, dedupe_key, (xmax <> 0) AS merged),
+             FROM contact_import_rows r
+            WHERE r.import_id = $1 AND c.list_id = $2 AND c.dedupe_key = r.dedupe_key
+           RETURNING c.id, r.phones),
          ph AS (
            INSERT INTO phone_numbers (contact_id, e164, kind, label, position, status)
            SELECT up.id, p.v->>'e', p.v->>'k', p.v->>'l',
-                  LEAST(CASE WHEN up.merged
-                             THEN COALESCE((SELECT max(x.position) + 1 FROM phone_numbers x WHERE x.contact_id = up.id), 0)
-                             ELSE 0 END + p.ord - 1, 32767)::smallint,
+                  LEAST(COALESCE((SELECT max(x.position) + 1 FROM phone_numbers x WHERE x.contact_id = up.id), 0)
+                        + p.ord - 1, 32767)::smallint,
                   p.v->>'s'
-             FROM up JOIN contact_import_rows r ON r.import_id = $1 AND r.dedupe_key = up.dedupe_key
-             CROSS JOIN LATERAL jsonb_array_elements(r.phones) WITH ORDINALITY AS p(v, ord)
+             FROM up CROSS JOIN LATERAL jsonb_array_elements(up.phones) WITH ORDINALITY AS p(v, ord)
            ON CONFLICT (contact_id, e164) DO NOTHING)
-         SELECT count(*) FILTER (WHERE merged)::int AS merged FROM up`,
+         SELECT count(*)::int AS n FROM up`,
+        [importId, list.id],
+      );
+      s.duplicates += merged.n;
+      // Then the new contacts, with ids chosen here so that their numbers need no join back: plain inserts (this
+      // import is the only writer of the list's contacts, and a staged row's numbers are distinct), numbered from 0.
+      await m.query(
+        `WITH r AS MATERIALIZED (
+           SELECT gen_random_uuid() AS id, s.* FROM contact_import_rows s
+            WHERE s.import_id = $1
+              AND NOT EXISTS (SELECT 1 FROM contacts c WHERE c.list_id = $2 AND c.dedupe_key = s.dedupe_key)),
+         c AS (
+           INSERT INTO contacts (id, list_id, department_id, external_id, first_name, last_name, time_zone, region,
+                                 segment, fields, dedupe_key, source_row, dnc)
+           SELECT r.id, $2, $3, r.external_id, r.first_name, r.last_name, r.time_zone, r.region, r.segment, r.fields,
+                  r.dedupe_key, r.source_row, r.dnc
+             FROM r)
+         INSERT INTO phone_numbers (contact_id, e164, kind, label, position, status)
+         SELECT r.id, p.v->>'e', p.v->>'k', p.v->>'l', LEAST(p.ord - 1, 32767)::smallint, p.v->>'s'
+           FROM r CROSS JOIN LATERAL jsonb_array_elements(r.phones) WITH ORDINALITY AS p(v, ord)`,
         [importId, list.id, list.departmentId],
       );
-      s.duplicates += up.merged;
       await m.query(`DELETE FROM contact_import_rows WHERE import_id = $1`, [importId]);
       await this.reportSharedNumbers(m, list.id, importId, s);
       const [counts]: { contacts: number; dnc: number }[] = await m.query(

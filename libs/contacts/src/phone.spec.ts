@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { normalisePhone, timeZoneForNumber } from './phone';
+import { getCountries, parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import { normalisePhone, numberType, timeZoneForNumber } from './phone';
 import { canonicalTimeZone } from './time-zones';
 
 describe('normalisePhone', () => {
@@ -59,5 +60,32 @@ describe('timeZoneForNumber', () => {
     for (const z of Object.values(REGION_ZONES)) expect(canonicalTimeZone(z)).toBeDefined();
     expect(canonicalTimeZone('europe/london')).toBe('Europe/London');
     expect(canonicalTimeZone('Mars/Olympus')).toBeUndefined();
+  });
+});
+
+describe('numberType', () => {
+  it('answers as libphonenumber getType() does, for every region, valid numbers and not', () => {
+    let seed = 7;
+    const digit = (): number => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return Math.floor((seed / 2147483648) * 10);
+    };
+    const kinds = new Map<string, number>();
+    let compared = 0;
+    for (const country of getCountries())
+      for (let i = 0; i < 200; i++) {
+        const length = 5 + (i % 8);
+        const text = Array.from({ length }, () => digit()).join('');
+        const p = parsePhoneNumberFromString(text, country);
+        if (!p) continue;
+        compared++;
+        const expected = p.getType();
+        expect([country, text, numberType(p)]).toEqual([country, text, expected]);
+        kinds.set(String(expected), (kinds.get(String(expected)) ?? 0) + 1);
+      }
+    // Enough numbers, valid ones of many kinds among them, for the comparison to mean something.
+    expect(compared).toBeGreaterThan(10_000);
+    for (const kind of ['MOBILE', 'FIXED_LINE', 'FIXED_LINE_OR_MOBILE', 'TOLL_FREE', 'undefined'])
+      expect([kind, (kinds.get(kind) ?? 0) > 20]).toEqual([kind, true]);
   });
 });
