@@ -4,3 +4,5 @@ export * from './validation';
 export * from './poll';
 export * from './health';
 export * from './http-app';
+export * from './body-limits';
+export * from './openapi';

@@ -1,0 +1,80 @@
+import type { OpenAPIObject } from '@nestjs/swagger';
+
+type Json = Record<string, unknown>;
+const METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const;
+const ERROR_REF = { $ref: '#/components/schemas/ErrorBodyDto' };
+
+const errorResponse = (description: string): Json => ({
+  description,
+  content: { 'application/json': { schema: ERROR_REF } },
+});
+
+/**
+ * What every operation shares and no controller should have to repeat: the `{ error, message, details }` answers a
+ * route can give (401/403 when it needs a token, 400 when it takes input, 404 when it names a resource, 409 when
+ * it changes state, 413/415 when it takes a body), and a request example assembled from the properties' examples.
+ * Operations may declare their own answers for the same status; those are kept.
+ */
+export function completeDocument(doc: OpenAPIObject): OpenAPIObject {
+  const schemas = (doc.components?.schemas ?? {}) as Record<string, Json>;
+  for (const [path, item] of Object.entries(doc.paths)) {
+    for (const method of METHODS) {
+      const op = (item as Record<string, Json | undefined>)[method];
+      if (!op) continue;
+      const responses = (op.responses ??= {}) as Record<string, Json>;
+      const add = (status: string, description: string): void => {
+        responses[status] ??= errorResponse(description);
+      };
+      const params = (op.parameters ?? []) as { in: string }[];
+      const secured = Array.isArray(op.security) ? op.security.length > 0 : !!doc.security?.length;
+      if (op.requestBody || params.length) add('400', 'validation-failed: a field is invalid; `details` names each');
+      if (secured) {
+        add('401', 'unauthenticated: no token, or an expired or invalid one');
+        add('403', 'forbidden: the role may not do this');
+      }
+      if (params.some((p) => p.in === 'path')) add('404', 'not-found: no such resource in your departments');
+      if (method !== 'get') add('409', 'conflict or illegal-transition: the resource is not in a state that allows it');
+      if (op.requestBody) {
+        add('413', 'payload-too-large: the body exceeds this route’s limit (the message names it and the alternative)');
+        add('415', 'unsupported-media-type: the body’s content type is not one this route takes');
+        const content = (op.requestBody as { content?: Record<string, Json> }).content ?? {};
+        const json = content['application/json'];
+        if (json && json.example === undefined && json.examples === undefined) {
+          const example = exampleOf(json.schema as Json | undefined, schemas, new Set());
+          if (example !== undefined) json.example = example;
+        }
+      }
+      void path;
+    }
+  }
+  return doc;
+}
+
+/** An example value for a schema, from `example` where given, else built from its properties (bounded depth). */
+export function exampleOf(schema: Json | undefined, schemas: Record<string, Json>, seen: Set<string>): unknown {
+  if (!schema) return undefined;
+  if (schema.example !== undefined) return schema.example;
+  if (typeof schema.$ref === 'string') {
+    const name = schema.$ref.replace('#/components/schemas/', '');
+    if (seen.has(name)) return undefined;
+    return exampleOf(schemas[name], schemas, new Set([...seen, name]));
+  }
+  if (Array.isArray(schema.allOf)) {
+    const parts = schema.allOf.map((s) => exampleOf(s as Json, schemas, seen));
+    return parts.every((p) => p && typeof p === 'object') ? Object.assign({}, ...parts) : parts[0];
+  }
+  if (Array.isArray(schema.enum)) return schema.enum[0];
+  if (schema.type === 'array') {
+    const item = exampleOf(schema.items as Json | undefined, schemas, seen);
+    return item === undefined ? [] : [item];
+  }
+  if (schema.properties) {
+    const out: Json = {};
+    for (const [k, v] of Object.entries(schema.properties as Record<string, Json>)) {
+      const e = exampleOf(v, schemas, seen);
+      if (e !== undefined) out[k] = e;
+    }
+    return out;
+  }
+  return undefined;
+}
