@@ -1,6 +1,9 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { getMetadataArgsStorage } from 'typeorm';
 
+/** Any class (what decorators and metadata stores are keyed by). */
+type AnyClass = abstract new (...args: never[]) => unknown;
+
 /**
  * A response model with one property per column of a TypeORM entity (types, nullability, lengths), so a route that
  * returns an entity (or an entity plus a few fields) documents every column without retyping it:
@@ -12,7 +15,7 @@ import { getMetadataArgsStorage } from 'typeorm';
  *
  * JSON columns come out as free-form objects: override them in the subclass when their shape is known.
  */
-export function EntityApiModel(entity: Function, o: { omit?: readonly string[] } = {}): new () => object {
+export function EntityApiModel(entity: AnyClass, o: { omit?: readonly string[] } = {}): new () => object {
   abstract class EntityModel {}
   Object.defineProperty(EntityModel, 'name', { value: `${entity.name}EntityModel` });
   const omit = new Set(o.omit ?? []);

@@ -5,8 +5,11 @@ import type { ValidationMetadata } from 'class-validator/types/metadata/Validati
 // @ts-expect-error -- untyped deep import, shape declared below
 import { defaultMetadataStorage as typeStorage } from 'class-transformer/cjs/storage';
 
+/** Any class (what decorators and metadata stores are keyed by). */
+type AnyClass = abstract new (...args: never[]) => unknown;
+
 const defaultMetadataStorage = typeStorage as {
-  findTypeMetadata(target: Function, property: string): { typeFunction(): Function } | undefined;
+  findTypeMetadata(target: AnyClass, property: string): { typeFunction(): AnyClass } | undefined;
 };
 
 /**
@@ -108,7 +111,7 @@ const isOptionalRule = (m: ValidationMetadata): boolean =>
   m.type === 'conditionalValidation' && (m.name === 'isOptional' || m.name === undefined);
 
 /** The schema of one property, from all its rules; `items` holds the rules marked `{ each: true }`. */
-export function propertySchema(target: Function, property: string, rules: ValidationMetadata[]): DerivedSchema {
+export function propertySchema(target: AnyClass, property: string, rules: ValidationMetadata[]): DerivedSchema {
   const own: DerivedSchema = {};
   const items: DerivedSchema = {};
   let required = true;
@@ -149,22 +152,22 @@ export function propertySchema(target: Function, property: string, rules: Valida
 }
 
 /** Classes that class-validator knows, parents before children (so inherited property lists stay complete). */
-function validatedClasses(): Map<Function, ValidationMetadata[]> {
+function validatedClasses(): Map<AnyClass, ValidationMetadata[]> {
   const storage = getMetadataStorage() as unknown as {
-    validationMetadatas: Map<Function | string, ValidationMetadata[]>;
+    validationMetadatas: Map<AnyClass | string, ValidationMetadata[]>;
   };
-  const out = new Map<Function, ValidationMetadata[]>();
+  const out = new Map<AnyClass, ValidationMetadata[]>();
   for (const [target, rules] of storage.validationMetadatas) if (typeof target === 'function') out.set(target, rules);
   return out;
 }
 
-const depth = (c: Function): number => {
+const depth = (c: AnyClass): number => {
   let n = 0;
   for (let p = Object.getPrototypeOf(c); p && p !== Function.prototype; p = Object.getPrototypeOf(p)) n++;
   return n;
 };
 
-const applied = new WeakSet<Function>();
+const applied = new WeakSet<AnyClass>();
 
 /**
  * Writes `@ApiProperty` metadata derived from the validators of every class class-validator knows (idempotent).
