@@ -1,3 +1,4 @@
+import { ApiProperty } from '@nestjs/swagger';
 import {
   IsBoolean,
   IsEmail,
@@ -14,7 +15,9 @@ import { ROLES, type Role } from '@app/database';
 
 export class CreateDepartmentDto {
   @IsString() @MinLength(2) @MaxLength(120) name: string;
-  @Matches(/^[A-Z0-9_-]{2,32}$/, { message: 'code must be 2-32 capital letters, digits, - or _' }) code: string;
+  @ApiProperty({ example: 'SALES' })
+  @Matches(/^[A-Z0-9_-]{2,32}$/, { message: 'code must be 2-32 capital letters, digits, - or _' })
+  code: string;
   @IsOptional()
   @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true })
   webhookUrl?: string;

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Inject, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { LoginResponse, PrincipalResponse } from './auth.api';
 import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
 import { ROLES as ALL_ROLES } from '@app/database';
 import { AuthService, type LoginResult } from './auth.service';
@@ -8,8 +9,8 @@ import type { Principal } from './principal';
 import { AUTH_OPTIONS, type AuthOptions } from './auth.options';
 
 export class LoginDto {
-  @IsEmail() email: string;
-  @IsString() @MinLength(1) @MaxLength(200) password: string;
+  @ApiProperty({ example: 'planner@demo.local' }) @IsEmail() email: string;
+  @ApiProperty({ example: 'the-password-printed-at-start' }) @IsString() @MinLength(1) @MaxLength(200) password: string;
 }
 
 @ApiTags('auth')
@@ -20,6 +21,8 @@ export class AuthController {
     @Inject(AUTH_OPTIONS) private readonly options: AuthOptions,
   ) {}
 
+  @ApiOperation({ summary: 'Log in: exchange email and password for a bearer token' })
+  @ApiOkResponse({ type: LoginResponse })
   @Public()
   @Post('login')
   @HttpCode(200)
@@ -27,6 +30,8 @@ export class AuthController {
     return this.auth.login(dto.email, dto.password, this.options.ttlSeconds);
   }
 
+  @ApiOperation({ summary: 'Who the token belongs to' })
+  @ApiOkResponse({ type: PrincipalResponse })
   @ApiBearerAuth()
   @Roles(...ALL_ROLES)
   @Get('me')

@@ -1,4 +1,4 @@
-import { PartialType } from '@nestjs/swagger';
+import { ApiProperty, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -24,7 +24,10 @@ import { CallingWindowsDto, IsFutureDate, RetryPolicyDto } from './calling-windo
 export class ContactPersonDto {
   @IsString() @MinLength(1) @MaxLength(200) name: string;
   @IsOptional() @IsEmail() email?: string;
-  @IsOptional() @Matches(/^\+?[0-9 ()-]{3,32}$/, { message: 'phone must be a telephone number' }) phone?: string;
+  @ApiProperty({ example: '+44 20 7946 0000' })
+  @IsOptional()
+  @Matches(/^\+?[0-9 ()-]{3,32}$/, { message: 'phone must be a telephone number' })
+  phone?: string;
 }
 
 export class CreateBriefDto {
@@ -39,7 +42,7 @@ export class CreateBriefDto {
    */
   @IsOptional() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(20_000) rows?: unknown[];
   @IsOptional() @IsString() @MaxLength(100_000) scriptDraft?: string;
-  @IsFutureDate() deadline: string;
+  @ApiProperty({ example: '2030-06-30T17:00:00Z' }) @IsFutureDate() deadline: string;
   @IsObject() @ValidateNested() @Type(() => CallingWindowsDto) windows: CallingWindowsDto;
   @IsObject() @ValidateNested() @Type(() => RetryPolicyDto) retryPolicy: RetryPolicyDto;
   @IsOptional() @IsInt() @Min(1) @Max(10_000) pilotSize?: number;

@@ -1,7 +1,17 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiQuery, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiExtraModels,
+  ApiOkResponse,
+  ApiOperation,
+  ApiQuery,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
+import { CampaignResponse, PilotSummaryResponse } from './campaigns.api';
 import { CurrentUser, Roles, type Principal } from '@app/auth';
-import type { Forecast } from '@app/briefs';
+import { ForecastResponse, type Forecast } from '@app/briefs';
 import { invalid } from '@app/common';
 import { CAMPAIGN_STATES, type CampaignState, type Role } from '@app/database';
 import { CampaignForecastService } from './campaign-forecast.service';
@@ -20,6 +30,7 @@ const READERS: Role[] = ['requester', 'planner', 'supervisor', 'qa', 'admin'];
 const RUNNERS: Role[] = ['planner', 'admin'];
 
 @ApiTags('campaigns')
+@ApiExtraModels(ForecastResponse)
 @ApiBearerAuth()
 @Controller()
 export class CampaignsController {
@@ -29,6 +40,8 @@ export class CampaignsController {
     private readonly forecasts: CampaignForecastService,
   ) {}
 
+  @ApiOperation({ summary: 'Turn an accepted brief into a draft campaign' })
+  @ApiCreatedResponse({ type: CampaignResponse })
   @Roles(...RUNNERS)
   @Post('briefs/:id/campaign')
   createFromBrief(
@@ -39,6 +52,8 @@ export class CampaignsController {
     return this.campaigns.createFromBrief(p, briefId, dto);
   }
 
+  @ApiOperation({ summary: 'Create a draft campaign from an accepted brief (briefId in the body)' })
+  @ApiCreatedResponse({ type: CampaignResponse })
   @Roles(...RUNNERS)
   @Post('campaigns')
   create(@CurrentUser() p: Principal, @Body() dto: CreateCampaignDto): Promise<CampaignView> {
@@ -46,6 +61,8 @@ export class CampaignsController {
     return this.campaigns.createFromBrief(p, briefId, settings);
   }
 
+  @ApiOperation({ summary: 'List campaigns (optionally by state)' })
+  @ApiOkResponse({ type: CampaignResponse, isArray: true })
   @Roles(...READERS)
   @ApiQuery({ name: 'state', required: false, enum: CAMPAIGN_STATES })
   @Get('campaigns')
@@ -55,12 +72,16 @@ export class CampaignsController {
     return this.campaigns.list(p, state as CampaignState | undefined);
   }
 
+  @ApiOperation({ summary: 'Read a campaign: settings, dispositions, contact counts, allowed transitions' })
+  @ApiOkResponse({ type: CampaignResponse })
   @Roles(...READERS)
   @Get('campaigns/:id')
   get(@CurrentUser() p: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<CampaignView> {
     return this.campaigns.get(p, id);
   }
 
+  @ApiOperation({ summary: "Change a draft or paused campaign's settings" })
+  @ApiOkResponse({ type: CampaignResponse })
   @Roles(...RUNNERS)
   @Patch('campaigns/:id')
   update(
@@ -71,6 +92,8 @@ export class CampaignsController {
     return this.campaigns.update(p, id, dto);
   }
 
+  @ApiOperation({ summary: 'Move a campaign to another state (see allowedTransitions)' })
+  @ApiOkResponse({ type: CampaignResponse })
   @Roles(...RUNNERS)
   @HttpCode(200)
   @Post('campaigns/:id/transitions')
@@ -82,6 +105,8 @@ export class CampaignsController {
     return this.lifecycle.transition(p, id, dto.to, { seed: dto.seed });
   }
 
+  @ApiOperation({ summary: 'Start the pilot: pick a stratified sample and dial it' })
+  @ApiOkResponse({ type: CampaignResponse })
   @Roles(...RUNNERS)
   @HttpCode(200)
   @Post('campaigns/:id/start-pilot')
@@ -93,6 +118,8 @@ export class CampaignsController {
     return this.lifecycle.transition(p, id, CAMPAIGN_ACTIONS['start-pilot'], { seed: dto.seed });
   }
 
+  @ApiOperation({ summary: 'End the pilot and store its summary for review' })
+  @ApiOkResponse({ type: CampaignResponse })
   @Roles(...RUNNERS)
   @HttpCode(200)
   @Post('campaigns/:id/review-pilot')
@@ -100,6 +127,8 @@ export class CampaignsController {
     return this.lifecycle.transition(p, id, CAMPAIGN_ACTIONS['review-pilot']);
   }
 
+  @ApiOperation({ summary: 'Launch the full run after the pilot review' })
+  @ApiOkResponse({ type: CampaignResponse })
   @Roles(...RUNNERS)
   @HttpCode(200)
   @Post('campaigns/:id/launch')
@@ -107,6 +136,8 @@ export class CampaignsController {
     return this.lifecycle.transition(p, id, CAMPAIGN_ACTIONS.launch);
   }
 
+  @ApiOperation({ summary: 'Pause a running campaign' })
+  @ApiOkResponse({ type: CampaignResponse })
   @Roles(...RUNNERS)
   @HttpCode(200)
   @Post('campaigns/:id/pause')
@@ -114,6 +145,8 @@ export class CampaignsController {
     return this.lifecycle.transition(p, id, CAMPAIGN_ACTIONS.pause);
   }
 
+  @ApiOperation({ summary: 'Resume a paused campaign' })
+  @ApiOkResponse({ type: CampaignResponse })
   @Roles(...RUNNERS)
   @HttpCode(200)
   @Post('campaigns/:id/resume')
@@ -121,6 +154,8 @@ export class CampaignsController {
     return this.lifecycle.transition(p, id, CAMPAIGN_ACTIONS.resume);
   }
 
+  @ApiOperation({ summary: 'Complete a campaign' })
+  @ApiOkResponse({ type: CampaignResponse })
   @Roles(...RUNNERS)
   @HttpCode(200)
   @Post('campaigns/:id/complete')
@@ -128,6 +163,8 @@ export class CampaignsController {
     return this.lifecycle.transition(p, id, CAMPAIGN_ACTIONS.complete);
   }
 
+  @ApiOperation({ summary: 'Cancel a campaign' })
+  @ApiOkResponse({ type: CampaignResponse })
   @Roles(...RUNNERS)
   @HttpCode(200)
   @Post('campaigns/:id/cancel')
@@ -135,6 +172,8 @@ export class CampaignsController {
     return this.lifecycle.transition(p, id, CAMPAIGN_ACTIONS.cancel);
   }
 
+  @ApiOperation({ summary: "The pilot's selection and (after review) its results" })
+  @ApiOkResponse({ type: PilotSummaryResponse })
   @Roles(...READERS)
   @Get('campaigns/:id/pilot-summary')
   pilotSummary(
@@ -144,6 +183,11 @@ export class CampaignsController {
     return this.lifecycle.pilotSummary(p, id);
   }
 
+  @ApiOperation({ summary: 'When the campaign will finish (or a what-if with ?agents=N)' })
+  @ApiOkResponse({
+    description: 'null when the campaign has no deadline',
+    schema: { allOf: [{ $ref: getSchemaPath(ForecastResponse) }], nullable: true },
+  })
   /** `?agents=N` answers a what-if without storing it; without it the stored forecast is refreshed. */
   @Roles(...READERS)
   @ApiQuery({ name: 'agents', required: false, type: Number })

@@ -19,3 +19,4 @@ export * from './campaigns.service';
 export * from './campaign-lifecycle.service';
 export * from './campaign-forecast.service';
 export * from './campaigns.module';
+export * from './campaigns.api';

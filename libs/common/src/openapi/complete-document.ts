@@ -68,6 +68,19 @@ export function exampleOf(schema: Json | undefined, schemas: Record<string, Json
     const item = exampleOf(schema.items as Json | undefined, schemas, seen);
     return item === undefined ? [] : [item];
   }
+  if (schema.type === 'boolean') return false;
+  if (schema.type === 'integer' || schema.type === 'number') {
+    const min = typeof schema.minimum === 'number' ? schema.minimum : undefined;
+    const max = typeof schema.maximum === 'number' ? schema.maximum : undefined;
+    return min ?? (max !== undefined ? Math.min(1, max) : 1);
+  }
+  if (schema.type === 'string' && schema.pattern === undefined && schema.format === undefined) {
+    const min = typeof schema.minLength === 'number' ? schema.minLength : 1;
+    const text = 'example text that is long enough';
+    return text.length >= min
+      ? text.slice(0, Math.min(text.length, Number(schema.maxLength ?? text.length)))
+      : text.padEnd(min, '.');
+  }
   if (schema.properties) {
     const out: Json = {};
     for (const [k, v] of Object.entries(schema.properties as Record<string, Json>)) {
