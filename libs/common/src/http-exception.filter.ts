@@ -41,6 +41,9 @@ export class HttpExceptionFilter implements ExceptionFilter {
       if (exception.details !== undefined) body.details = exception.details;
       return [httpStatusOf(exception.code), body];
     }
+    // Nest wraps body-parser's errors (too large, malformed JSON) in an HttpException: render the original
+    const cause = exception instanceof HttpException ? (exception.cause as { type?: unknown } | undefined) : undefined;
+    if (cause && typeof cause === 'object' && typeof cause.type === 'string') return this.render(cause);
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const response = exception.getResponse();
