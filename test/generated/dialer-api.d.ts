@@ -924,8 +924,9 @@ export interface components {
             updatedAt: string;
         };
         CreateDepartmentDto: {
-            name: string;
+            /** @example SALES */
             code: string;
+            name: string;
             /**
              * Format: uri
              * @example https://example.com/hooks/dialer
@@ -1171,7 +1172,9 @@ export interface components {
             ringTimeoutSeconds?: number;
         };
         TimeRangeDto: {
+            /** @example 09:00 */
             from: string;
+            /** @example 17:30 */
             to: string;
         };
         WeekdayWindowDto: {
@@ -1209,6 +1212,8 @@ export interface components {
             maxAttemptsPerContact: number;
         };
         CampaignSettingsDto: {
+            /** @example +442071234567 */
+            callerId?: string;
             name?: string;
             /** @enum {string} */
             mode: "preview" | "progressive" | "predictive";
@@ -1227,7 +1232,6 @@ export interface components {
             requiredSkills?: {
                 [key: string]: number;
             };
-            callerId?: string;
             pacing?: components["schemas"]["PacingDto"];
             amdEnabled?: boolean;
             /** @enum {string} */
@@ -1347,6 +1351,8 @@ export interface components {
             contacts: components["schemas"]["CampaignContactCountsResponse"];
         };
         CreateCampaignDto: {
+            /** @example +442071234567 */
+            callerId?: string;
             name?: string;
             /** @enum {string} */
             mode: "preview" | "progressive" | "predictive";
@@ -1365,7 +1371,6 @@ export interface components {
             requiredSkills?: {
                 [key: string]: number;
             };
-            callerId?: string;
             pacing?: components["schemas"]["PacingDto"];
             amdEnabled?: boolean;
             /** @enum {string} */
@@ -1386,6 +1391,8 @@ export interface components {
             briefId: string;
         };
         UpdateCampaignDto: {
+            /** @example +442071234567 */
+            callerId?: string;
             name?: string;
             /** @enum {string} */
             mode?: "preview" | "progressive" | "predictive";
@@ -1404,7 +1411,6 @@ export interface components {
             requiredSkills?: {
                 [key: string]: number;
             };
-            callerId?: string;
             pacing?: components["schemas"]["PacingDto"];
             amdEnabled?: boolean;
             /** @enum {string} */
@@ -1803,13 +1809,14 @@ export interface components {
             missingFields: string[];
         };
         ContactPersonDto: {
+            /** @example +44 20 7946 0000 */
+            phone?: string;
             name: string;
             /**
              * Format: email
              * @example someone@example.com
              */
             email?: string;
-            phone?: string;
         };
         ReviewQueueEntryResponse: {
             /** Format: uuid */
@@ -1909,6 +1916,12 @@ export interface components {
             allowedTransitions: ("draft" | "submitted" | "accepted" | "rejected" | "withdrawn" | "converted")[];
         };
         CreateBriefDto: {
+            /**
+             * Format: date-time
+             * @description ISO 8601 date-time in the future
+             * @example 2030-06-30T17:00:00Z
+             */
+            deadline: string;
             title: string;
             purpose: string;
             contactPerson: components["schemas"]["ContactPersonDto"];
@@ -1919,11 +1932,6 @@ export interface components {
             contactListId?: string;
             rows?: unknown[];
             scriptDraft?: string;
-            /**
-             * Format: date-time
-             * @description ISO 8601 date-time in the future
-             */
-            deadline: string;
             windows: components["schemas"]["CallingWindowsDto"];
             retryPolicy: components["schemas"]["RetryPolicyDto"];
             pilotSize?: number;
@@ -1981,6 +1989,12 @@ export interface components {
             import?: components["schemas"]["ImportSummaryResponse"];
         };
         UpdateBriefDto: {
+            /**
+             * Format: date-time
+             * @description ISO 8601 date-time in the future
+             * @example 2030-06-30T17:00:00Z
+             */
+            deadline?: string;
             title?: string;
             purpose?: string;
             contactPerson?: components["schemas"]["ContactPersonDto"];
@@ -1991,11 +2005,6 @@ export interface components {
             contactListId?: string;
             rows?: unknown[];
             scriptDraft?: string;
-            /**
-             * Format: date-time
-             * @description ISO 8601 date-time in the future
-             */
-            deadline?: string;
             windows?: components["schemas"]["CallingWindowsDto"];
             retryPolicy?: components["schemas"]["RetryPolicyDto"];
             pilotSize?: number;
@@ -2225,7 +2234,8 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "webhookUrl": "https://example.com/hooks/dialer"
+                 *       "code": "SALES",
+                 *       "name": "example text that is long enough"
                  *     }
                  */
                 "application/json": components["schemas"]["CreateDepartmentDto"];
@@ -2495,6 +2505,8 @@ export interface operations {
                 /**
                  * @example {
                  *       "email": "someone@example.com",
+                 *       "displayName": "example text that is long enough",
+                 *       "password": "example text that is long enough",
                  *       "role": "requester",
                  *       "departmentId": "3f1c9e7a-5b2d-4c8e-9a1f-0d2b6c4e8a10"
                  *     }
@@ -2637,7 +2649,6 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "role": "requester",
                  *       "departmentId": "3f1c9e7a-5b2d-4c8e-9a1f-0d2b6c4e8a10"
                  *     }
                  */
@@ -3023,7 +3034,11 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /** @example {} */
+                /**
+                 * @example {
+                 *       "reason": "example text that is long enough"
+                 *     }
+                 */
                 "application/json": components["schemas"]["PauseDto"];
             };
         };
@@ -3164,7 +3179,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "callbackAt": "2030-01-15T09:00:00Z"
+                 *       "code": "example text that is long enough"
                  *     }
                  */
                 "application/json": components["schemas"]["DispositionDto"];
@@ -3471,7 +3486,11 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /** @example {} */
+                /**
+                 * @example {
+                 *       "reason": "example text that is long enough"
+                 *     }
+                 */
                 "application/json": components["schemas"]["SkipDto"];
             };
         };
@@ -3610,42 +3629,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "mode": "preview",
-                 *       "scriptVersionId": "3f1c9e7a-5b2d-4c8e-9a1f-0d2b6c4e8a10",
-                 *       "requiredSkills": {
-                 *         "french": 5
-                 *       },
-                 *       "pacing": {
-                 *         "abandonWindowHours": 24
-                 *       },
-                 *       "machineAction": "hangup",
-                 *       "dispositions": [
-                 *         {
-                 *           "callbackAt": "2030-01-15T09:00:00Z"
-                 *         }
-                 *       ],
-                 *       "windows": {
-                 *         "weekdays": [
-                 *           {
-                 *             "day": "mon",
-                 *             "ranges": [
-                 *               {}
-                 *             ]
-                 *           }
-                 *         ],
-                 *         "holidayCalendarId": "3f1c9e7a-5b2d-4c8e-9a1f-0d2b6c4e8a10",
-                 *         "holidayDates": [
-                 *           "2030-12-25"
-                 *         ],
-                 *         "timeZone": "Europe/London"
-                 *       },
-                 *       "retryPolicy": {
-                 *         "busy": {},
-                 *         "noAnswer": {},
-                 *         "machine": {},
-                 *         "failed": {},
-                 *         "abandoned": {}
-                 *       }
+                 *       "mode": "preview"
                  *     }
                  */
                 "application/json": components["schemas"]["CampaignSettingsDto"];
@@ -3785,41 +3769,6 @@ export interface operations {
                 /**
                  * @example {
                  *       "mode": "preview",
-                 *       "scriptVersionId": "3f1c9e7a-5b2d-4c8e-9a1f-0d2b6c4e8a10",
-                 *       "requiredSkills": {
-                 *         "french": 5
-                 *       },
-                 *       "pacing": {
-                 *         "abandonWindowHours": 24
-                 *       },
-                 *       "machineAction": "hangup",
-                 *       "dispositions": [
-                 *         {
-                 *           "callbackAt": "2030-01-15T09:00:00Z"
-                 *         }
-                 *       ],
-                 *       "windows": {
-                 *         "weekdays": [
-                 *           {
-                 *             "day": "mon",
-                 *             "ranges": [
-                 *               {}
-                 *             ]
-                 *           }
-                 *         ],
-                 *         "holidayCalendarId": "3f1c9e7a-5b2d-4c8e-9a1f-0d2b6c4e8a10",
-                 *         "holidayDates": [
-                 *           "2030-12-25"
-                 *         ],
-                 *         "timeZone": "Europe/London"
-                 *       },
-                 *       "retryPolicy": {
-                 *         "busy": {},
-                 *         "noAnswer": {},
-                 *         "machine": {},
-                 *         "failed": {},
-                 *         "abandoned": {}
-                 *       },
                  *       "briefId": "3f1c9e7a-5b2d-4c8e-9a1f-0d2b6c4e8a10"
                  *     }
                  */
@@ -3961,41 +3910,10 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "mode": "preview",
+                 *       "callerId": "+442071234567",
                  *       "scriptVersionId": "3f1c9e7a-5b2d-4c8e-9a1f-0d2b6c4e8a10",
                  *       "requiredSkills": {
                  *         "french": 5
-                 *       },
-                 *       "pacing": {
-                 *         "abandonWindowHours": 24
-                 *       },
-                 *       "machineAction": "hangup",
-                 *       "dispositions": [
-                 *         {
-                 *           "callbackAt": "2030-01-15T09:00:00Z"
-                 *         }
-                 *       ],
-                 *       "windows": {
-                 *         "weekdays": [
-                 *           {
-                 *             "day": "mon",
-                 *             "ranges": [
-                 *               {}
-                 *             ]
-                 *           }
-                 *         ],
-                 *         "holidayCalendarId": "3f1c9e7a-5b2d-4c8e-9a1f-0d2b6c4e8a10",
-                 *         "holidayDates": [
-                 *           "2030-12-25"
-                 *         ],
-                 *         "timeZone": "Europe/London"
-                 *       },
-                 *       "retryPolicy": {
-                 *         "busy": {},
-                 *         "noAnswer": {},
-                 *         "machine": {},
-                 *         "failed": {},
-                 *         "abandoned": {}
                  *       }
                  *     }
                  */
@@ -4819,8 +4737,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "departmentId": "3f1c9e7a-5b2d-4c8e-9a1f-0d2b6c4e8a10",
-                 *       "briefId": "3f1c9e7a-5b2d-4c8e-9a1f-0d2b6c4e8a10"
+                 *       "name": "example text that is long enough"
                  *     }
                  */
                 "application/json": components["schemas"]["CreateContactListDto"];
@@ -5107,10 +5024,7 @@ export interface operations {
                  *           "last_name": "Lovelace",
                  *           "time_zone": "Europe/London"
                  *         }
-                 *       ],
-                 *       "mapping": {
-                 *         "phone": "Mobile"
-                 *       }
+                 *       ]
                  *     }
                  */
                 "application/json": components["schemas"]["ImportRowsBody"];
@@ -5238,38 +5152,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "name": "Renewal reminder",
-                 *       "body": {
-                 *         "sections": [
-                 *           {
-                 *             "id": "intro",
-                 *             "text": "Hello {{first_name}}, this is Acme calling about your renewal.",
-                 *             "questions": [
-                 *               {
-                 *                 "id": "renew",
-                 *                 "type": "single",
-                 *                 "text": "Would you like to renew?",
-                 *                 "options": [
-                 *                   "yes",
-                 *                   "no"
-                 *                 ]
-                 *               }
-                 *             ],
-                 *             "branches": [
-                 *               {
-                 *                 "when": {
-                 *                   "question": "renew",
-                 *                   "equals": "no"
-                 *                 },
-                 *                 "goto": "end"
-                 *               }
-                 *             ]
-                 *           }
-                 *         ]
-                 *       },
-                 *       "departmentId": "3f1c9e7a-5b2d-4c8e-9a1f-0d2b6c4e8a10",
-                 *       "briefId": "3f1c9e7a-5b2d-4c8e-9a1f-0d2b6c4e8a10",
-                 *       "knownFields": []
+                 *       "name": "Renewal reminder"
                  *     }
                  */
                 "application/json": components["schemas"]["CreateScriptDto"];
@@ -5437,8 +5320,7 @@ export interface operations {
                  *             ]
                  *           }
                  *         ]
-                 *       },
-                 *       "knownFields": []
+                 *       }
                  *     }
                  */
                 "application/json": components["schemas"]["AddVersionDto"];
@@ -5769,32 +5651,31 @@ export interface operations {
             content: {
                 /**
                  * @example {
+                 *       "deadline": "2030-06-30T17:00:00Z",
+                 *       "title": "example text that is long enough",
+                 *       "purpose": "example text that is long enough",
                  *       "contactPerson": {
-                 *         "email": "someone@example.com"
+                 *         "name": "example text that is long enough"
                  *       },
-                 *       "contactListId": "3f1c9e7a-5b2d-4c8e-9a1f-0d2b6c4e8a10",
-                 *       "rows": [],
                  *       "windows": {
                  *         "weekdays": [
                  *           {
                  *             "day": "mon",
                  *             "ranges": [
-                 *               {}
+                 *               {
+                 *                 "from": "09:00",
+                 *                 "to": "17:30"
+                 *               }
                  *             ]
                  *           }
                  *         ],
-                 *         "holidayCalendarId": "3f1c9e7a-5b2d-4c8e-9a1f-0d2b6c4e8a10",
-                 *         "holidayDates": [
-                 *           "2030-12-25"
-                 *         ],
+                 *         "evenings": false,
+                 *         "weekends": false,
+                 *         "holidays": false,
                  *         "timeZone": "Europe/London"
                  *       },
                  *       "retryPolicy": {
-                 *         "busy": {},
-                 *         "noAnswer": {},
-                 *         "machine": {},
-                 *         "failed": {},
-                 *         "abandoned": {}
+                 *         "maxAttemptsPerContact": 1
                  *       },
                  *       "region": "GB"
                  *     }
@@ -5937,33 +5818,8 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "contactPerson": {
-                 *         "email": "someone@example.com"
-                 *       },
+                 *       "deadline": "2030-06-30T17:00:00Z",
                  *       "contactListId": "3f1c9e7a-5b2d-4c8e-9a1f-0d2b6c4e8a10",
-                 *       "rows": [],
-                 *       "windows": {
-                 *         "weekdays": [
-                 *           {
-                 *             "day": "mon",
-                 *             "ranges": [
-                 *               {}
-                 *             ]
-                 *           }
-                 *         ],
-                 *         "holidayCalendarId": "3f1c9e7a-5b2d-4c8e-9a1f-0d2b6c4e8a10",
-                 *         "holidayDates": [
-                 *           "2030-12-25"
-                 *         ],
-                 *         "timeZone": "Europe/London"
-                 *       },
-                 *       "retryPolicy": {
-                 *         "busy": {},
-                 *         "noAnswer": {},
-                 *         "machine": {},
-                 *         "failed": {},
-                 *         "abandoned": {}
-                 *       },
                  *       "region": "GB"
                  *     }
                  */
@@ -6310,7 +6166,11 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /** @example {} */
+                /**
+                 * @example {
+                 *       "reason": "example text that is long enough"
+                 *     }
+                 */
                 "application/json": components["schemas"]["RejectBriefDto"];
             };
         };

@@ -82,8 +82,15 @@ export function exampleOf(schema: Json | undefined, schemas: Record<string, Json
       : text.padEnd(min, '.');
   }
   if (schema.properties) {
+    // the required fields (a full set of optional ones would combine fields that exclude each other, such as a
+    // brief's contactListId and rows); an all-optional body shows the fields that carry an example
+    const props = Object.entries(schema.properties as Record<string, Json>);
+    const required = new Set(Array.isArray(schema.required) ? (schema.required as string[]) : []);
+    const shown = required.size
+      ? props.filter(([k]) => required.has(k))
+      : props.filter(([, v]) => hasExample(v, schemas));
     const out: Json = {};
-    for (const [k, v] of Object.entries(schema.properties as Record<string, Json>)) {
+    for (const [k, v] of shown) {
       const e = exampleOf(v, schemas, seen);
       if (e !== undefined) out[k] = e;
     }
@@ -91,3 +98,8 @@ export function exampleOf(schema: Json | undefined, schemas: Record<string, Json
   }
   return undefined;
 }
+
+const hasExample = (schema: Json, schemas: Record<string, Json>): boolean =>
+  schema.example !== undefined ||
+  (Array.isArray(schema.allOf) && schema.allOf.some((s) => hasExample(s as Json, schemas))) ||
+  (typeof schema.$ref === 'string' && schemas[schema.$ref.replace('#/components/schemas/', '')]?.example !== undefined);
