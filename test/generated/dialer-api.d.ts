@@ -1485,9 +1485,7 @@ export interface components {
             /** @description rows up to this one were committed and are kept */
             committedThroughRow: number;
         };
-        ImportSummaryResponse: {
-            /** Format: uuid */
-            listId: string;
+        StoredImportSummaryResponse: {
             /** @enum {string} */
             status: "ready" | "failed";
             /** @enum {string} */
@@ -1535,7 +1533,8 @@ export interface components {
             listId: string;
             /** @enum {string} */
             status: "importing" | "ready" | "failed";
-            summary: components["schemas"]["ImportSummaryResponse"] | null;
+            /** @description null before the first import */
+            summary: components["schemas"]["StoredImportSummaryResponse"] | null;
             rejections: components["schemas"]["ImportRejectionResponse"][];
         };
         CreateContactListDto: {
@@ -1571,9 +1570,10 @@ export interface components {
             rejectedCount: number;
             duplicateCount: number;
             dncCount: number;
-            importSummary: {
+            /** @description the last import */
+            importSummary: ({
                 [key: string]: unknown;
-            } | null;
+            } & components["schemas"]["StoredImportSummaryResponse"]) | null;
             /** Format: date-time */
             importedAt: string | null;
             /** Format: date-time */
@@ -1614,6 +1614,44 @@ export interface components {
             page: number;
             pageSize: number;
             total: number;
+        };
+        ImportSummaryResponse: {
+            /** Format: uuid */
+            listId: string;
+            /** @enum {string} */
+            status: "ready" | "failed";
+            /** @enum {string} */
+            format: "csv" | "xlsx" | "json";
+            /** @example utf-8 */
+            encoding: string;
+            /** @description data rows read (the header not counted) */
+            rows: number;
+            /** @description contacts in the list after the import */
+            contacts: number;
+            /** @description rows imported (new or merged) */
+            accepted: number;
+            /** @description rows refused; each reason is in the import report */
+            rejected: number;
+            /** @description rows merged into a contact already seen */
+            duplicates: number;
+            /** @description contacts with a number on a do-not-call list */
+            dnc: number;
+            /** @description problems that did not refuse a row (also in the report) */
+            notes: number;
+            /**
+             * @description contact field → the column(s) it was read from
+             * @example {
+             *       "phone": "Phone",
+             *       "firstName": "First name"
+             *     }
+             */
+            columns: {
+                [key: string]: string | string[];
+            };
+            customFields: string[];
+            warnings: string[];
+            durationMs: number;
+            error?: components["schemas"]["ImportErrorResponse"];
         };
         ChoiceOptionSchema: {
             /** @example yes */

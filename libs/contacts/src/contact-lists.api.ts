@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, OmitType } from '@nestjs/swagger';
 import { EntityApiModel } from '@app/common';
 import { ContactList, LIST_STATUSES, PHONE_STATUSES } from '@app/database';
 
@@ -35,8 +35,13 @@ export class ImportSummaryResponse {
   @ApiProperty({ type: ImportErrorResponse, required: false }) error?: ImportErrorResponse;
 }
 
+/** The summary as the list keeps it (without the list id). */
+export class StoredImportSummaryResponse extends OmitType(ImportSummaryResponse, ['listId'] as const) {}
+
 export class ContactListResponse extends EntityApiModel(ContactList) {
   @ApiProperty({ enum: LIST_STATUSES }) status: string;
+  @ApiProperty({ type: StoredImportSummaryResponse, nullable: true, description: 'the last import' })
+  importSummary: StoredImportSummaryResponse | null;
 }
 
 export class ContactPhoneResponse {
@@ -79,7 +84,8 @@ export class ImportRejectionResponse {
 export class ImportReportResponse {
   @ApiProperty({ format: 'uuid' }) listId: string;
   @ApiProperty({ enum: LIST_STATUSES }) status: string;
-  @ApiProperty({ type: ImportSummaryResponse, nullable: true }) summary: ImportSummaryResponse | null;
+  @ApiProperty({ type: StoredImportSummaryResponse, nullable: true, description: 'null before the first import' })
+  summary: StoredImportSummaryResponse | null;
   @ApiProperty({ type: [ImportRejectionResponse] }) rejections: ImportRejectionResponse[];
 }
 
