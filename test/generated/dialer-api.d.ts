@@ -1307,29 +1307,21 @@ export interface components {
                 [key: string]: number;
             };
             callerId: string | null;
-            pacing: {
-                [key: string]: unknown;
-            } & components["schemas"]["CampaignPacingResponse"];
+            pacing: components["schemas"]["CampaignPacingResponse"];
             amdEnabled: boolean;
             /** @enum {string} */
             machineAction: "hangup" | "message";
             machineMessage: string | null;
             abandonMessage: string | null;
-            windows: {
-                [key: string]: unknown;
-            } & components["schemas"]["CallingWindowsDto"];
-            retryPolicy: {
-                [key: string]: unknown;
-            } & components["schemas"]["RetryPolicyDto"];
+            windows: components["schemas"]["CallingWindowsDto"];
+            retryPolicy: components["schemas"]["RetryPolicyDto"];
             wrapUpSeconds: number;
             previewAutoDialSeconds: number | null;
             pilotSize: number | null;
             pilotSummary: {
                 [key: string]: unknown;
             } | null;
-            forecast: ({
-                [key: string]: unknown;
-            } & components["schemas"]["ForecastResponse"]) | null;
+            forecast: components["schemas"]["ForecastResponse"] | null;
             priority: number;
             /** Format: date-time */
             deadline: string | null;
@@ -1571,9 +1563,7 @@ export interface components {
             duplicateCount: number;
             dncCount: number;
             /** @description the last import */
-            importSummary: ({
-                [key: string]: unknown;
-            } & components["schemas"]["StoredImportSummaryResponse"]) | null;
+            importSummary: components["schemas"]["StoredImportSummaryResponse"] | null;
             /** Format: date-time */
             importedAt: string | null;
             /** Format: date-time */
@@ -1774,9 +1764,7 @@ export interface components {
             /** Format: uuid */
             scriptId: string;
             version: number;
-            body: {
-                [key: string]: unknown;
-            } & components["schemas"]["ScriptBodySchema"];
+            body: components["schemas"]["ScriptBodySchema"];
             fieldsUsed: string[];
             changeNote: string | null;
             /** Format: uuid */
@@ -1865,20 +1853,14 @@ export interface components {
             createdById: string;
             title: string;
             purpose: string;
-            contactPerson: {
-                [key: string]: unknown;
-            } & components["schemas"]["ContactPersonDto"];
+            contactPerson: components["schemas"]["ContactPersonDto"];
             /** @enum {string} */
             status: "draft" | "submitted" | "accepted" | "rejected" | "withdrawn" | "converted";
             scriptDraft: string | null;
             /** Format: date-time */
             deadline: string;
-            windows: {
-                [key: string]: unknown;
-            } & components["schemas"]["CallingWindowsDto"];
-            retryPolicy: {
-                [key: string]: unknown;
-            } & components["schemas"]["RetryPolicyDto"];
+            windows: components["schemas"]["CallingWindowsDto"];
+            retryPolicy: components["schemas"]["RetryPolicyDto"];
             region: string;
             defaultTimeZone: string;
             pilotSize: number | null;
@@ -1892,9 +1874,7 @@ export interface components {
             reviewedAt: string | null;
             /** Format: uuid */
             reviewedById: string | null;
-            forecast: ({
-                [key: string]: unknown;
-            } & components["schemas"]["ForecastResponse"]) | null;
+            forecast: components["schemas"]["ForecastResponse"] | null;
             version: number;
             /** Format: date-time */
             createdAt: string;
@@ -1915,20 +1895,14 @@ export interface components {
             createdById: string;
             title: string;
             purpose: string;
-            contactPerson: {
-                [key: string]: unknown;
-            } & components["schemas"]["ContactPersonDto"];
+            contactPerson: components["schemas"]["ContactPersonDto"];
             /** @enum {string} */
             status: "draft" | "submitted" | "accepted" | "rejected" | "withdrawn" | "converted";
             scriptDraft: string | null;
             /** Format: date-time */
             deadline: string;
-            windows: {
-                [key: string]: unknown;
-            } & components["schemas"]["CallingWindowsDto"];
-            retryPolicy: {
-                [key: string]: unknown;
-            } & components["schemas"]["RetryPolicyDto"];
+            windows: components["schemas"]["CallingWindowsDto"];
+            retryPolicy: components["schemas"]["RetryPolicyDto"];
             region: string;
             defaultTimeZone: string;
             pilotSize: number | null;
@@ -1942,9 +1916,7 @@ export interface components {
             reviewedAt: string | null;
             /** Format: uuid */
             reviewedById: string | null;
-            forecast: ({
-                [key: string]: unknown;
-            } & components["schemas"]["ForecastResponse"]) | null;
+            forecast: components["schemas"]["ForecastResponse"] | null;
             version: number;
             /** Format: date-time */
             createdAt: string;
@@ -1986,20 +1958,14 @@ export interface components {
             createdById: string;
             title: string;
             purpose: string;
-            contactPerson: {
-                [key: string]: unknown;
-            } & components["schemas"]["ContactPersonDto"];
+            contactPerson: components["schemas"]["ContactPersonDto"];
             /** @enum {string} */
             status: "draft" | "submitted" | "accepted" | "rejected" | "withdrawn" | "converted";
             scriptDraft: string | null;
             /** Format: date-time */
             deadline: string;
-            windows: {
-                [key: string]: unknown;
-            } & components["schemas"]["CallingWindowsDto"];
-            retryPolicy: {
-                [key: string]: unknown;
-            } & components["schemas"]["RetryPolicyDto"];
+            windows: components["schemas"]["CallingWindowsDto"];
+            retryPolicy: components["schemas"]["RetryPolicyDto"];
             region: string;
             defaultTimeZone: string;
             pilotSize: number | null;
@@ -2013,9 +1979,7 @@ export interface components {
             reviewedAt: string | null;
             /** Format: uuid */
             reviewedById: string | null;
-            forecast: ({
-                [key: string]: unknown;
-            } & components["schemas"]["ForecastResponse"]) | null;
+            forecast: components["schemas"]["ForecastResponse"] | null;
             version: number;
             /** Format: date-time */
             createdAt: string;

@@ -33,7 +33,8 @@ function jsonSchema(v: unknown): unknown {
   for (const [k, x] of Object.entries(v as Json)) o[k] = k === 'example' ? x : jsonSchema(x);
   if (o.nullable !== true) return o;
   const { nullable: _n, ...rest } = o;
-  if (typeof rest.type === 'string' && !rest.enum) return { ...rest, type: [rest.type, 'null'] };
+  const composed = rest.allOf || rest.oneOf || rest.anyOf || rest.$ref;
+  if (typeof rest.type === 'string' && !rest.enum && !composed) return { ...rest, type: [rest.type, 'null'] };
   return { anyOf: [rest, { type: 'null' }] };
 }
 

@@ -17,6 +17,10 @@ const errorResponse = (description: string): Json => ({
  */
 export function completeDocument(doc: OpenAPIObject): OpenAPIObject {
   const schemas = (doc.components?.schemas ?? {}) as Record<string, Json>;
+  // a response model that sharpens a JSON column (EntityApiModel) keeps the column's free-form keywords: drop them
+  for (const schema of Object.values(schemas))
+    for (const prop of Object.values((schema.properties ?? {}) as Record<string, Json>))
+      if (Array.isArray(prop.allOf) && prop.additionalProperties === true) delete prop.additionalProperties;
   for (const [path, item] of Object.entries(doc.paths)) {
     for (const method of METHODS) {
       const op = (item as Record<string, Json | undefined>)[method];
