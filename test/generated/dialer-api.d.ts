@@ -871,12 +871,13 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         LoginDto: {
-            endpoint?: string;
             /**
-             * Format: uuid
-             * @example 3f1c9e7a-5b2d-4c8e-9a1f-0d2b6c4e8a10
+             * Format: email
+             * @example planner@demo.local
              */
-            campaignId?: string;
+            email: string;
+            /** @example the-password-printed-at-start */
+            password: string;
         };
         LoginUserResponse: {
             /** Format: uuid */
@@ -988,6 +989,14 @@ export interface components {
             departmentId?: string;
             active?: boolean;
         };
+        AgentLoginDto: {
+            endpoint?: string;
+            /**
+             * Format: uuid
+             * @example 3f1c9e7a-5b2d-4c8e-9a1f-0d2b6c4e8a10
+             */
+            campaignId?: string;
+        };
         AgentCallResponse: {
             callId: string;
             /** Format: uuid */
@@ -1049,7 +1058,7 @@ export interface components {
         PauseDto: {
             reason: string;
         };
-        DispositionDto: {
+        AgentDispositionDto: {
             code: string;
             answers?: Record<string, never>;
             /**
@@ -1170,6 +1179,13 @@ export interface components {
             abandonWindowHours?: 24 | 720;
             maxLinesPerAgent?: number;
             ringTimeoutSeconds?: number;
+        };
+        DispositionDto: {
+            /** @example INTERESTED */
+            code: string;
+            label: string;
+            /** @enum {string} */
+            category: "success" | "contact" | "no-contact" | "callback" | "do-not-call";
         };
         TimeRangeDto: {
             /** @example 09:00 */
@@ -2098,7 +2114,8 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "campaignId": "3f1c9e7a-5b2d-4c8e-9a1f-0d2b6c4e8a10"
+                 *       "email": "planner@demo.local",
+                 *       "password": "the-password-printed-at-start"
                  *     }
                  */
                 "application/json": components["schemas"]["LoginDto"];
@@ -2840,7 +2857,7 @@ export interface operations {
                  *       "campaignId": "3f1c9e7a-5b2d-4c8e-9a1f-0d2b6c4e8a10"
                  *     }
                  */
-                "application/json": components["schemas"]["LoginDto"];
+                "application/json": components["schemas"]["AgentLoginDto"];
             };
         };
         responses: {
@@ -3184,7 +3201,7 @@ export interface operations {
                  *       "code": "example text that is long enough"
                  *     }
                  */
-                "application/json": components["schemas"]["DispositionDto"];
+                "application/json": components["schemas"]["AgentDispositionDto"];
             };
         };
         responses: {

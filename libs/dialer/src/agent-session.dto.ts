@@ -1,5 +1,8 @@
+import { ApiSchema } from '@nestjs/swagger';
 import { IsBoolean, IsDateString, IsObject, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
 
+// Named apart from @app/auth's LoginDto and @app/campaigns' DispositionDto: the document keys schemas by name.
+@ApiSchema({ name: 'AgentLoginDto' })
 export class LoginDto {
   /** Telephone endpoint to call for the shift, e.g. `PJSIP/agent-1001`; default: the agent's own. */
   @IsOptional() @IsString() @Length(3, 200) endpoint?: string;
@@ -11,6 +14,7 @@ export class PauseDto {
   @IsString() @Length(1, 64) reason: string;
 }
 
+@ApiSchema({ name: 'AgentDispositionDto' })
 export class DispositionDto {
   @IsString() @Length(1, 32) code: string;
   @IsOptional() @IsObject() answers?: Record<string, unknown>;

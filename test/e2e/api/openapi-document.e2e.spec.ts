@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import openapiTS, { astToString } from 'openapi-typescript';
-import { LARGE_JSON_ROUTES } from '@app/common';
+import { duplicateSchemaNames, LARGE_JSON_ROUTES } from '@app/common';
 import { listRoutes } from '../../support/routes';
 import { fetchDocument, operations, resolve, schemaValidator, type Json } from '../../support/openapi';
 import { startTestApp, type TestApp } from '../../support/test-app';
@@ -31,6 +31,10 @@ describe.each(['dialer', 'reporting'] as const)('the %s OpenAPI document', (kind
     const res = await new Validator().validate(structuredClone(doc));
     expect(res.errors ?? []).toEqual([]);
     expect(res.valid).toBe(true);
+  });
+
+  it('gives every DTO its own schema name (two classes of one name would share one schema)', () => {
+    expect(duplicateSchemaNames()).toEqual([]);
   });
 
   it('lists every route the server answers', () => {

@@ -209,3 +209,20 @@ export function applyValidatorSchemas(): void {
     if (own && parent) Reflect.defineMetadata(MODEL_PROPERTIES_ARRAY, [...new Set([...parent, ...own])], proto);
   }
 }
+
+/**
+ * Schema names used by more than one DTO class. The document keys schemas by name, so two classes called
+ * `LoginDto` would share one schema and one of the routes would be documented with the other's fields; give one
+ * of them `@ApiSchema({ name: 'AgentLoginDto' })`.
+ */
+export function duplicateSchemaNames(): string[] {
+  const byName = new Map<string, Set<AnyClass>>();
+  for (const cls of validatedClasses().keys()) {
+    // the anonymous intermediate classes of PartialType/OmitType/PickType are never named in the document
+    if (/^(Partial|Omit|Pick|Intersection)TypeClass$/.test(cls.name)) continue;
+    const named = Reflect.getMetadata('swagger/apiSchema', cls) as { name?: string }[] | undefined;
+    const name = named?.at(-1)?.name ?? cls.name;
+    byName.set(name, (byName.get(name) ?? new Set()).add(cls));
+  }
+  return [...byName].filter(([, classes]) => classes.size > 1).map(([name]) => name);
+}
