@@ -5009,7 +5009,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description JSON object: contact field → column name, e.g. {"phone":"Mobile"} */
-                mapping?: unknown;
+                mapping?: string;
             };
             header?: {
                 /** @description file name of a raw body (percent-encoded) */

@@ -161,6 +161,7 @@ export class ContactListsController {
   @ApiQuery({
     name: 'mapping',
     required: false,
+    type: String,
     description: 'JSON object: contact field → column name, e.g. {"phone":"Mobile"}',
   })
   @ApiHeader({ name: 'x-file-name', required: false, description: 'file name of a raw body (percent-encoded)' })

@@ -62,6 +62,8 @@ describe.each(['dialer', 'reporting'] as const)('the %s OpenAPI document', (kind
         if (status !== '204' && !schema)
           problems.push(`${at}: ${status} has no JSON schema (@ApiOkResponse({ type }))`);
       }
+      for (const p of (op.parameters ?? []) as Json[])
+        if (!p.schema?.type) problems.push(`${at}: parameter ${p.name} has no type`);
       if (op.security?.length && !op.responses['401']) problems.push(`${at}: no 401 answer`);
       if (op.requestBody && !op.responses['400']) problems.push(`${at}: no 400 answer`);
       for (const status of Object.keys(op.responses).filter((s) => /^[45]/.test(s))) {

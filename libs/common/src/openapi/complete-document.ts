@@ -29,7 +29,11 @@ export function completeDocument(doc: OpenAPIObject): OpenAPIObject {
       const add = (status: string, description: string): void => {
         responses[status] ??= errorResponse(description);
       };
-      const params = (op.parameters ?? []) as { in: string }[];
+      const params = (op.parameters ?? []) as { in: string; name: string; schema?: Json }[];
+      // every `:id` of this API is a UUID (ParseUUIDPipe): say so, so clients and fuzzers know
+      for (const p of params)
+        if (p.in === 'path' && p.name === 'id' && p.schema?.type === 'string' && !p.schema.format)
+          p.schema.format = 'uuid';
       const secured = Array.isArray(op.security) ? op.security.length > 0 : !!doc.security?.length;
       if (op.requestBody || params.length) add('400', 'validation-failed: a field is invalid; `details` names each');
       if (secured) {
