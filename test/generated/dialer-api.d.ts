@@ -925,9 +925,10 @@ export interface components {
             updatedAt: string;
         };
         CreateDepartmentDto: {
+            /** @example Sales */
+            name: string;
             /** @example SALES */
             code: string;
-            name: string;
             /**
              * Format: uri
              * @example https://example.com/hooks/dialer
@@ -962,12 +963,13 @@ export interface components {
             updatedAt: string;
         };
         CreateUserDto: {
+            /** @example Ann Example */
+            displayName: string;
             /**
              * Format: email
              * @example someone@example.com
              */
             email: string;
-            displayName: string;
             password: string;
             /** @enum {string} */
             role: "requester" | "planner" | "supervisor" | "agent" | "qa" | "admin";
@@ -990,6 +992,7 @@ export interface components {
             active?: boolean;
         };
         AgentLoginDto: {
+            /** @example PJSIP/agent-1001 */
             endpoint?: string;
             /**
              * Format: uuid
@@ -1056,9 +1059,11 @@ export interface components {
             offer: components["schemas"]["OfferResponse"] | null;
         };
         PauseDto: {
+            /** @example lunch */
             reason: string;
         };
         AgentDispositionDto: {
+            /** @example INTERESTED */
             code: string;
             answers?: Record<string, never>;
             /**
@@ -1183,6 +1188,7 @@ export interface components {
         DispositionDto: {
             /** @example INTERESTED */
             code: string;
+            /** @example Interested */
             label: string;
             /** @enum {string} */
             category: "success" | "contact" | "no-contact" | "callback" | "do-not-call";
@@ -1228,9 +1234,10 @@ export interface components {
             maxAttemptsPerContact: number;
         };
         CampaignSettingsDto: {
+            /** @example Renewals Q3 – wave 1 */
+            name?: string;
             /** @example +442071234567 */
             callerId?: string;
-            name?: string;
             /** @enum {string} */
             mode: "preview" | "progressive" | "predictive";
             /**
@@ -1359,9 +1366,10 @@ export interface components {
             contacts: components["schemas"]["CampaignContactCountsResponse"];
         };
         CreateCampaignDto: {
+            /** @example Renewals Q3 – wave 1 */
+            name?: string;
             /** @example +442071234567 */
             callerId?: string;
-            name?: string;
             /** @enum {string} */
             mode: "preview" | "progressive" | "predictive";
             /**
@@ -1399,9 +1407,10 @@ export interface components {
             briefId: string;
         };
         UpdateCampaignDto: {
+            /** @example Renewals Q3 – wave 1 */
+            name?: string;
             /** @example +442071234567 */
             callerId?: string;
-            name?: string;
             /** @enum {string} */
             mode?: "preview" | "progressive" | "predictive";
             /**
@@ -1546,6 +1555,7 @@ export interface components {
             rejections: components["schemas"]["ImportRejectionResponse"][];
         };
         CreateContactListDto: {
+            /** @example Renewals Q3 */
             name: string;
             region?: string;
             defaultTimeZone?: string;
@@ -1851,9 +1861,10 @@ export interface components {
             missingFields: string[];
         };
         ContactPersonDto: {
+            /** @example Ann Example */
+            name: string;
             /** @example +44 20 7946 0000 */
             phone?: string;
-            name: string;
             /**
              * Format: email
              * @example someone@example.com
@@ -1942,21 +1953,36 @@ export interface components {
             allowedTransitions: ("draft" | "submitted" | "accepted" | "rejected" | "withdrawn" | "converted")[];
         };
         CreateBriefDto: {
+            /** @example Renewal reminder */
+            title: string;
+            /** @example Remind customers whose contract ends this quarter and offer the renewal. */
+            purpose: string;
+            /**
+             * @description up to 20,000 rows and 10 MB of JSON; larger lists: POST /api/contact-lists/{id}/import
+             * @example [
+             *       {
+             *         "phone": "+447700900123",
+             *         "first_name": "Ada",
+             *         "last_name": "Lovelace",
+             *         "time_zone": "Europe/London"
+             *       }
+             *     ]
+             */
+            rows?: ({
+                [key: string]: unknown;
+            } | unknown[])[];
             /**
              * Format: date-time
              * @description ISO 8601 date-time in the future
              * @example 2030-06-30T17:00:00Z
              */
             deadline: string;
-            title: string;
-            purpose: string;
             contactPerson: components["schemas"]["ContactPersonDto"];
             /**
              * Format: uuid
              * @example 3f1c9e7a-5b2d-4c8e-9a1f-0d2b6c4e8a10
              */
             contactListId?: string;
-            rows?: unknown[];
             scriptDraft?: string;
             windows: components["schemas"]["CallingWindowsDto"];
             retryPolicy: components["schemas"]["RetryPolicyDto"];
@@ -2007,21 +2033,36 @@ export interface components {
             import?: components["schemas"]["ImportSummaryResponse"];
         };
         UpdateBriefDto: {
+            /** @example Renewal reminder */
+            title?: string;
+            /** @example Remind customers whose contract ends this quarter and offer the renewal. */
+            purpose?: string;
+            /**
+             * @description up to 20,000 rows and 10 MB of JSON; larger lists: POST /api/contact-lists/{id}/import
+             * @example [
+             *       {
+             *         "phone": "+447700900123",
+             *         "first_name": "Ada",
+             *         "last_name": "Lovelace",
+             *         "time_zone": "Europe/London"
+             *       }
+             *     ]
+             */
+            rows?: ({
+                [key: string]: unknown;
+            } | unknown[])[];
             /**
              * Format: date-time
              * @description ISO 8601 date-time in the future
              * @example 2030-06-30T17:00:00Z
              */
             deadline?: string;
-            title?: string;
-            purpose?: string;
             contactPerson?: components["schemas"]["ContactPersonDto"];
             /**
              * Format: uuid
              * @example 3f1c9e7a-5b2d-4c8e-9a1f-0d2b6c4e8a10
              */
             contactListId?: string;
-            rows?: unknown[];
             scriptDraft?: string;
             windows?: components["schemas"]["CallingWindowsDto"];
             retryPolicy?: components["schemas"]["RetryPolicyDto"];
@@ -2253,8 +2294,8 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "code": "SALES",
-                 *       "name": "example text that is long enough"
+                 *       "name": "Sales",
+                 *       "code": "SALES"
                  *     }
                  */
                 "application/json": components["schemas"]["CreateDepartmentDto"];
@@ -2523,8 +2564,8 @@ export interface operations {
             content: {
                 /**
                  * @example {
+                 *       "displayName": "Ann Example",
                  *       "email": "someone@example.com",
-                 *       "displayName": "example text that is long enough",
                  *       "password": "example text that is long enough",
                  *       "role": "requester",
                  *       "departmentId": "3f1c9e7a-5b2d-4c8e-9a1f-0d2b6c4e8a10"
@@ -2854,6 +2895,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
+                 *       "endpoint": "PJSIP/agent-1001",
                  *       "campaignId": "3f1c9e7a-5b2d-4c8e-9a1f-0d2b6c4e8a10"
                  *     }
                  */
@@ -3055,7 +3097,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "reason": "example text that is long enough"
+                 *       "reason": "lunch"
                  *     }
                  */
                 "application/json": components["schemas"]["PauseDto"];
@@ -3198,7 +3240,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "code": "example text that is long enough"
+                 *       "code": "INTERESTED"
                  *     }
                  */
                 "application/json": components["schemas"]["AgentDispositionDto"];
@@ -3929,6 +3971,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
+                 *       "name": "Renewals Q3 – wave 1",
                  *       "callerId": "+442071234567",
                  *       "scriptVersionId": "3f1c9e7a-5b2d-4c8e-9a1f-0d2b6c4e8a10",
                  *       "requiredSkills": {
@@ -4756,7 +4799,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "name": "example text that is long enough"
+                 *       "name": "Renewals Q3"
                  *     }
                  */
                 "application/json": components["schemas"]["CreateContactListDto"];
@@ -5670,11 +5713,11 @@ export interface operations {
             content: {
                 /**
                  * @example {
+                 *       "title": "Renewal reminder",
+                 *       "purpose": "Remind customers whose contract ends this quarter and offer the renewal.",
                  *       "deadline": "2030-06-30T17:00:00Z",
-                 *       "title": "example text that is long enough",
-                 *       "purpose": "example text that is long enough",
                  *       "contactPerson": {
-                 *         "name": "example text that is long enough"
+                 *         "name": "Ann Example"
                  *       },
                  *       "windows": {
                  *         "weekdays": [
@@ -5837,6 +5880,16 @@ export interface operations {
             content: {
                 /**
                  * @example {
+                 *       "title": "Renewal reminder",
+                 *       "purpose": "Remind customers whose contract ends this quarter and offer the renewal.",
+                 *       "rows": [
+                 *         {
+                 *           "phone": "+447700900123",
+                 *           "first_name": "Ada",
+                 *           "last_name": "Lovelace",
+                 *           "time_zone": "Europe/London"
+                 *         }
+                 *       ],
                  *       "deadline": "2030-06-30T17:00:00Z",
                  *       "contactListId": "3f1c9e7a-5b2d-4c8e-9a1f-0d2b6c4e8a10",
                  *       "region": "GB"

@@ -78,14 +78,19 @@ export class DispositionDto {
   @ApiProperty({ example: 'INTERESTED' })
   @Matches(/^[A-Z][A-Z0-9_]{1,31}$/, { message: 'code must be 2-32 capital letters, digits or _' })
   code: string;
-  @IsString() @MinLength(1) @MaxLength(100) label: string;
+  @ApiProperty({ example: 'Interested' }) @IsString() @MinLength(1) @MaxLength(100) label: string;
   @IsIn(DISPOSITION_CATEGORIES, { message: `category must be one of ${DISPOSITION_CATEGORIES.join(', ')}` })
   category: DispositionCategory;
 }
 
 /** Everything a planner sets on a campaign; windows and retry policy default to the brief's. */
 export class CampaignSettingsDto {
-  @IsOptional() @IsString() @MinLength(3) @MaxLength(200) name?: string;
+  @ApiProperty({ example: 'Renewals Q3 – wave 1' })
+  @IsOptional()
+  @IsString()
+  @MinLength(3)
+  @MaxLength(200)
+  name?: string;
   @IsIn(CAMPAIGN_MODES, { message: `mode must be one of ${CAMPAIGN_MODES.join(', ')}` }) mode: CampaignMode;
   @IsOptional() @IsUUID() scriptVersionId?: string;
   @IsOptional() @IsString() @MinLength(1) @MaxLength(100) agentGroup?: string;

@@ -83,6 +83,10 @@ export function largeJsonBodies(
   };
   req.on('data', onData);
   req.once('error', (e) => finish(parserError(400, 'request.aborted', e.message)));
+  // a client that goes away before the end: no 'end' will come
+  req.once('close', () => {
+    if (!req.complete) finish(parserError(400, 'request.aborted', 'the request ended before its body'));
+  });
   req.once('end', () => {
     if (done) return;
     const text = Buffer.concat(chunks).toString('utf8');
