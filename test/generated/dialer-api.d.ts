@@ -2108,18 +2108,6 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
         };
-        FieldProblemDto: {
-            /**
-             * @description path of the field, e.g. `windows.weekdays[2].from`
-             * @example title
-             */
-            field: string;
-            /**
-             * @description why it was refused
-             * @example title must be a string
-             */
-            reason: string;
-        };
         ErrorBodyDto: {
             /**
              * @description stable error id
@@ -2132,8 +2120,22 @@ export interface components {
              * @example some fields are invalid
              */
             message: string;
-            /** @description one entry per refused field (validation errors); other errors may omit it */
-            details?: components["schemas"]["FieldProblemDto"][];
+            /** @description validation errors: one `{ field, reason }` per refused field; other errors may give context instead, e.g. `{ from, to, allowed }` for an illegal transition or `{ allowedRoles }` for a forbidden role */
+            details?: components["schemas"]["FieldProblemDto"][] | {
+                [key: string]: unknown;
+            };
+        };
+        FieldProblemDto: {
+            /**
+             * @description path of the field, e.g. `windows.weekdays[2].from`
+             * @example title
+             */
+            field: string;
+            /**
+             * @description why it was refused
+             * @example title must be a string
+             */
+            reason: string;
         };
     };
     responses: never;

@@ -249,7 +249,18 @@ describe('a client generated from the OpenAPI document', () => {
     });
     expect(running.data?.map((c) => c.id)).toContain(id);
 
+    // errors answer the documented { error, message, details } too
+    const again = await client.POST('/api/briefs/{id}/accept', {
+      headers: as(planner),
+      params: { path: { id: briefId } },
+    });
+    expect(again.response.status).toBe(409);
+    expect(again.error).toMatchObject({ error: 'illegal-transition' });
+    const bad = await client.POST('/api/contact-lists', { headers: as(requester), body: { name: '' } });
+    expect(bad.response.status).toBe(400);
+    expect(bad.error?.details).toEqual([{ field: 'name', reason: expect.any(String) }]);
+
     // every answer above was checked against the document
-    expect(checked.length).toBeGreaterThanOrEqual(20);
+    expect(checked.length).toBeGreaterThanOrEqual(22);
   });
 });

@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, getSchemaPath } from '@nestjs/swagger';
 import type { ErrorCode } from '../app-error';
 
 /** Every ErrorCode, for the document (the compiler checks this list against the union). */
@@ -35,9 +35,14 @@ export class ErrorBodyDto {
   @ApiProperty({ description: 'human-readable summary', example: 'some fields are invalid' })
   message: string;
   @ApiProperty({
-    type: [FieldProblemDto],
     required: false,
-    description: 'one entry per refused field (validation errors); other errors may omit it',
+    oneOf: [
+      { type: 'array', items: { $ref: getSchemaPath(FieldProblemDto) } },
+      { type: 'object', additionalProperties: true },
+    ],
+    description:
+      'validation errors: one `{ field, reason }` per refused field; other errors may give context instead, e.g. ' +
+      '`{ from, to, allowed }` for an illegal transition or `{ allowedRoles }` for a forbidden role',
   })
-  details?: FieldProblemDto[];
+  details?: FieldProblemDto[] | Record<string, unknown>;
 }
