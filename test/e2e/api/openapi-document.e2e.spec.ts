@@ -124,6 +124,10 @@ describe.each(['dialer', 'reporting'] as const)('the %s OpenAPI document', (kind
       '// Regenerate: UPDATE_API_TYPES=1 npm run test:e2e -- --testPathPatterns openapi-document\n' +
       astToString(await openapiTS(doc as never));
     if (process.env.UPDATE_API_TYPES === '1') writeFileSync(GENERATED, generated);
-    expect(readFileSync(GENERATED, 'utf8')).toBe(generated);
+    if (readFileSync(GENERATED, 'utf8') !== generated)
+      throw new Error(
+        'test/generated/dialer-api.d.ts no longer matches the document: run ' +
+          '`UPDATE_API_TYPES=1 npm run test:e2e -- --testPathPatterns openapi-document`, check the diff, commit it',
+      );
   });
 });
