@@ -1,12 +1,13 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
+  applyDecorators,
   CallHandler,
   ExecutionContext,
   Injectable,
   NestInterceptor,
   SetMetadata,
-  type CustomDecorator,
 } from '@nestjs/common';
+import { ApiExtension } from '@nestjs/swagger';
 import { Reflector } from '@nestjs/core';
 import { AppError } from './app-error';
 
@@ -34,8 +35,14 @@ export const LARGE_JSON_ROUTES: { method: string; path: RegExp; limit: number }[
 ];
 
 export const JSON_BODY_LIMIT = 'http:jsonBodyLimit';
-/** Documents (and lets tests check) the JSON limit of a route listed in LARGE_JSON_ROUTES. */
-export const JsonBodyLimit = (bytes: number): CustomDecorator => SetMetadata(JSON_BODY_LIMIT, bytes);
+/** The document's extension that states an operation's JSON body limit in bytes. */
+export const JSON_BODY_LIMIT_EXTENSION = 'x-json-body-limit';
+/**
+ * Documents the JSON limit of a route listed in LARGE_JSON_ROUTES (the document test checks that both agree);
+ * every other route with a body is documented with DEFAULT_JSON_LIMIT_BYTES.
+ */
+export const JsonBodyLimit = (bytes: number): MethodDecorator =>
+  applyDecorators(SetMetadata(JSON_BODY_LIMIT, bytes), ApiExtension(JSON_BODY_LIMIT_EXTENSION, bytes));
 
 const isJson = (type: string): boolean => type === 'application/json' || /^application\/[a-z0-9.+-]+\+json$/.test(type);
 const mediaType = (req: IncomingMessage): string =>

@@ -2,7 +2,12 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import openapiTS, { astToString } from 'openapi-typescript';
-import { duplicateSchemaNames, LARGE_JSON_ROUTES } from '@app/common';
+import {
+  DEFAULT_JSON_LIMIT_BYTES,
+  duplicateSchemaNames,
+  JSON_BODY_LIMIT_EXTENSION,
+  LARGE_JSON_ROUTES,
+} from '@app/common';
 import { listRoutes } from '../../support/routes';
 import { fetchDocument, operations, resolve, schemaValidator, type Json } from '../../support/openapi';
 import { startTestApp, type TestApp } from '../../support/test-app';
@@ -107,14 +112,26 @@ describe.each(['dialer', 'reporting'] as const)('the %s OpenAPI document', (kind
     expect(problems).toEqual([]);
   });
 
-  it('documents the routes that take inline rows with their larger JSON limit', () => {
-    if (kind !== 'dialer') return;
-    for (const r of LARGE_JSON_ROUTES) {
-      const hit = operations(doc).find(
-        (o) => o.method.toUpperCase() === r.method && r.path.test(o.path.replace(/\{[^}]+\}/g, 'x')),
-      );
-      expect(hit?.op.requestBody).toBeDefined();
+  it('states each JSON body limit, the same as the server applies', () => {
+    const limitOf = (method: string, path: string): number =>
+      LARGE_JSON_ROUTES.find((r) => r.method === method && r.path.test(path.replace(/\{[^}]+\}/g, 'x')))?.limit ??
+      DEFAULT_JSON_LIMIT_BYTES;
+    const problems: string[] = [];
+    for (const { method, path, op } of operations(doc)) {
+      if (!op.requestBody?.content?.['application/json']) continue;
+      const documented = op[JSON_BODY_LIMIT_EXTENSION] as number | undefined;
+      const applied = limitOf(method.toUpperCase(), path);
+      if (documented !== applied) problems.push(`${method} ${path}: documented ${documented}, applied ${applied}`);
     }
+    expect(problems).toEqual([]);
+    // every larger limit belongs to a documented route (a stale LARGE_JSON_ROUTES entry would read bodies for nothing)
+    if (kind === 'dialer')
+      for (const r of LARGE_JSON_ROUTES)
+        expect(
+          operations(doc).some(
+            (o) => o.method.toUpperCase() === r.method && r.path.test(o.path.replace(/\{[^}]+\}/g, 'x')),
+          ),
+        ).toBe(true);
   });
 
   it('matches the committed generated client types (UPDATE_API_TYPES=1 rewrites them)', async () => {

@@ -1,4 +1,5 @@
 import type { OpenAPIObject } from '@nestjs/swagger';
+import { DEFAULT_JSON_LIMIT_BYTES, JSON_BODY_LIMIT_EXTENSION } from '../body-limits';
 
 type Json = Record<string, unknown>;
 const METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const;
@@ -47,6 +48,7 @@ export function completeDocument(doc: OpenAPIObject): OpenAPIObject {
         add('415', 'unsupported-media-type: the body’s content type is not one this route takes');
         const content = (op.requestBody as { content?: Record<string, Json> }).content ?? {};
         const json = content['application/json'];
+        if (json) op[JSON_BODY_LIMIT_EXTENSION] ??= DEFAULT_JSON_LIMIT_BYTES;
         if (json && json.example === undefined && json.examples === undefined) {
           const example = exampleOf(json.schema as Json | undefined, schemas, new Set());
           if (example !== undefined) json.example = example;
