@@ -599,7 +599,7 @@ export interface paths {
         put?: never;
         /**
          * Import contacts into a list: a file upload (multipart "file"), a raw CSV/XLSX body, or JSON rows
-         * @description Streamed: the file is never held in memory. Columns are recognised by their headers (phone, name, time zone...) or named with `mapping`. Up to MAX_IMPORT_BYTES for files; JSON rows up to 20,000 rows and 10 MB.
+         * @description Streamed: the file is never held in memory. Columns are recognised by their headers (phone, name, time zone...) or named with `mapping`. Up to MAX_IMPORT_BYTES for files; JSON rows up to 10 MB.
          */
         post: operations["ContactLists_import"];
         delete?: never;
@@ -1472,7 +1472,7 @@ export interface components {
         };
         ImportRowsBody: {
             /**
-             * @description objects keyed by column name, or arrays with a header row first
+             * @description objects keyed by column name, or arrays with a header row first; at most 10 MB of JSON
              * @example [
              *       {
              *         "phone": "+447700900123",

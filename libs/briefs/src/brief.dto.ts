@@ -19,6 +19,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
+import { INLINE_ROWS_MAX } from '@app/common';
 import { CallingWindowsDto, IsFutureDate, RetryPolicyDto } from './calling-windows.dto';
 
 export class ContactPersonDto {
@@ -59,7 +60,7 @@ export class CreateBriefDto {
   @IsOptional()
   @IsArray()
   @ArrayMinSize(1)
-  @ArrayMaxSize(20_000)
+  @ArrayMaxSize(INLINE_ROWS_MAX)
   rows?: unknown[];
   @IsOptional() @IsString() @MaxLength(100_000) scriptDraft?: string;
   @ApiProperty({ example: '2030-06-30T17:00:00Z' }) @IsFutureDate() deadline: string;

@@ -21,7 +21,7 @@ export const formatBytes = (n: number): string =>
   n >= 1024 * 1024 ? `${+(n / (1024 * 1024)).toFixed(1)} MB` : `${Math.round(n / 1024)} kB`;
 
 /** What a too-large JSON body is told instead. */
-export const UPLOAD_ALTERNATIVE = `contact lists go as a file to POST /api/contact-lists/{id}/import (multipart/form-data with a "file" field, or a text/csv or XLSX body) and are then named by contactListId; inline rows are accepted up to ${INLINE_ROWS_MAX.toLocaleString('en')} rows and ${formatBytes(INLINE_ROWS_JSON_LIMIT_BYTES)} by POST /api/briefs, PATCH /api/briefs/{id} and POST /api/contact-lists/{id}/import`;
+export const UPLOAD_ALTERNATIVE = `contact lists go as a file to POST /api/contact-lists/{id}/import (multipart/form-data with a "file" field, or a text/csv or XLSX body) and are then named by contactListId; inline JSON rows are accepted up to ${formatBytes(INLINE_ROWS_JSON_LIMIT_BYTES)} by POST /api/contact-lists/{id}/import, and up to ${INLINE_ROWS_MAX.toLocaleString('en')} rows and ${formatBytes(INLINE_ROWS_JSON_LIMIT_BYTES)} by POST /api/briefs and PATCH /api/briefs/{id}`;
 
 /**
  * Routes whose JSON body may carry inline rows, with their larger limit. Matched on the raw URL before Nest routes

@@ -99,8 +99,7 @@ export class ImportRowsBody {
         { type: 'array', items: {} },
       ],
     },
-    maxItems: 20_000,
-    description: 'objects keyed by column name, or arrays with a header row first',
+    description: 'objects keyed by column name, or arrays with a header row first; at most 10 MB of JSON',
     example: [{ phone: '+447700900123', first_name: 'Ada', last_name: 'Lovelace', time_zone: 'Europe/London' }],
   })
   rows: unknown[];

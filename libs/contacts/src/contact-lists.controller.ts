@@ -135,7 +135,7 @@ export class ContactListsController {
     summary: 'Import contacts into a list: a file upload (multipart "file"), a raw CSV/XLSX body, or JSON rows',
     description:
       'Streamed: the file is never held in memory. Columns are recognised by their headers (phone, name, time zone...) ' +
-      'or named with `mapping`. Up to MAX_IMPORT_BYTES for files; JSON rows up to 20,000 rows and 10 MB.',
+      'or named with `mapping`. Up to MAX_IMPORT_BYTES for files; JSON rows up to 10 MB.',
     requestBody: {
       required: true,
       content: {
