@@ -90,6 +90,18 @@ describe('HTTP rules: body limits per route, content types, one reason per field
     expect(res.body.details).toEqual([{ field: 'content-type', reason: 'expected application/json, got text/plain' }]);
   });
 
+  it('says when a JSON body is malformed, on ordinary and on large-body routes', async () => {
+    for (const path of ['/api/contact-lists', '/api/briefs']) {
+      const res = await send(t.url, 'POST', path, t.tokenFor(requester), '{"name": ', 'application/json');
+      expect(res.status).toBe(400);
+      expect(res.body).toMatchObject({
+        error: 'validation-failed',
+        message: 'the request body is not valid JSON',
+        details: [{ field: 'body' }],
+      });
+    }
+  });
+
   it('gives one reason per field for a wrong type (no misleading length message)', async () => {
     const res = await api(t.url, 'POST', '/api/briefs', {
       token: t.tokenFor(requester),
