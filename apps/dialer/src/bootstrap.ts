@@ -18,7 +18,9 @@ export async function createDialerApp(o: DialerAppOptions): Promise<INestApplica
     logger: o.logger === false ? false : appLogger(o.config.LOG_LEVEL),
     bufferLogs: false,
   });
-  configureHttpApp(app, 'Dialer API', 'Briefs, campaigns, the dialer engine, agents and the ACD.');
+  configureHttpApp(app, 'Dialer API', 'Briefs, campaigns, the dialer engine, agents and the ACD.', {
+    docs: o.config.API_DOCS,
+  });
   return app;
 }
 

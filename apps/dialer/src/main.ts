@@ -69,7 +69,7 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => stop('SIGTERM'));
   await app.listen(config.PORT, config.HOST);
   const url = `http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${config.PORT}`;
-  log.log(`dialer listening on ${url}  (API docs ${url}/api/docs, health ${url}/health)`);
+  log.log(`dialer listening on ${url}  (${config.API_DOCS ? `API docs ${url}/api/docs, ` : ''}health ${url}/health)`);
   if (demoPassword) {
     log.log(
       `demo users: admin@demo.local, planner@demo.local, requester@demo.local, supervisor@demo.local, agent@demo.local, qa@demo.local`,

@@ -1,4 +1,4 @@
-import { PartialType } from '@nestjs/swagger';
+import { ApiProperty, OmitType, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -75,19 +75,27 @@ export class PacingDto {
 }
 
 export class DispositionDto {
-  @Matches(/^[A-Z][A-Z0-9_]{1,31}$/, { message: 'code must be 2-32 capital letters, digits or _' }) code: string;
-  @IsString() @MinLength(1) @MaxLength(100) label: string;
+  @ApiProperty({ example: 'INTERESTED' })
+  @Matches(/^[A-Z][A-Z0-9_]{1,31}$/, { message: 'code must be 2-32 capital letters, digits or _' })
+  code: string;
+  @ApiProperty({ example: 'Interested' }) @IsString() @MinLength(1) @MaxLength(100) label: string;
   @IsIn(DISPOSITION_CATEGORIES, { message: `category must be one of ${DISPOSITION_CATEGORIES.join(', ')}` })
   category: DispositionCategory;
 }
 
 /** Everything a planner sets on a campaign; windows and retry policy default to the brief's. */
 export class CampaignSettingsDto {
-  @IsOptional() @IsString() @MinLength(3) @MaxLength(200) name?: string;
+  @ApiProperty({ example: 'Renewals Q3 – wave 1' })
+  @IsOptional()
+  @IsString()
+  @MinLength(3)
+  @MaxLength(200)
+  name?: string;
   @IsIn(CAMPAIGN_MODES, { message: `mode must be one of ${CAMPAIGN_MODES.join(', ')}` }) mode: CampaignMode;
   @IsOptional() @IsUUID() scriptVersionId?: string;
   @IsOptional() @IsString() @MinLength(1) @MaxLength(100) agentGroup?: string;
   @IsOptional() @IsSkillMap() requiredSkills?: Record<string, number>;
+  @ApiProperty({ example: '+442071234567' })
   @IsOptional()
   @Matches(/^\+[1-9]\d{6,14}$/, { message: 'callerId must be an E.164 number such as +442071234567' })
   callerId?: string;

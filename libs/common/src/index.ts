@@ -5,3 +5,5 @@ export * from './poll';
 export * from './health';
 export * from './http-app';
 export * from './process-guards';
+export * from './body-limits';
+export * from './openapi';

@@ -1,0 +1,71 @@
+import { Ajv, type ErrorObject } from 'ajv';
+import addFormats from 'ajv-formats';
+
+export type Json = Record<string, any>;
+export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const;
+
+export async function fetchDocument(url: string): Promise<Json> {
+  const res = await fetch(`${url}/api/docs-json`);
+  if (res.status !== 200) throw new Error(`GET /api/docs-json answered ${res.status}`);
+  return (await res.json()) as Json;
+}
+
+/** Every operation of a document, with its method and path template. */
+export function operations(doc: Json): { method: string; path: string; op: Json }[] {
+  const out: { method: string; path: string; op: Json }[] = [];
+  for (const [path, item] of Object.entries(doc.paths as Json))
+    for (const method of HTTP_METHODS)
+      if ((item as Json)[method]) out.push({ method, path, op: (item as Json)[method] });
+  return out;
+}
+
+/** Follows `$ref`s to the component they name. */
+export const resolve = (doc: Json, schema: Json | undefined): Json | undefined =>
+  schema?.$ref
+    ? resolve(doc, doc.components.schemas[String(schema.$ref).replace('#/components/schemas/', '')])
+    : schema;
+
+/** OpenAPI 3.0 `nullable` as plain JSON Schema (Ajv refuses `nullable` without a `type`). */
+function jsonSchema(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(jsonSchema);
+  if (!v || typeof v !== 'object') return v;
+  const o: Json = {};
+  for (const [k, x] of Object.entries(v as Json)) o[k] = k === 'example' ? x : jsonSchema(x);
+  if (o.nullable !== true) return o;
+  const { nullable: _n, ...rest } = o;
+  const composed = rest.allOf || rest.oneOf || rest.anyOf || rest.$ref;
+  if (typeof rest.type === 'string' && !rest.enum && !composed) return { ...rest, type: [rest.type, 'null'] };
+  return { anyOf: [rest, { type: 'null' }] };
+}
+
+/** JSON Schema validation of values against the document's schemas (OpenAPI 3.0: `nullable`, formats). */
+export function schemaValidator(doc: Json): (schema: Json, value: unknown) => ErrorObject[] {
+  const ajv = new Ajv({ strict: false, allErrors: true });
+  (addFormats as unknown as (a: Ajv) => void)(ajv);
+  ajv.addFormat('binary', true);
+  ajv.addFormat('byte', true);
+  ajv.addSchema({ $id: 'doc', components: jsonSchema(doc.components) });
+  const cache = new Map<string, ReturnType<Ajv['compile']>>();
+  return (schema, value) => {
+    const key = JSON.stringify(schema);
+    let validate = cache.get(key);
+    if (!validate) {
+      // refs inside the schema point into the document: rewrite them to the registered copy
+      const rebased = JSON.parse(key.replace(/"#\/components\//g, '"doc#/components/')) as Json;
+      validate = ajv.compile(jsonSchema(rebased) as Json);
+      cache.set(key, validate);
+    }
+    return validate(value) ? [] : (validate.errors ?? []);
+  };
+}
+
+/** The documented response schema of an answer (by method, concrete path and status), if any. */
+export function responseSchema(doc: Json, method: string, concretePath: string, status: number): Json | undefined {
+  for (const { method: m, path, op } of operations(doc)) {
+    if (m !== method.toLowerCase()) continue;
+    const re = new RegExp(`^${path.replace(/\{[^}]+\}/g, '[^/]+')}$`);
+    if (!re.test(concretePath)) continue;
+    return op.responses?.[String(status)]?.content?.['application/json']?.schema as Json | undefined;
+  }
+  return undefined;
+}
