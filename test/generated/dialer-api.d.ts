@@ -18,6 +18,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/auth/refresh": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Trade the refresh cookie (dialer_refresh) for a new access token and cookie; needs the CSRF header */
+        post: operations["Auth_refresh"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Log out: revoke the access token and the refresh cookie */
+        post: operations["Auth_logout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/me": {
         parameters: {
             query?: never;
@@ -71,6 +105,23 @@ export interface paths {
         patch: operations["Accounts_updateDepartment"];
         trace?: never;
     };
+    "/api/departments/{id}/webhook-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Rotate the department webhook secret (admin); the new secret is answered this once */
+        post: operations["Accounts_rotateWebhookSecret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/users": {
         parameters: {
             query?: never;
@@ -105,6 +156,60 @@ export interface paths {
         head?: never;
         /** Change a user's name, password, role, department or active flag (admin) */
         patch: operations["Accounts_updateUser"];
+        trace?: never;
+    };
+    "/api/agents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the agent profiles of the departments you work for */
+        get: operations["AgentProfiles_list"];
+        put?: never;
+        /** Create the agent profile of a user of role agent (admin, supervisor) */
+        post: operations["AgentProfiles_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/agents/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read one agent profile (an agent: its own) */
+        get: operations["AgentProfiles_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Edit an agent profile: endpoints, skills, groups, blending (admin, supervisor) */
+        patch: operations["AgentProfiles_update"];
+        trace?: never;
+    };
+    "/api/departments/{id}/agent-endpoints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A department's agent endpoint pool (shared desks) */
+        get: operations["AgentProfiles_endpoints"];
+        /** Replace a department's agent endpoint pool (admin, supervisor) */
+        put: operations["AgentProfiles_setEndpoints"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/health": {
@@ -588,6 +693,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/contact-lists/{id}/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every import into the list, newest first, each with its summary */
+        get: operations["ContactLists_imports"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contact-lists/{id}/imports/{importId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One import's summary and the rows it refused or noted (JSON, or CSV with ?format=csv) */
+        get: operations["ContactLists_importReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/contact-lists/{id}/import": {
         parameters: {
             query?: never;
@@ -902,6 +1041,15 @@ export interface components {
             expiresIn: number;
             user: components["schemas"]["LoginUserResponse"];
         };
+        RefreshResponse: {
+            /** @description send as `authorization: Bearer <accessToken>` */
+            accessToken: string;
+            /**
+             * @description seconds until the token expires
+             * @example 28800
+             */
+            expiresIn: number;
+        };
         PrincipalResponse: {
             /** Format: uuid */
             userId: string;
@@ -918,11 +1066,13 @@ export interface components {
             name: string;
             code: string;
             webhookUrl: string | null;
-            webhookSecret: string | null;
+            agentEndpoints: string[];
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
+            /** @description whether the department has a webhook secret (the secret is never answered) */
+            webhookSecretSet: boolean;
         };
         CreateDepartmentDto: {
             /** @example Sales */
@@ -945,6 +1095,12 @@ export interface components {
             webhookUrl?: string;
             webhookSecret?: string;
         };
+        WebhookSecretResponse: {
+            /** Format: uuid */
+            departmentId: string;
+            /** @description the new secret: answered this once, never again */
+            webhookSecret: string;
+        };
         UserResponse: {
             /** Format: uuid */
             id: string;
@@ -961,6 +1117,8 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
+            /** @description further departments a planner, supervisor or QA works for (beside departmentId) */
+            assignedDepartmentIds: string[];
         };
         CreateUserDto: {
             /** @example Ann Example */
@@ -978,6 +1136,7 @@ export interface components {
              * @example 3f1c9e7a-5b2d-4c8e-9a1f-0d2b6c4e8a10
              */
             departmentId: string;
+            assignedDepartmentIds?: string[];
         };
         UpdateUserDto: {
             displayName?: string;
@@ -990,6 +1149,82 @@ export interface components {
              */
             departmentId?: string;
             active?: boolean;
+            assignedDepartmentIds?: string[];
+        };
+        AgentProfileResponse: {
+            /**
+             * Format: uuid
+             * @description the agent id (live views and the wallboard name agents by it)
+             */
+            id: string;
+            /**
+             * Format: uuid
+             * @description the user (as in /api/users)
+             */
+            userId: string;
+            /** Format: email */
+            email: string;
+            displayName: string;
+            /** Format: uuid */
+            departmentId: string;
+            /**
+             * @description endpoint dialled when the agent logs in without naming one
+             * @example PJSIP/agent-1001
+             */
+            endpoint: string | null;
+            /** @description further endpoints the agent may log in on */
+            endpoints: string[];
+            /**
+             * @description { skill: level 1..10 }
+             * @example {
+             *       "french": 5
+             *     }
+             */
+            skills: {
+                [key: string]: number;
+            };
+            groups: string[];
+            /** @description takes inbound calls between outbound ones */
+            blended: boolean;
+            /** @enum {string} */
+            state: "offline" | "ready" | "reserved" | "talking" | "wrap-up" | "paused";
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        CreateAgentProfileDto: {
+            endpoint?: string;
+            endpoints?: string[];
+            skills?: Record<string, never>;
+            groups?: string[];
+            blended?: boolean;
+            /**
+             * Format: uuid
+             * @example 3f1c9e7a-5b2d-4c8e-9a1f-0d2b6c4e8a10
+             */
+            userId: string;
+        };
+        UpdateAgentProfileDto: {
+            endpoint?: string;
+            endpoints?: string[];
+            skills?: Record<string, never>;
+            groups?: string[];
+            blended?: boolean;
+        };
+        DepartmentEndpointsResponse: {
+            /** Format: uuid */
+            departmentId: string;
+            /**
+             * @description the department's pool: endpoints any of its agents may log in on
+             * @example [
+             *       "PJSIP/desk-1"
+             *     ]
+             */
+            endpoints: string[];
+        };
+        DepartmentEndpointsDto: {
+            endpoints: string[];
         };
         AgentLoginDto: {
             /** @example PJSIP/agent-1001 */
@@ -999,6 +1234,20 @@ export interface components {
              * @example 3f1c9e7a-5b2d-4c8e-9a1f-0d2b6c4e8a10
              */
             campaignId?: string;
+        };
+        AgentCampaignResponse: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @enum {string} */
+            mode: "preview" | "progressive" | "predictive";
+            /** @enum {string} */
+            state: "draft" | "pilot" | "pilot_review" | "running" | "paused" | "completed" | "cancelled" | "pilot_paused";
+            /**
+             * @description how it was chosen at login: requested (the login named it) or only-one (the only campaign dialing for the agent)
+             * @enum {string|null}
+             */
+            chosen: "requested" | "only-one" | null;
         };
         AgentCallResponse: {
             callId: string;
@@ -1048,6 +1297,8 @@ export interface components {
             since: string;
             /** Format: uuid */
             campaignId: string | null;
+            /** @description the campaign the agent works on, by name */
+            campaign: components["schemas"]["AgentCampaignResponse"] | null;
             /** @example PJSIP/agent-1001 */
             endpoint: string | null;
             channelId: string | null;
@@ -1094,14 +1345,28 @@ export interface components {
             contactId: string;
             calledNumber: string;
             agentId: string | null;
+            /** @description that agent's display name (as in /api/users) */
+            agentName: string | null;
             /** @description dialing, ringing, answered, bridged, abandoned, machine */
             state: string;
             /** Format: date-time */
             since: string;
         };
         LiveAgentResponse: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description the agent profile (what /api/agent/* and the sockets use)
+             */
             agentId: string;
+            /**
+             * Format: uuid
+             * @description the same person in /api/users
+             */
+            userId: string;
+            /** @description display name */
+            name: string;
+            /** Format: email */
+            email: string;
             /** @enum {string} */
             state: "offline" | "ready" | "reserved" | "talking" | "wrap-up" | "paused";
             reason: string | null;
@@ -1130,6 +1395,34 @@ export interface components {
             p95: number | null;
             max: number | null;
         };
+        HoldReasonResponse: {
+            /** @enum {string} */
+            code: "not-started" | "pilot-review" | "pilot-paused" | "paused" | "finished" | "no-dialer" | "no-contacts-left" | "attempt-caps-reached" | "do-not-call" | "outside-window" | "waiting-for-retry" | "no-ready-agents" | "abandon-budget-spent" | "deadline-passed";
+            /** @example outside every contact calling window until 09:00 Europe/London */
+            message: string;
+            /**
+             * Format: date-time
+             * @description when this reason stops holding it back
+             */
+            until?: string;
+            details?: {
+                [key: string]: unknown;
+            };
+        };
+        DialingStatusResponse: {
+            /** @description true when nothing holds the campaign back: it dials (or is about to) now */
+            dialing: boolean;
+            /** @description one sentence: what it does, or the first reason it does not */
+            summary: string;
+            reasons: components["schemas"]["HoldReasonResponse"][];
+            /**
+             * Format: date-time
+             * @description when the first contact can next be called
+             */
+            nextCallableAt: string | null;
+            /** Format: date-time */
+            computedAt: string;
+        };
         CampaignLiveResponse: {
             /** Format: uuid */
             campaignId: string;
@@ -1148,6 +1441,18 @@ export interface components {
             abandoned: number;
             abandonRate: components["schemas"]["AbandonRateResponse"];
             bridgeLatencyMs: components["schemas"]["BridgeLatencyResponse"] | null;
+            /** @description whether it dials now, and if not what holds it back */
+            dialing: components["schemas"]["DialingStatusResponse"];
+        };
+        ForecastZoneResponse: {
+            /** @example America/New_York */
+            timeZone: string;
+            contacts: number;
+            /**
+             * Format: date-time
+             * @description the first instant the zone's window is open (now when open); null: not within a year
+             */
+            firstCallableAt: string | null;
         };
         ForecastResponse: {
             /** Format: date-time */
@@ -1177,6 +1482,13 @@ export interface components {
             expectedFinishAt: string | null;
             /** @description null: no callable hour left before the deadline */
             agentsNeeded: number | null;
+            /** @description the remaining contacts per time zone and when each can first be called */
+            zones?: components["schemas"]["ForecastZoneResponse"][];
+            /**
+             * Format: date-time
+             * @description when the first remaining contact can be called (now when a window is open); null: not within a year
+             */
+            firstCallableAt?: string | null;
         };
         PacingDto: {
             abandonCapPercent?: number;
@@ -1231,13 +1543,16 @@ export interface components {
             machine?: components["schemas"]["RetryRuleDto"];
             failed?: components["schemas"]["RetryRuleDto"];
             abandoned?: components["schemas"]["RetryRuleDto"];
+            congestion?: components["schemas"]["RetryRuleDto"];
             maxAttemptsPerContact: number;
         };
-        CampaignSettingsDto: {
+        NewCampaignDto: {
             /** @example Renewals Q3 – wave 1 */
             name?: string;
             /** @example +442071234567 */
             callerId?: string;
+            /** @description calling windows wider than the brief's are refused unless this is true; the campaign then carries a windows warning */
+            allowWiderWindows?: boolean;
             /** @enum {string} */
             mode: "preview" | "progressive" | "predictive";
             /**
@@ -1268,6 +1583,17 @@ export interface components {
             retryPolicy?: components["schemas"]["RetryPolicyDto"];
             pilotSize?: number;
             priority?: number;
+            /**
+             * Format: uuid
+             * @description the list to call: default the brief's; another list must belong to the brief's department (a re-plan)
+             * @example 3f1c9e7a-5b2d-4c8e-9a1f-0d2b6c4e8a10
+             */
+            contactListId?: string;
+            /**
+             * @description all, or not-finished (not done or do-not-call in an earlier campaign of the brief); default: all for the first campaign, not-finished for a further one (a wave)
+             * @enum {string}
+             */
+            contacts?: "all" | "not-finished";
         };
         CampaignPacingResponse: {
             /** @example 3 */
@@ -1304,6 +1630,18 @@ export interface components {
                 [key: string]: number;
             };
         };
+        FieldProblemDto: {
+            /**
+             * @description path of the field, e.g. `windows.weekdays[2].from`
+             * @example title
+             */
+            field: string;
+            /**
+             * @description why it was refused
+             * @example title must be a string
+             */
+            reason: string;
+        };
         CampaignResponse: {
             /** Format: uuid */
             id: string;
@@ -1317,7 +1655,7 @@ export interface components {
             /** @enum {string} */
             mode: "preview" | "progressive" | "predictive";
             /** @enum {string} */
-            state: "draft" | "pilot" | "pilot_review" | "running" | "paused" | "completed" | "cancelled";
+            state: "draft" | "pilot" | "pilot_review" | "running" | "paused" | "completed" | "cancelled" | "pilot_paused";
             /** Format: uuid */
             scriptVersionId: string | null;
             agentGroup: string | null;
@@ -1361,15 +1699,19 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
             /** @description states this campaign may move to next */
-            allowedTransitions: ("draft" | "pilot" | "pilot_review" | "running" | "paused" | "completed" | "cancelled")[];
+            allowedTransitions: ("draft" | "pilot" | "pilot_review" | "running" | "paused" | "completed" | "cancelled" | "pilot_paused")[];
             dispositions: components["schemas"]["CampaignDispositionResponse"][];
             contacts: components["schemas"]["CampaignContactCountsResponse"];
+            /** @description what the planner should know, e.g. calling windows wider than the brief's (allowed with allowWiderWindows) */
+            warnings: components["schemas"]["FieldProblemDto"][];
         };
         CreateCampaignDto: {
             /** @example Renewals Q3 – wave 1 */
             name?: string;
             /** @example +442071234567 */
             callerId?: string;
+            /** @description calling windows wider than the brief's are refused unless this is true; the campaign then carries a windows warning */
+            allowWiderWindows?: boolean;
             /** @enum {string} */
             mode: "preview" | "progressive" | "predictive";
             /**
@@ -1402,6 +1744,17 @@ export interface components {
             priority?: number;
             /**
              * Format: uuid
+             * @description the list to call: default the brief's; another list must belong to the brief's department (a re-plan)
+             * @example 3f1c9e7a-5b2d-4c8e-9a1f-0d2b6c4e8a10
+             */
+            contactListId?: string;
+            /**
+             * @description all, or not-finished (not done or do-not-call in an earlier campaign of the brief); default: all for the first campaign, not-finished for a further one (a wave)
+             * @enum {string}
+             */
+            contacts?: "all" | "not-finished";
+            /**
+             * Format: uuid
              * @example 3f1c9e7a-5b2d-4c8e-9a1f-0d2b6c4e8a10
              */
             briefId: string;
@@ -1411,6 +1764,8 @@ export interface components {
             name?: string;
             /** @example +442071234567 */
             callerId?: string;
+            /** @description calling windows wider than the brief's are refused unless this is true; the campaign then carries a windows warning */
+            allowWiderWindows?: boolean;
             /** @enum {string} */
             mode?: "preview" | "progressive" | "predictive";
             /**
@@ -1443,12 +1798,24 @@ export interface components {
             priority?: number;
         };
         TransitionCampaignDto: {
+            /** @description launch only: launch although the pilot placed no calls */
+            force?: boolean;
+            /** @description complete only: required when contacts are still waiting to be called */
+            confirmPending?: boolean;
             /** @enum {string} */
-            to: "draft" | "pilot" | "pilot_review" | "running" | "paused" | "completed" | "cancelled";
+            to: "draft" | "pilot" | "pilot_review" | "running" | "paused" | "completed" | "cancelled" | "pilot_paused";
             seed?: number;
         };
         StartPilotDto: {
             seed?: number;
+        };
+        LaunchCampaignDto: {
+            /** @description required to launch after an empty pilot (0 attempts); the answer and the audit log carry a warning */
+            force?: boolean;
+        };
+        CompleteCampaignDto: {
+            /** @description required when contacts are still pending (they are left uncalled); the 409 says how many */
+            confirmPending?: boolean;
         };
         PilotSelectionResponse: {
             seed: number;
@@ -1461,14 +1828,33 @@ export interface components {
             /** Format: date-time */
             selectedAt: string;
         };
-        PilotSummaryResponse: {
-            /** @enum {string} */
-            state: "draft" | "pilot" | "pilot_review" | "running" | "paused" | "completed" | "cancelled";
+        PilotRoundResponse: {
+            /**
+             * @description 1 for the first pilot round
+             * @example 1
+             */
+            round: number;
             selection: components["schemas"]["PilotSelectionResponse"] | null;
-            /** @description what the pilot showed (from pilot_review on): attempts, contact rate, outcomes, dispositions */
+            /** @description what the round showed (from pilot_review on): attempts, contact rate, outcomes, dispositions */
             summary: {
                 [key: string]: unknown;
             } | null;
+        };
+        PilotSummaryResponse: {
+            /**
+             * @description 1 for the first pilot round
+             * @example 1
+             */
+            round: number;
+            selection: components["schemas"]["PilotSelectionResponse"] | null;
+            /** @description what the round showed (from pilot_review on): attempts, contact rate, outcomes, dispositions */
+            summary: {
+                [key: string]: unknown;
+            } | null;
+            /** @enum {string} */
+            state: "draft" | "pilot" | "pilot_review" | "running" | "paused" | "completed" | "cancelled" | "pilot_paused";
+            /** @description every pilot round, the first first */
+            rounds: components["schemas"]["PilotRoundResponse"][];
         };
         ImportRowsBody: {
             /**
@@ -1495,20 +1881,48 @@ export interface components {
                 [key: string]: string;
             };
         };
+        ImportSheetResponse: {
+            /** @example Contacts */
+            name: string;
+            /**
+             * @description 1-based
+             * @example 1
+             */
+            index: number;
+            /** @description every sheet of the workbook */
+            of: string[];
+        };
         ImportErrorResponse: {
             /** @example payload-too-large */
             code: string;
             message: string;
-            /** @description rows up to this one were committed and are kept */
-            committedThroughRow: number;
+            /** @description how far the file was read (data rows) */
+            readThroughRow: number;
+            /**
+             * @description a failed import keeps nothing: the list is as it was before
+             * @enum {number}
+             */
+            kept: 0;
         };
         StoredImportSummaryResponse: {
+            /**
+             * Format: uuid
+             * @description this import: its report is at GET /api/contact-lists/{id}/imports/{importId}
+             */
+            importId: string;
             /** @enum {string} */
             status: "ready" | "failed";
             /** @enum {string} */
             format: "csv" | "xlsx" | "json";
             /** @example utf-8 */
             encoding: string;
+            /**
+             * @description how the encoding was chosen (forced: ?encoding=; declared: the content-type charset)
+             * @enum {string}
+             */
+            encodingSource?: "bom" | "forced" | "declared" | "detected";
+            /** @description XLSX: the sheet imported (?sheet=) */
+            sheet?: components["schemas"]["ImportSheetResponse"];
             /** @description data rows read (the header not counted) */
             rows: number;
             /** @description contacts in the list after the import */
@@ -1517,12 +1931,18 @@ export interface components {
             accepted: number;
             /** @description rows refused; each reason is in the import report */
             rejected: number;
-            /** @description rows merged into a contact already seen */
+            /** @description rows merged into a contact already seen (same external id or first number) */
             duplicates: number;
+            /** @description numbers held by more than one contact of the list (kept, each in the report) */
+            sharedNumbers: number;
             /** @description contacts with a number on a do-not-call list */
             dnc: number;
             /** @description problems that did not refuse a row (also in the report) */
             notes: number;
+            /** @description rows with more cells than the header (extra cells not imported) */
+            raggedRows: number;
+            /** @description cells cleaned of NUL characters or lone surrogates */
+            cleanedCells: number;
             /**
              * @description contact field → the column(s) it was read from
              * @example {
@@ -1548,10 +1968,90 @@ export interface components {
         ImportReportResponse: {
             /** Format: uuid */
             listId: string;
+            /**
+             * Format: uuid
+             * @description the latest import (null before the first)
+             */
+            importId: string | null;
             /** @enum {string} */
             status: "importing" | "ready" | "failed";
             /** @description null before the first import */
             summary: components["schemas"]["StoredImportSummaryResponse"] | null;
+            rejections: components["schemas"]["ImportRejectionResponse"][];
+        };
+        ImportRecordSummaryResponse: {
+            /**
+             * Format: uuid
+             * @description this import: its report is at GET /api/contact-lists/{id}/imports/{importId}
+             */
+            importId?: Record<string, never>;
+            /** @enum {string} */
+            status?: "ready" | "failed";
+            /** @enum {string} */
+            format?: "csv" | "xlsx" | "json";
+            /** @example utf-8 */
+            encoding?: Record<string, never>;
+            /**
+             * @description how the encoding was chosen (forced: ?encoding=; declared: the content-type charset)
+             * @enum {string}
+             */
+            encodingSource?: "bom" | "forced" | "declared" | "detected";
+            /** @description XLSX: the sheet imported (?sheet=) */
+            sheet?: components["schemas"]["ImportSheetResponse"];
+            /** @description data rows read (the header not counted) */
+            rows?: Record<string, never>;
+            /** @description contacts in the list after the import */
+            contacts?: Record<string, never>;
+            /** @description rows imported (new or merged) */
+            accepted?: Record<string, never>;
+            /** @description rows refused; each reason is in the import report */
+            rejected?: Record<string, never>;
+            /** @description rows merged into a contact already seen (same external id or first number) */
+            duplicates?: Record<string, never>;
+            /** @description numbers held by more than one contact of the list (kept, each in the report) */
+            sharedNumbers?: Record<string, never>;
+            /** @description contacts with a number on a do-not-call list */
+            dnc?: Record<string, never>;
+            /** @description problems that did not refuse a row (also in the report) */
+            notes?: Record<string, never>;
+            /** @description rows with more cells than the header (extra cells not imported) */
+            raggedRows?: Record<string, never>;
+            /** @description cells cleaned of NUL characters or lone surrogates */
+            cleanedCells?: Record<string, never>;
+            /**
+             * @description contact field → the column(s) it was read from
+             * @example {
+             *       "phone": "Phone",
+             *       "firstName": "First name"
+             *     }
+             */
+            columns?: {
+                [key: string]: string | string[];
+            };
+            customFields?: Record<string, never>[];
+            warnings?: Record<string, never>[];
+            durationMs?: Record<string, never>;
+            error?: components["schemas"]["ImportErrorResponse"];
+        };
+        ImportRecordReportResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            listId: string;
+            /** @enum {string} */
+            status: "importing" | "ready" | "failed";
+            fileName: string | null;
+            /** @enum {string|null} */
+            format: "csv" | "xlsx" | "json" | null;
+            /** Format: uuid */
+            createdById: string | null;
+            /** Format: date-time */
+            startedAt: string;
+            /** Format: date-time */
+            finishedAt: string | null;
+            /** @description null while importing */
+            summary: components["schemas"]["ImportRecordSummaryResponse"] | null;
+            /** @description the rows this import refused or noted */
             rejections: components["schemas"]["ImportRejectionResponse"][];
         };
         CreateContactListDto: {
@@ -1631,15 +2131,46 @@ export interface components {
             pageSize: number;
             total: number;
         };
+        ImportRecordResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            listId: string;
+            /** @enum {string} */
+            status: "importing" | "ready" | "failed";
+            fileName: string | null;
+            /** @enum {string|null} */
+            format: "csv" | "xlsx" | "json" | null;
+            /** Format: uuid */
+            createdById: string | null;
+            /** Format: date-time */
+            startedAt: string;
+            /** Format: date-time */
+            finishedAt: string | null;
+            /** @description null while importing */
+            summary: components["schemas"]["ImportRecordSummaryResponse"] | null;
+        };
         ImportSummaryResponse: {
             /** Format: uuid */
             listId: string;
+            /**
+             * Format: uuid
+             * @description this import: its report is at GET /api/contact-lists/{id}/imports/{importId}
+             */
+            importId: string;
             /** @enum {string} */
             status: "ready" | "failed";
             /** @enum {string} */
             format: "csv" | "xlsx" | "json";
             /** @example utf-8 */
             encoding: string;
+            /**
+             * @description how the encoding was chosen (forced: ?encoding=; declared: the content-type charset)
+             * @enum {string}
+             */
+            encodingSource?: "bom" | "forced" | "declared" | "detected";
+            /** @description XLSX: the sheet imported (?sheet=) */
+            sheet?: components["schemas"]["ImportSheetResponse"];
             /** @description data rows read (the header not counted) */
             rows: number;
             /** @description contacts in the list after the import */
@@ -1648,12 +2179,18 @@ export interface components {
             accepted: number;
             /** @description rows refused; each reason is in the import report */
             rejected: number;
-            /** @description rows merged into a contact already seen */
+            /** @description rows merged into a contact already seen (same external id or first number) */
             duplicates: number;
+            /** @description numbers held by more than one contact of the list (kept, each in the report) */
+            sharedNumbers: number;
             /** @description contacts with a number on a do-not-call list */
             dnc: number;
             /** @description problems that did not refuse a row (also in the report) */
             notes: number;
+            /** @description rows with more cells than the header (extra cells not imported) */
+            raggedRows: number;
+            /** @description cells cleaned of NUL characters or lone surrogates */
+            cleanedCells: number;
             /**
              * @description contact field → the column(s) it was read from
              * @example {
@@ -1871,6 +2408,15 @@ export interface components {
              */
             email?: string;
         };
+        BriefCampaignLinkResponse: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @enum {string} */
+            state: "draft" | "pilot" | "pilot_review" | "running" | "paused" | "completed" | "cancelled" | "pilot_paused";
+            /** Format: date-time */
+            createdAt: string;
+        };
         ReviewQueueEntryResponse: {
             /** Format: uuid */
             id: string;
@@ -1882,7 +2428,7 @@ export interface components {
             purpose: string;
             contactPerson: components["schemas"]["ContactPersonDto"];
             /** @enum {string} */
-            status: "draft" | "submitted" | "accepted" | "rejected" | "withdrawn" | "converted";
+            status: "draft" | "submitted" | "accepted" | "rejected" | "withdrawn" | "converted" | "completed";
             scriptDraft: string | null;
             /** Format: date-time */
             deadline: string;
@@ -1908,7 +2454,9 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
             /** @description statuses this brief may move to next */
-            allowedTransitions: ("draft" | "submitted" | "accepted" | "rejected" | "withdrawn" | "converted")[];
+            allowedTransitions: ("draft" | "submitted" | "accepted" | "rejected" | "withdrawn" | "converted" | "completed")[];
+            /** @description the campaigns (waves) made from this brief, oldest first */
+            campaigns: components["schemas"]["BriefCampaignLinkResponse"][];
             /** Format: date-time */
             reviewDueAt: string;
             overdue: boolean;
@@ -1924,7 +2472,7 @@ export interface components {
             purpose: string;
             contactPerson: components["schemas"]["ContactPersonDto"];
             /** @enum {string} */
-            status: "draft" | "submitted" | "accepted" | "rejected" | "withdrawn" | "converted";
+            status: "draft" | "submitted" | "accepted" | "rejected" | "withdrawn" | "converted" | "completed";
             scriptDraft: string | null;
             /** Format: date-time */
             deadline: string;
@@ -1950,7 +2498,9 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
             /** @description statuses this brief may move to next */
-            allowedTransitions: ("draft" | "submitted" | "accepted" | "rejected" | "withdrawn" | "converted")[];
+            allowedTransitions: ("draft" | "submitted" | "accepted" | "rejected" | "withdrawn" | "converted" | "completed")[];
+            /** @description the campaigns (waves) made from this brief, oldest first */
+            campaigns: components["schemas"]["BriefCampaignLinkResponse"][];
         };
         CreateBriefDto: {
             /** @example Renewal reminder */
@@ -2002,7 +2552,7 @@ export interface components {
             purpose: string;
             contactPerson: components["schemas"]["ContactPersonDto"];
             /** @enum {string} */
-            status: "draft" | "submitted" | "accepted" | "rejected" | "withdrawn" | "converted";
+            status: "draft" | "submitted" | "accepted" | "rejected" | "withdrawn" | "converted" | "completed";
             scriptDraft: string | null;
             /** Format: date-time */
             deadline: string;
@@ -2028,7 +2578,9 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
             /** @description statuses this brief may move to next */
-            allowedTransitions: ("draft" | "submitted" | "accepted" | "rejected" | "withdrawn" | "converted")[];
+            allowedTransitions: ("draft" | "submitted" | "accepted" | "rejected" | "withdrawn" | "converted" | "completed")[];
+            /** @description the campaigns (waves) made from this brief, oldest first */
+            campaigns: components["schemas"]["BriefCampaignLinkResponse"][];
             /** @description when the brief was saved with rows */
             import?: components["schemas"]["ImportSummaryResponse"];
         };
@@ -2082,6 +2634,19 @@ export interface components {
             actorId: string | null;
             /** Format: date-time */
             at: string;
+            /** @description the actor's display name (null: the system) */
+            actorName: string | null;
+            /** Format: email */
+            actorEmail: string | null;
+            /** @enum {string|null} */
+            actorRole: "requester" | "planner" | "supervisor" | "agent" | "qa" | "admin" | null;
+        };
+        AcceptBriefDto: {
+            /**
+             * @description a note to the requesting department (kept in the history, sent with the notice)
+             * @example accepted: pilot on Monday
+             */
+            comment?: string;
         };
         RejectBriefDto: {
             reason: string;
@@ -2124,18 +2689,6 @@ export interface components {
             details?: components["schemas"]["FieldProblemDto"][] | {
                 [key: string]: unknown;
             };
-        };
-        FieldProblemDto: {
-            /**
-             * @description path of the field, e.g. `windows.weekdays[2].from`
-             * @example title
-             */
-            field: string;
-            /**
-             * @description why it was refused
-             * @example title must be a string
-             */
-            reason: string;
         };
     };
     responses: never;
@@ -2202,6 +2755,79 @@ export interface operations {
             };
             /** @description unsupported-media-type: the body’s content type is not one this route takes */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    Auth_refresh: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RefreshResponse"];
+                };
+            };
+            /** @description conflict or illegal-transition: the resource is not in a state that allows it */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    Auth_logout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description logged out; the refresh cookie is cleared */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description unauthenticated: no token, or an expired or invalid one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description forbidden: the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description conflict or illegal-transition: the resource is not in a state that allows it */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2434,7 +3060,7 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
+        requestBody?: {
             content: {
                 /**
                  * @example {
@@ -2509,6 +3135,72 @@ export interface operations {
             };
             /** @description unsupported-media-type: the body’s content type is not one this route takes */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    Accounts_rotateWebhookSecret: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookSecretResponse"];
+                };
+            };
+            /** @description validation-failed: a field is invalid; `details` names each */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description unauthenticated: no token, or an expired or invalid one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description forbidden: the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description not-found: no such resource in your departments */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description conflict or illegal-transition: the resource is not in a state that allows it */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2707,7 +3399,7 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
+        requestBody?: {
             content: {
                 /**
                  * @example {
@@ -2724,6 +3416,421 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["UserResponse"];
+                };
+            };
+            /** @description validation-failed: a field is invalid; `details` names each */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description unauthenticated: no token, or an expired or invalid one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description forbidden: the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description not-found: no such resource in your departments */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description conflict or illegal-transition: the resource is not in a state that allows it */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description payload-too-large: the body exceeds this route’s limit (the message names it and the alternative) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description unsupported-media-type: the body’s content type is not one this route takes */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    AgentProfiles_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgentProfileResponse"][];
+                };
+            };
+            /** @description unauthenticated: no token, or an expired or invalid one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description forbidden: the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    AgentProfiles_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "userId": "3f1c9e7a-5b2d-4c8e-9a1f-0d2b6c4e8a10"
+                 *     }
+                 */
+                "application/json": components["schemas"]["CreateAgentProfileDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgentProfileResponse"];
+                };
+            };
+            /** @description validation-failed: a field is invalid; `details` names each */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description unauthenticated: no token, or an expired or invalid one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description forbidden: the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description conflict or illegal-transition: the resource is not in a state that allows it */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description payload-too-large: the body exceeds this route’s limit (the message names it and the alternative) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description unsupported-media-type: the body’s content type is not one this route takes */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    AgentProfiles_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgentProfileResponse"];
+                };
+            };
+            /** @description validation-failed: a field is invalid; `details` names each */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description unauthenticated: no token, or an expired or invalid one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description forbidden: the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description not-found: no such resource in your departments */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    AgentProfiles_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                /** @example {} */
+                "application/json": components["schemas"]["UpdateAgentProfileDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgentProfileResponse"];
+                };
+            };
+            /** @description validation-failed: a field is invalid; `details` names each */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description unauthenticated: no token, or an expired or invalid one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description forbidden: the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description not-found: no such resource in your departments */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description conflict or illegal-transition: the resource is not in a state that allows it */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description payload-too-large: the body exceeds this route’s limit (the message names it and the alternative) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description unsupported-media-type: the body’s content type is not one this route takes */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    AgentProfiles_endpoints: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DepartmentEndpointsResponse"];
+                };
+            };
+            /** @description validation-failed: a field is invalid; `details` names each */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description unauthenticated: no token, or an expired or invalid one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description forbidden: the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description not-found: no such resource in your departments */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    AgentProfiles_setEndpoints: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "endpoints": []
+                 *     }
+                 */
+                "application/json": components["schemas"]["DepartmentEndpointsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DepartmentEndpointsResponse"];
                 };
             };
             /** @description validation-failed: a field is invalid; `details` names each */
@@ -2893,7 +4000,7 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody: {
+        requestBody?: {
             content: {
                 /**
                  * @example {
@@ -3408,7 +4515,7 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody: {
+        requestBody?: {
             content: {
                 /** @example {} */
                 "application/json": components["schemas"]["DncDto"];
@@ -3695,7 +4802,7 @@ export interface operations {
                  *       "mode": "preview"
                  *     }
                  */
-                "application/json": components["schemas"]["CampaignSettingsDto"];
+                "application/json": components["schemas"]["NewCampaignDto"];
             };
         };
         responses: {
@@ -3775,7 +4882,7 @@ export interface operations {
     Campaigns_list: {
         parameters: {
             query?: {
-                state?: "draft" | "pilot" | "pilot_review" | "running" | "paused" | "completed" | "cancelled";
+                state?: "draft" | "pilot" | "pilot_review" | "running" | "paused" | "completed" | "cancelled" | "pilot_paused";
             };
             header?: never;
             path?: never;
@@ -3969,7 +5076,7 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
+        requestBody?: {
             content: {
                 /**
                  * @example {
@@ -4160,7 +5267,7 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
+        requestBody?: {
             content: {
                 /** @example {} */
                 "application/json": components["schemas"]["StartPilotDto"];
@@ -4315,7 +5422,12 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody?: {
+            content: {
+                /** @example {} */
+                "application/json": components["schemas"]["LaunchCampaignDto"];
+            };
+        };
         responses: {
             200: {
                 headers: {
@@ -4363,6 +5475,24 @@ export interface operations {
             };
             /** @description conflict or illegal-transition: the resource is not in a state that allows it */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description payload-too-large: the body exceeds this route’s limit (the message names it and the alternative) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description unsupported-media-type: the body’s content type is not one this route takes */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4513,7 +5643,12 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody?: {
+            content: {
+                /** @example {} */
+                "application/json": components["schemas"]["CompleteCampaignDto"];
+            };
+        };
         responses: {
             200: {
                 headers: {
@@ -4561,6 +5696,24 @@ export interface operations {
             };
             /** @description conflict or illegal-transition: the resource is not in a state that allows it */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description payload-too-large: the body exceeds this route’s limit (the message names it and the alternative) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description unsupported-media-type: the body’s content type is not one this route takes */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5050,15 +6203,140 @@ export interface operations {
             };
         };
     };
+    ContactLists_imports: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportRecordResponse"][];
+                };
+            };
+            /** @description validation-failed: a field is invalid; `details` names each */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description unauthenticated: no token, or an expired or invalid one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description forbidden: the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description not-found: no such resource in your departments */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    ContactLists_importReport: {
+        parameters: {
+            query?: {
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path: {
+                id: string;
+                importId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description JSON by default; with ?format=csv a CSV download (row, field, reason, raw) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportRecordReportResponse"];
+                    "text/csv": string;
+                };
+            };
+            /** @description validation-failed: a field is invalid; `details` names each */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description unauthenticated: no token, or an expired or invalid one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description forbidden: the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description not-found: no such resource in your departments */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
     ContactLists_import: {
         parameters: {
             query?: {
+                /** @description XLSX: the sheet to import, name or 1-based number */
+                sheet?: string;
+                /** @description force the text encoding of a CSV (utf-8, utf-16le, gbk, big5, latin1...); default: detected */
+                encoding?: string;
                 /** @description JSON object: contact field → column name, e.g. {"phone":"Mobile"} */
                 mapping?: string;
             };
             header?: {
                 /** @description file name of a raw body (percent-encoded) */
                 "x-file-name"?: string;
+                /** @description gzip: the raw body is gzip-compressed */
+                "content-encoding"?: string;
             };
             path: {
                 id: string;
@@ -5075,6 +6353,10 @@ export interface operations {
                     file: string;
                     /** @description JSON object: contact field → column name */
                     mapping?: string;
+                    /** @description force the text encoding (as ?encoding=) */
+                    encoding?: string;
+                    /** @description XLSX: the sheet to import (as ?sheet=) */
+                    sheet?: string;
                 };
                 "text/csv": string;
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
@@ -5532,7 +6814,7 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
+        requestBody?: {
             content: {
                 /**
                  * @example {
@@ -5659,7 +6941,7 @@ export interface operations {
     Briefs_list: {
         parameters: {
             query?: {
-                status?: "draft" | "submitted" | "accepted" | "rejected" | "withdrawn" | "converted";
+                status?: "draft" | "submitted" | "accepted" | "rejected" | "withdrawn" | "converted" | "completed";
             };
             header?: never;
             path?: never;
@@ -5878,7 +7160,7 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
+        requestBody?: {
             content: {
                 /**
                  * @example {
@@ -6172,7 +7454,16 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody?: {
+            content: {
+                /**
+                 * @example {
+                 *       "comment": "accepted: pilot on Monday"
+                 *     }
+                 */
+                "application/json": components["schemas"]["AcceptBriefDto"];
+            };
+        };
         responses: {
             200: {
                 headers: {
@@ -6220,6 +7511,24 @@ export interface operations {
             };
             /** @description conflict or illegal-transition: the resource is not in a state that allows it */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description payload-too-large: the body exceeds this route’s limit (the message names it and the alternative) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description unsupported-media-type: the body’s content type is not one this route takes */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { EntityApiModel } from '@app/common';
-import { Department, ROLES, User } from '@app/database';
+import { AGENT_STATES, Department, ROLES, User } from '@app/database';
 
 // Response models of the auth and accounts routes (the OpenAPI document; see docs/API.md).
 
@@ -50,4 +50,43 @@ export class PrincipalResponse {
   @ApiProperty({ format: 'email' }) email: string;
   @ApiProperty({ enum: ROLES }) role: string;
   @ApiProperty({ format: 'uuid' }) departmentId: string;
+}
+
+export class AgentProfileResponse {
+  @ApiProperty({ format: 'uuid', description: 'the agent id (live views and the wallboard name agents by it)' })
+  id: string;
+  @ApiProperty({ format: 'uuid', description: 'the user (as in /api/users)' }) userId: string;
+  @ApiProperty({ format: 'email' }) email: string;
+  @ApiProperty() displayName: string;
+  @ApiProperty({ format: 'uuid' }) departmentId: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'endpoint dialled when the agent logs in without naming one',
+    example: 'PJSIP/agent-1001',
+  })
+  endpoint: string | null;
+  @ApiProperty({ type: [String], description: 'further endpoints the agent may log in on' }) endpoints: string[];
+  @ApiProperty({
+    type: Object,
+    additionalProperties: { type: 'integer' },
+    description: '{ skill: level 1..10 }',
+    example: { french: 5 },
+  })
+  skills: Record<string, number>;
+  @ApiProperty({ type: [String] }) groups: string[];
+  @ApiProperty({ description: 'takes inbound calls between outbound ones' }) blended: boolean;
+  @ApiProperty({ enum: AGENT_STATES }) state: string;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt: string;
+}
+
+export class DepartmentEndpointsResponse {
+  @ApiProperty({ format: 'uuid' }) departmentId: string;
+  @ApiProperty({
+    type: [String],
+    description: "the department's pool: endpoints any of its agents may log in on",
+    example: ['PJSIP/desk-1'],
+  })
+  endpoints: string[];
 }

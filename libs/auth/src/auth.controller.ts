@@ -1,6 +1,13 @@
 import type { ServerResponse } from 'node:http';
 import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProperty,
+  ApiTags,
+} from '@nestjs/swagger';
 import { LoginResponse, PrincipalResponse, RefreshResponse } from './auth.api';
 import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
 import { ROLES as ALL_ROLES } from '@app/database';

@@ -79,5 +79,13 @@ export class RejectBriefDto {
 
 export class AcceptBriefDto {
   /** A note to the requesting department (kept in the brief's history, sent with the notice). */
-  @IsOptional() @IsString() @MaxLength(2000) comment?: string;
+  @ApiProperty({
+    required: false,
+    description: 'a note to the requesting department (kept in the history, sent with the notice)',
+    example: 'accepted: pilot on Monday',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  comment?: string;
 }

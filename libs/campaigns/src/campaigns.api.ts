@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { CallingWindowsDto, ForecastResponse, RetryPolicyDto } from '@app/briefs';
-import { EntityApiModel } from '@app/common';
+import { EntityApiModel, FieldProblemDto } from '@app/common';
 import { Campaign, CAMPAIGN_MODES, CAMPAIGN_STATES, DISPOSITION_CATEGORIES, MACHINE_ACTIONS } from '@app/database';
 
 // Response models of the campaign routes, for the OpenAPI document.
@@ -46,6 +46,12 @@ export class CampaignResponse extends EntityApiModel(Campaign) {
   allowedTransitions: string[];
   @ApiProperty({ type: [CampaignDispositionResponse] }) dispositions: CampaignDispositionResponse[];
   @ApiProperty({ type: CampaignContactCountsResponse }) contacts: CampaignContactCountsResponse;
+  @ApiProperty({
+    type: [FieldProblemDto],
+    description:
+      "what the planner should know, e.g. calling windows wider than the brief's (allowed with allowWiderWindows)",
+  })
+  warnings: FieldProblemDto[];
 }
 
 export class PilotSelectionResponse {
@@ -57,14 +63,20 @@ export class PilotSelectionResponse {
   @ApiProperty({ format: 'date-time' }) selectedAt: string;
 }
 
-export class PilotSummaryResponse {
-  @ApiProperty({ enum: CAMPAIGN_STATES }) state: string;
+export class PilotRoundResponse {
+  @ApiProperty({ description: '1 for the first pilot round', example: 1 }) round: number;
   @ApiProperty({ type: PilotSelectionResponse, nullable: true }) selection: PilotSelectionResponse | null;
   @ApiProperty({
     type: Object,
     additionalProperties: true,
     nullable: true,
-    description: 'what the pilot showed (from pilot_review on): attempts, contact rate, outcomes, dispositions',
+    description: 'what the round showed (from pilot_review on): attempts, contact rate, outcomes, dispositions',
   })
   summary: Record<string, unknown> | null;
+}
+
+export class PilotSummaryResponse extends PilotRoundResponse {
+  @ApiProperty({ enum: CAMPAIGN_STATES }) state: string;
+  @ApiProperty({ type: [PilotRoundResponse], description: 'every pilot round, the first first' })
+  rounds: PilotRoundResponse[];
 }

@@ -1,27 +1,52 @@
-import { ApiProperty, OmitType } from '@nestjs/swagger';
+import { ApiProperty, OmitType, PartialType } from '@nestjs/swagger';
 import { EntityApiModel } from '@app/common';
-import { ContactList, LIST_STATUSES, PHONE_STATUSES } from '@app/database';
+import { ContactList, IMPORT_STATUSES, LIST_STATUSES, PHONE_STATUSES } from '@app/database';
 
 // Response models of the contact-list routes, for the OpenAPI document.
 
 export class ImportErrorResponse {
   @ApiProperty({ example: 'payload-too-large' }) code: string;
   @ApiProperty() message: string;
-  @ApiProperty({ description: 'rows up to this one were committed and are kept' }) committedThroughRow: number;
+  @ApiProperty({ description: 'how far the file was read (data rows)' }) readThroughRow: number;
+  @ApiProperty({ enum: [0], description: 'a failed import keeps nothing: the list is as it was before' }) kept: number;
+}
+
+export class ImportSheetResponse {
+  @ApiProperty({ example: 'Contacts' }) name: string;
+  @ApiProperty({ description: '1-based', example: 1 }) index: number;
+  @ApiProperty({ type: [String], description: 'every sheet of the workbook' }) of: string[];
 }
 
 export class ImportSummaryResponse {
   @ApiProperty({ format: 'uuid' }) listId: string;
+  @ApiProperty({
+    format: 'uuid',
+    description: 'this import: its report is at GET /api/contact-lists/{id}/imports/{importId}',
+  })
+  importId: string;
   @ApiProperty({ enum: ['ready', 'failed'] }) status: string;
   @ApiProperty({ enum: ['csv', 'xlsx', 'json'] }) format: string;
   @ApiProperty({ example: 'utf-8' }) encoding: string;
+  @ApiProperty({
+    required: false,
+    enum: ['bom', 'forced', 'declared', 'detected'],
+    description: 'how the encoding was chosen (forced: ?encoding=; declared: the content-type charset)',
+  })
+  encodingSource?: string;
+  @ApiProperty({ type: ImportSheetResponse, required: false, description: 'XLSX: the sheet imported (?sheet=)' })
+  sheet?: ImportSheetResponse;
   @ApiProperty({ description: 'data rows read (the header not counted)' }) rows: number;
   @ApiProperty({ description: 'contacts in the list after the import' }) contacts: number;
   @ApiProperty({ description: 'rows imported (new or merged)' }) accepted: number;
   @ApiProperty({ description: 'rows refused; each reason is in the import report' }) rejected: number;
-  @ApiProperty({ description: 'rows merged into a contact already seen' }) duplicates: number;
+  @ApiProperty({ description: 'rows merged into a contact already seen (same external id or first number)' })
+  duplicates: number;
+  @ApiProperty({ description: 'numbers held by more than one contact of the list (kept, each in the report)' })
+  sharedNumbers: number;
   @ApiProperty({ description: 'contacts with a number on a do-not-call list' }) dnc: number;
   @ApiProperty({ description: 'problems that did not refuse a row (also in the report)' }) notes: number;
+  @ApiProperty({ description: 'rows with more cells than the header (extra cells not imported)' }) raggedRows: number;
+  @ApiProperty({ description: 'cells cleaned of NUL characters or lone surrogates' }) cleanedCells: number;
   @ApiProperty({
     type: Object,
     additionalProperties: { oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }] },
@@ -83,10 +108,38 @@ export class ImportRejectionResponse {
 
 export class ImportReportResponse {
   @ApiProperty({ format: 'uuid' }) listId: string;
+  @ApiProperty({
+    format: 'uuid',
+    nullable: true,
+    type: String,
+    description: 'the latest import (null before the first)',
+  })
+  importId: string | null;
   @ApiProperty({ enum: LIST_STATUSES }) status: string;
   @ApiProperty({ type: StoredImportSummaryResponse, nullable: true, description: 'null before the first import' })
   summary: StoredImportSummaryResponse | null;
   @ApiProperty({ type: [ImportRejectionResponse] }) rejections: ImportRejectionResponse[];
+}
+
+/** An import's summary as stored: an import the server abandoned (its process stopped) has only status and error. */
+export class ImportRecordSummaryResponse extends PartialType(StoredImportSummaryResponse) {}
+
+export class ImportRecordResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) listId: string;
+  @ApiProperty({ enum: IMPORT_STATUSES }) status: string;
+  @ApiProperty({ type: String, nullable: true }) fileName: string | null;
+  @ApiProperty({ type: String, nullable: true, enum: ['csv', 'xlsx', 'json'] }) format: string | null;
+  @ApiProperty({ type: String, nullable: true, format: 'uuid' }) createdById: string | null;
+  @ApiProperty({ format: 'date-time' }) startedAt: string;
+  @ApiProperty({ type: String, nullable: true, format: 'date-time' }) finishedAt: string | null;
+  @ApiProperty({ type: ImportRecordSummaryResponse, nullable: true, description: 'null while importing' })
+  summary: ImportRecordSummaryResponse | null;
+}
+
+export class ImportRecordReportResponse extends ImportRecordResponse {
+  @ApiProperty({ type: [ImportRejectionResponse], description: 'the rows this import refused or noted' })
+  rejections: ImportRejectionResponse[];
 }
 
 /** The JSON form of an import: rows inline (small lists; files go as multipart or a raw CSV/XLSX body). */

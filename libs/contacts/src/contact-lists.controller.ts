@@ -15,6 +15,8 @@ import { INLINE_ROWS_JSON_LIMIT_BYTES, JsonBodyLimit } from '@app/common';
 import {
   ContactListResponse,
   ContactPageResponse,
+  ImportRecordReportResponse,
+  ImportRecordResponse,
   ImportReportResponse,
   ImportRowsBody,
   ImportSummaryResponse,
@@ -53,7 +55,7 @@ const READERS = ['requester', 'planner', 'supervisor', 'qa', 'admin'] as const;
 const WRITERS = ['requester', 'planner', 'admin'] as const;
 
 @ApiTags('contact-lists')
-@ApiExtraModels(ImportRowsBody, ImportReportResponse)
+@ApiExtraModels(ImportRowsBody, ImportReportResponse, ImportRecordReportResponse)
 @ApiBearerAuth()
 @Controller('contact-lists')
 export class ContactListsController {
@@ -133,6 +135,8 @@ export class ContactListsController {
   }
 
   /** Every import into the list, newest first, each with its summary (a failed one says why and how far it read). */
+  @ApiOperation({ summary: 'Every import into the list, newest first, each with its summary' })
+  @ApiOkResponse({ type: ImportRecordResponse, isArray: true })
   @Roles(...READERS)
   @Get(':id/imports')
   imports(@CurrentUser() p: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<ImportView[]> {
@@ -140,6 +144,15 @@ export class ContactListsController {
   }
 
   /** One import's report: its summary and the rows it rejected or noted. `?format=csv` downloads them. */
+  @ApiOperation({ summary: "One import's summary and the rows it refused or noted (JSON, or CSV with ?format=csv)" })
+  @ApiQuery({ name: 'format', required: false, enum: ['json', 'csv'] })
+  @ApiOkResponse({
+    description: 'JSON by default; with ?format=csv a CSV download (row, field, reason, raw)',
+    content: {
+      'application/json': { schema: { $ref: getSchemaPath(ImportRecordReportResponse) } },
+      'text/csv': { schema: { type: 'string' } },
+    },
+  })
   @Roles(...READERS)
   @Get(':id/imports/:importId')
   async importReport(
@@ -193,6 +206,8 @@ export class ContactListsController {
             properties: {
               file: { type: 'string', format: 'binary', description: 'the CSV or XLSX file' },
               mapping: { type: 'string', description: 'JSON object: contact field → column name' },
+              encoding: { type: 'string', description: 'force the text encoding (as ?encoding=)' },
+              sheet: { type: 'string', description: 'XLSX: the sheet to import (as ?sheet=)' },
             },
           },
         },
@@ -211,6 +226,19 @@ export class ContactListsController {
     type: String,
     description: 'JSON object: contact field → column name, e.g. {"phone":"Mobile"}',
   })
+  @ApiQuery({
+    name: 'encoding',
+    required: false,
+    type: String,
+    description: 'force the text encoding of a CSV (utf-8, utf-16le, gbk, big5, latin1...); default: detected',
+  })
+  @ApiQuery({
+    name: 'sheet',
+    required: false,
+    type: String,
+    description: 'XLSX: the sheet to import, name or 1-based number',
+  })
+  @ApiHeader({ name: 'content-encoding', required: false, description: 'gzip: the raw body is gzip-compressed' })
   @ApiHeader({ name: 'x-file-name', required: false, description: 'file name of a raw body (percent-encoded)' })
   @ApiOkResponse({ type: ImportSummaryResponse })
   async import(

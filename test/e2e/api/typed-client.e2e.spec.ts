@@ -4,7 +4,7 @@ import createClient, { type Middleware } from 'openapi-fetch';
 import { hashPassword } from '@app/auth';
 import { CallAttempt, CampaignContact, User } from '@app/database';
 import type { paths } from '../../generated/dialer-api';
-import { aDepartment, aUser } from '../../support/builders';
+import { aDepartment, assignDepartments, aUser } from '../../support/builders';
 import { fetchDocument, responseSchema, schemaValidator, type Json } from '../../support/openapi';
 import { startTestApp, type TestApp } from '../../support/test-app';
 
@@ -50,6 +50,8 @@ describe('a client generated from the OpenAPI document', () => {
     const sales = await aDepartment(t.db.ds);
     requester = await aUser(t.db.ds, 'requester', sales.id);
     planner = await aUser(t.db.ds, 'planner', (await aDepartment(t.db.ds)).id);
+    // centre staff work for the departments they are assigned to
+    await assignDepartments(t.db.ds, planner, sales.id);
     await aUser(t.db.ds, 'agent', sales.id);
   });
   afterAll(async () => {
@@ -166,6 +168,7 @@ describe('a client generated from the OpenAPI document', () => {
     const accepted = await client.POST('/api/briefs/{id}/accept', {
       headers: as(planner),
       params: { path: { id: briefId } },
+      body: { comment: 'pilot on Monday' },
     });
     expect(accepted.data?.status).toBe('accepted');
     const history = await client.GET('/api/briefs/{id}/history', {
@@ -173,6 +176,7 @@ describe('a client generated from the OpenAPI document', () => {
       params: { path: { id: briefId } },
     });
     expect(history.data?.map((h) => h.toStatus)).toEqual(['draft', 'submitted', 'accepted']);
+    expect(history.data?.[2]).toMatchObject({ actorName: planner.displayName, actorRole: 'planner' });
 
     // 4. the campaign
     const campaign = await client.POST('/api/briefs/{id}/campaign', {
@@ -248,6 +252,36 @@ describe('a client generated from the OpenAPI document', () => {
       params: { query: { state: 'running' } },
     });
     expect(running.data?.map((c) => c.id)).toContain(id);
+    const linked = await client.GET('/api/briefs/{id}', { headers: as(requester), params: { path: { id: briefId } } });
+    expect(linked.data?.campaigns).toEqual([expect.objectContaining({ id, state: 'running' })]);
+
+    // 7. a second wave of the same brief: its pilot places no call, so launching it needs force
+    const wave = await client.POST('/api/briefs/{id}/campaign', {
+      headers: as(planner),
+      params: { path: { id: briefId } },
+      body: { name: 'Renewals Q3 – wave 2', mode: 'progressive', scriptVersionId, contacts: 'all' },
+    });
+    expect(wave.response.status).toBe(201);
+    const waveId = wave.data!.id;
+    await client.POST('/api/campaigns/{id}/start-pilot', { headers: as(planner), params: { path: { id: waveId } } });
+    const emptyReview = await client.POST('/api/campaigns/{id}/review-pilot', {
+      headers: as(planner),
+      params: { path: { id: waveId } },
+    });
+    expect(emptyReview.data?.state).toBe('pilot_review');
+    const refused = await client.POST('/api/campaigns/{id}/launch', {
+      headers: as(planner),
+      params: { path: { id: waveId } },
+    });
+    expect(refused.response.status).toBe(409);
+    expect(refused.error).toMatchObject({ error: 'conflict' });
+    const forced = await client.POST('/api/campaigns/{id}/launch', {
+      headers: as(planner),
+      params: { path: { id: waveId } },
+      body: { force: true },
+    });
+    expect(forced.data).toMatchObject({ state: 'running' });
+    expect(forced.data?.warnings).toEqual([{ field: 'force', reason: expect.stringContaining('empty pilot') }]);
 
     // errors answer the documented { error, message, details } too
     const again = await client.POST('/api/briefs/{id}/accept', {
@@ -261,6 +295,6 @@ describe('a client generated from the OpenAPI document', () => {
     expect(bad.error?.details).toEqual([{ field: 'name', reason: expect.any(String) }]);
 
     // every answer above was checked against the document
-    expect(checked.length).toBeGreaterThanOrEqual(22);
+    expect(checked.length).toBeGreaterThanOrEqual(28);
   });
 });

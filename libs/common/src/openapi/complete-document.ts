@@ -49,6 +49,10 @@ export function completeDocument(doc: OpenAPIObject): OpenAPIObject {
         const content = (op.requestBody as { content?: Record<string, Json> }).content ?? {};
         const json = content['application/json'];
         if (json) op[JSON_BODY_LIMIT_EXTENSION] ??= DEFAULT_JSON_LIMIT_BYTES;
+        // a JSON body whose every field is optional may be left out (the server reads a missing body as `{}`):
+        // e.g. launch `{ force? }`, accept `{ comment? }`, start-pilot `{ seed? }`
+        if (json && Object.keys(content).length === 1 && !hasRequiredFields(json.schema as Json | undefined, schemas))
+          (op.requestBody as Json).required = false;
         if (json && json.example === undefined && json.examples === undefined) {
           const example = exampleOf(json.schema as Json | undefined, schemas, new Set());
           if (example !== undefined) json.example = example;
@@ -58,6 +62,15 @@ export function completeDocument(doc: OpenAPIObject): OpenAPIObject {
     }
   }
   return doc;
+}
+
+/** Whether an object schema (by reference or inline) requires any field. */
+function hasRequiredFields(schema: Json | undefined, schemas: Record<string, Json>): boolean {
+  if (!schema) return false;
+  const target =
+    typeof schema.$ref === 'string' ? schemas[schema.$ref.replace('#/components/schemas/', '')] : (schema as Json);
+  if (!target || target.type !== 'object') return true;
+  return Array.isArray(target.required) && target.required.length > 0;
 }
 
 /** An example value for a schema, from `example` where given, else built from its properties (bounded depth). */
