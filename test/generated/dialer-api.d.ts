@@ -1059,6 +1059,8 @@ export interface components {
             role: "requester" | "planner" | "supervisor" | "agent" | "qa" | "admin";
             /** Format: uuid */
             departmentId: string;
+            /** @description every department the caller works for (own plus assigned); absent: the own department only */
+            departmentIds?: string[];
         };
         DepartmentResponse: {
             /** Format: uuid */
@@ -1604,6 +1606,11 @@ export interface components {
             maxLinesPerAgent: number;
             /** @example 25 */
             ringTimeoutSeconds: number;
+            /**
+             * @description a person-answered call no agent takes within this is abandoned (regulation: 2 s)
+             * @example 2
+             */
+            answerToAgentSeconds: number;
         };
         CampaignDispositionResponse: {
             /** @example INTERESTED */

@@ -69,3 +69,46 @@ export function responseSchema(doc: Json, method: string, concretePath: string, 
   }
   return undefined;
 }
+
+/**
+ * Fields of an answer its schema does not name (where the schema lists its properties and does not allow others):
+ * a field the server added without documenting it. Paths like `data.campaigns[0].round`.
+ */
+export function undocumentedFields(doc: Json, schema: Json | undefined, value: unknown, at = '$'): string[] {
+  const schemas = ((doc.components as Json | undefined)?.schemas ?? {}) as Record<string, Json>;
+  const resolve = (s: Json | undefined): Json | undefined =>
+    s && typeof s.$ref === 'string' ? resolve(schemas[s.$ref.replace('#/components/schemas/', '')]) : s;
+  const s = resolve(schema);
+  if (!s || value === null || typeof value !== 'object') return [];
+  const parts = [...((s.allOf ?? []) as Json[]), ...((s.anyOf ?? []) as Json[]), ...((s.oneOf ?? []) as Json[])];
+  if (parts.length) {
+    // a composed schema: a field is documented when any part names it
+    const props = new Set<string>();
+    let open = false;
+    for (const p of parts.map(resolve)) {
+      if (!p) continue;
+      if (p.type === 'object' && !p.properties) open = true;
+      if (p.additionalProperties !== undefined && p.additionalProperties !== false) open = true;
+      for (const k of Object.keys((p.properties ?? {}) as Json)) props.add(k);
+    }
+    if (Array.isArray(value)) return parts.flatMap((p) => undocumentedFields(doc, p, value, at)).slice(0, 20);
+    if (open || !props.size) return [];
+    const out: string[] = [];
+    for (const k of Object.keys(value)) if (!props.has(k)) out.push(`${at}.${k}`);
+    for (const p of parts) out.push(...undocumentedFields(doc, { ...p, allOf: undefined }, value, at));
+    return [...new Set(out)];
+  }
+  if (Array.isArray(value))
+    return value.flatMap((v, i) => undocumentedFields(doc, s.items as Json | undefined, v, `${at}[${i}]`));
+  const props = (s.properties ?? {}) as Record<string, Json>;
+  if (!s.properties) return [];
+  const out: string[] = [];
+  for (const [k, v] of Object.entries(value as Json)) {
+    if (!(k in props)) {
+      if (s.additionalProperties === undefined || s.additionalProperties === false) out.push(`${at}.${k}`);
+      continue;
+    }
+    out.push(...undocumentedFields(doc, props[k], v, `${at}.${k}`));
+  }
+  return out;
+}

@@ -50,6 +50,13 @@ export class PrincipalResponse {
   @ApiProperty({ format: 'email' }) email: string;
   @ApiProperty({ enum: ROLES }) role: string;
   @ApiProperty({ format: 'uuid' }) departmentId: string;
+  @ApiProperty({
+    required: false,
+    type: [String],
+    format: 'uuid',
+    description: 'every department the caller works for (own plus assigned); absent: the own department only',
+  })
+  departmentIds?: string[];
 }
 
 export class AgentProfileResponse {

@@ -10,6 +10,11 @@ export class CampaignPacingResponse {
   @ApiProperty({ enum: [24, 720] }) abandonWindowHours: number;
   @ApiProperty({ example: 1 }) maxLinesPerAgent: number;
   @ApiProperty({ example: 25 }) ringTimeoutSeconds: number;
+  @ApiProperty({
+    example: 2,
+    description: 'a person-answered call no agent takes within this is abandoned (regulation: 2 s)',
+  })
+  answerToAgentSeconds: number;
 }
 
 export class CampaignDispositionResponse {

@@ -5,7 +5,7 @@ import { hashPassword } from '@app/auth';
 import { CallAttempt, CampaignContact, User } from '@app/database';
 import type { paths } from '../../generated/dialer-api';
 import { aDepartment, assignDepartments, aUser } from '../../support/builders';
-import { fetchDocument, responseSchema, schemaValidator, type Json } from '../../support/openapi';
+import { fetchDocument, responseSchema, schemaValidator, undocumentedFields, type Json } from '../../support/openapi';
 import { startTestApp, type TestApp } from '../../support/test-app';
 
 jest.setTimeout(60_000);
@@ -38,9 +38,13 @@ describe('a client generated from the OpenAPI document', () => {
         const at = `${request.method} ${path} → ${response.status}`;
         const schema = responseSchema(doc, request.method, path, response.status);
         if (!schema) throw new Error(`${at}: the document has no JSON schema for this answer`);
-        const errors = check(schema, await response.clone().json());
+        const body: unknown = await response.clone().json();
+        const errors = check(schema, body);
         if (errors.length)
           throw new Error(`${at} does not match its schema: ${JSON.stringify(errors.slice(0, 5), null, 1)}`);
+        // and every field it carries is documented (the schema check alone lets unknown fields through)
+        const unknown = undocumentedFields(doc, schema, body);
+        if (unknown.length) throw new Error(`${at} answers fields its schema does not name: ${unknown.join(', ')}`);
         checked.push(at);
         return undefined;
       },
