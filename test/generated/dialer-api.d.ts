@@ -1986,59 +1986,10 @@ export interface components {
             summary: components["schemas"]["StoredImportSummaryResponse"] | null;
             rejections: components["schemas"]["ImportRejectionResponse"][];
         };
-        ImportRecordSummaryResponse: {
-            /**
-             * Format: uuid
-             * @description this import: its report is at GET /api/contact-lists/{id}/imports/{importId}
-             */
-            importId?: Record<string, never>;
+        AbandonedImportSummaryResponse: {
             /** @enum {string} */
-            status?: "ready" | "failed";
-            /** @enum {string} */
-            format?: "csv" | "xlsx" | "json";
-            /** @example utf-8 */
-            encoding?: Record<string, never>;
-            /**
-             * @description how the encoding was chosen (forced: ?encoding=; declared: the content-type charset)
-             * @enum {string}
-             */
-            encodingSource?: "bom" | "forced" | "declared" | "detected";
-            /** @description XLSX: the sheet imported (?sheet=) */
-            sheet?: components["schemas"]["ImportSheetResponse"];
-            /** @description data rows read (the header not counted) */
-            rows?: Record<string, never>;
-            /** @description contacts in the list after the import */
-            contacts?: Record<string, never>;
-            /** @description rows imported (new or merged) */
-            accepted?: Record<string, never>;
-            /** @description rows refused; each reason is in the import report */
-            rejected?: Record<string, never>;
-            /** @description rows merged into a contact already seen (same external id or first number) */
-            duplicates?: Record<string, never>;
-            /** @description numbers held by more than one contact of the list (kept, each in the report) */
-            sharedNumbers?: Record<string, never>;
-            /** @description contacts with a number on a do-not-call list */
-            dnc?: Record<string, never>;
-            /** @description problems that did not refuse a row (also in the report) */
-            notes?: Record<string, never>;
-            /** @description rows with more cells than the header (extra cells not imported) */
-            raggedRows?: Record<string, never>;
-            /** @description cells cleaned of NUL characters or lone surrogates */
-            cleanedCells?: Record<string, never>;
-            /**
-             * @description contact field → the column(s) it was read from
-             * @example {
-             *       "phone": "Phone",
-             *       "firstName": "First name"
-             *     }
-             */
-            columns?: {
-                [key: string]: string | string[];
-            };
-            customFields?: Record<string, never>[];
-            warnings?: Record<string, never>[];
-            durationMs?: Record<string, never>;
-            error?: components["schemas"]["ImportErrorResponse"];
+            status: "failed";
+            error: components["schemas"]["ImportErrorResponse"];
         };
         ImportRecordReportResponse: {
             /** Format: uuid */
@@ -2056,8 +2007,8 @@ export interface components {
             startedAt: string;
             /** Format: date-time */
             finishedAt: string | null;
-            /** @description null while importing */
-            summary: components["schemas"]["ImportRecordSummaryResponse"] | null;
+            /** @description null while importing; an import the server abandoned has only status and error */
+            summary: (components["schemas"]["StoredImportSummaryResponse"] | components["schemas"]["AbandonedImportSummaryResponse"]) | null;
             /** @description the rows this import refused or noted */
             rejections: components["schemas"]["ImportRejectionResponse"][];
         };
@@ -2154,8 +2105,8 @@ export interface components {
             startedAt: string;
             /** Format: date-time */
             finishedAt: string | null;
-            /** @description null while importing */
-            summary: components["schemas"]["ImportRecordSummaryResponse"] | null;
+            /** @description null while importing; an import the server abandoned has only status and error */
+            summary: (components["schemas"]["StoredImportSummaryResponse"] | components["schemas"]["AbandonedImportSummaryResponse"]) | null;
         };
         ImportSummaryResponse: {
             /** Format: uuid */

@@ -94,9 +94,13 @@ export function undocumentedFields(doc: Json, schema: Json | undefined, value: u
     if (Array.isArray(value)) return parts.flatMap((p) => undocumentedFields(doc, p, value, at)).slice(0, 20);
     if (open || !props.size) return [];
     const out: string[] = [];
-    for (const k of Object.keys(value)) if (!props.has(k)) out.push(`${at}.${k}`);
-    for (const p of parts) out.push(...undocumentedFields(doc, { ...p, allOf: undefined }, value, at));
-    return [...new Set(out)];
+    for (const [k, v] of Object.entries(value as Json)) {
+      // a key named by no part is undocumented; else it is checked against the first part that names it
+      const part = parts.map(resolve).find((p) => p && k in ((p.properties ?? {}) as Json));
+      if (!part) out.push(`${at}.${k}`);
+      else out.push(...undocumentedFields(doc, (part.properties as Record<string, Json>)[k], v, `${at}.${k}`));
+    }
+    return out;
   }
   if (Array.isArray(value))
     return value.flatMap((v, i) => undocumentedFields(doc, s.items as Json | undefined, v, `${at}[${i}]`));

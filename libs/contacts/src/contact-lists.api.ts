@@ -1,4 +1,4 @@
-import { ApiProperty, OmitType, PartialType } from '@nestjs/swagger';
+import { ApiExtraModels, ApiProperty, getSchemaPath, OmitType } from '@nestjs/swagger';
 import { EntityApiModel } from '@app/common';
 import { ContactList, IMPORT_STATUSES, LIST_STATUSES, PHONE_STATUSES } from '@app/database';
 
@@ -121,9 +121,13 @@ export class ImportReportResponse {
   @ApiProperty({ type: [ImportRejectionResponse] }) rejections: ImportRejectionResponse[];
 }
 
-/** An import's summary as stored: an import the server abandoned (its process stopped) has only status and error. */
-export class ImportRecordSummaryResponse extends PartialType(StoredImportSummaryResponse) {}
+/** The summary of an import the server abandoned (its process stopped before it finished): only why. */
+export class AbandonedImportSummaryResponse {
+  @ApiProperty({ enum: ['failed'] }) status: string;
+  @ApiProperty({ type: ImportErrorResponse }) error: ImportErrorResponse;
+}
 
+@ApiExtraModels(StoredImportSummaryResponse, AbandonedImportSummaryResponse)
 export class ImportRecordResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) listId: string;
@@ -133,8 +137,15 @@ export class ImportRecordResponse {
   @ApiProperty({ type: String, nullable: true, format: 'uuid' }) createdById: string | null;
   @ApiProperty({ format: 'date-time' }) startedAt: string;
   @ApiProperty({ type: String, nullable: true, format: 'date-time' }) finishedAt: string | null;
-  @ApiProperty({ type: ImportRecordSummaryResponse, nullable: true, description: 'null while importing' })
-  summary: ImportRecordSummaryResponse | null;
+  @ApiProperty({
+    nullable: true,
+    anyOf: [
+      { $ref: getSchemaPath(StoredImportSummaryResponse) },
+      { $ref: getSchemaPath(AbandonedImportSummaryResponse) },
+    ],
+    description: 'null while importing; an import the server abandoned has only status and error',
+  })
+  summary: StoredImportSummaryResponse | AbandonedImportSummaryResponse | null;
 }
 
 export class ImportRecordReportResponse extends ImportRecordResponse {

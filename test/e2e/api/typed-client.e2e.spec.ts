@@ -23,6 +23,7 @@ describe('a client generated from the OpenAPI document', () => {
   let doc: Json;
   let requester: User;
   let planner: User;
+  let agent: User;
   const checked: string[] = [];
   let client: ReturnType<typeof createClient<paths>>;
   const as = (u: User) => ({ authorization: `Bearer ${t.tokenFor(u)}` });
@@ -56,7 +57,7 @@ describe('a client generated from the OpenAPI document', () => {
     planner = await aUser(t.db.ds, 'planner', (await aDepartment(t.db.ds)).id);
     // centre staff work for the departments they are assigned to
     await assignDepartments(t.db.ds, planner, sales.id);
-    await aUser(t.db.ds, 'agent', sales.id);
+    agent = await aUser(t.db.ds, 'agent', sales.id);
   });
   afterAll(async () => {
     await t.close();
@@ -287,6 +288,32 @@ describe('a client generated from the OpenAPI document', () => {
     expect(forced.data).toMatchObject({ state: 'running' });
     expect(forced.data?.warnings).toEqual([{ field: 'force', reason: expect.stringContaining('empty pilot') }]);
 
+    // 8. what a planner reads beside the path: the live view says what holds a campaign back, agents have names,
+    // departments say whether a webhook secret is set (never the secret), each import has its own report
+    const live = await client.GET('/api/campaigns/{id}/live', { headers: as(planner), params: { path: { id } } });
+    expect(live.data?.dialing).toMatchObject({ dialing: expect.any(Boolean), summary: expect.any(String) });
+    const agents = await client.GET('/api/agents', { headers: as(planner) });
+    expect(agents.data).toEqual(expect.arrayContaining([expect.objectContaining({ userId: agent.id })]));
+    const department = await client.GET('/api/departments/{id}', {
+      headers: as(requester),
+      params: { path: { id: requester.departmentId } },
+    });
+    expect(department.data).toMatchObject({ webhookSecretSet: expect.any(Boolean) });
+    expect(department.data).not.toHaveProperty('webhookSecret');
+    const imports = await client.GET('/api/contact-lists/{id}/imports', {
+      headers: as(requester),
+      params: { path: { id: listId } },
+    });
+    expect(imports.data).toEqual([expect.objectContaining({ status: 'ready', summary: expect.anything() })]);
+    const one = await client.GET('/api/contact-lists/{id}/imports/{importId}', {
+      headers: as(requester),
+      params: { path: { id: listId, importId: imports.data![0].id } },
+    });
+    if (!one.data || typeof one.data === 'string') throw new Error('expected the JSON import report');
+    expect(one.data.rejections).toEqual([]);
+    const session = await client.GET('/api/agent/session', { headers: as(agent) });
+    expect(session.data).toMatchObject({ loggedIn: false, campaign: null });
+
     // errors answer the documented { error, message, details } too
     const again = await client.POST('/api/briefs/{id}/accept', {
       headers: as(planner),
@@ -299,6 +326,6 @@ describe('a client generated from the OpenAPI document', () => {
     expect(bad.error?.details).toEqual([{ field: 'name', reason: expect.any(String) }]);
 
     // every answer above was checked against the document
-    expect(checked.length).toBeGreaterThanOrEqual(28);
+    expect(checked.length).toBeGreaterThanOrEqual(34);
   });
 });
