@@ -21,7 +21,9 @@ export async function createDialerApp(o: DialerAppOptions): Promise<INestApplica
     logger: o.logger === false ? false : appLogger(o.config.LOG_LEVEL),
     bufferLogs: false,
   });
-  configureHttpApp(app, 'Dialer API', 'Briefs, campaigns, the dialer engine, agents and the ACD.');
+  configureHttpApp(app, 'Dialer API', 'Briefs, campaigns, the dialer engine, agents and the ACD.', {
+    docs: o.config.API_DOCS,
+  });
   const web = webStatic(o.webDir ?? DEFAULT_WEB_DIR);
   if (web) app.use(web);
   return app;

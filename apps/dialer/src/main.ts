@@ -72,7 +72,7 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => stop('SIGTERM'));
   await app.listen(config.PORT, config.HOST);
   const url = `http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${config.PORT}`;
-  log.log(`dialer listening on ${url}  (API docs ${url}/api/docs, health ${url}/health)`);
+  log.log(`dialer listening on ${url}  (${config.API_DOCS ? `API docs ${url}/api/docs, ` : ''}health ${url}/health)`);
   if (existsSync(join(DEFAULT_WEB_DIR, 'index.html'))) log.log(`web app: open ${url}/ and sign in`);
   else log.log(`web app not built (npm run build makes it): the API works without it`);
   if (demoPassword) {

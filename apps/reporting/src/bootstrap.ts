@@ -14,6 +14,8 @@ export async function createReportingApp(o: {
   const app = await NestFactory.create(ReportingModule.forRoot(o), {
     logger: o.logger === false ? false : appLogger(o.config.LOG_LEVEL),
   });
-  configureHttpApp(app, 'Reporting API', 'Results per brief, campaign, agent and outcome; exports and archives.');
+  configureHttpApp(app, 'Reporting API', 'Results per brief, campaign, agent and outcome; exports and archives.', {
+    docs: o.config.API_DOCS,
+  });
   return app;
 }

@@ -38,7 +38,7 @@ async function main(): Promise<void> {
   );
   await app.listen(config.PORT, config.HOST);
   const url = `http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${config.PORT}`;
-  new Logger('reporting').log(`reporting listening on ${url}  (API docs ${url}/api/docs)`);
+  new Logger('reporting').log(`reporting listening on ${url}${config.API_DOCS ? `  (API docs ${url}/api/docs)` : ''}`);
 }
 
 main().catch((e: unknown) => {

@@ -1,3 +1,4 @@
+import { ApiProperty } from '@nestjs/swagger';
 import {
   ArrayMaxSize,
   IsArray,
@@ -15,8 +16,10 @@ import {
 import { ROLES, type Role } from '@app/database';
 
 export class CreateDepartmentDto {
-  @IsString() @MinLength(2) @MaxLength(120) name: string;
-  @Matches(/^[A-Z0-9_-]{2,32}$/, { message: 'code must be 2-32 capital letters, digits, - or _' }) code: string;
+  @ApiProperty({ example: 'Sales' }) @IsString() @MinLength(2) @MaxLength(120) name: string;
+  @ApiProperty({ example: 'SALES' })
+  @Matches(/^[A-Z0-9_-]{2,32}$/, { message: 'code must be 2-32 capital letters, digits, - or _' })
+  code: string;
   @IsOptional()
   @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true })
   webhookUrl?: string;
@@ -32,7 +35,7 @@ export class UpdateDepartmentDto {
 
 export class CreateUserDto {
   @IsEmail() email: string;
-  @IsString() @MinLength(1) @MaxLength(200) displayName: string;
+  @ApiProperty({ example: 'Ann Example' }) @IsString() @MinLength(1) @MaxLength(200) displayName: string;
   @IsString() @MinLength(10, { message: 'password must be at least 10 characters' }) @MaxLength(200) password: string;
   @IsIn(ROLES) role: Role;
   @IsUUID() departmentId: string;

@@ -1,6 +1,14 @@
 import type { ServerResponse } from 'node:http';
 import { Body, Controller, Get, HttpCode, Ip, Post, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProperty,
+  ApiTags,
+} from '@nestjs/swagger';
+import { LoginResponse, PrincipalResponse, RefreshResponse } from './auth.api';
 import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
 import { ROLES as ALL_ROLES } from '@app/database';
 import { AuthService, type LoginResult, type RefreshResult } from './auth.service';
@@ -16,8 +24,8 @@ import {
 } from './refresh-cookie';
 
 export class LoginDto {
-  @IsEmail() email: string;
-  @IsString() @MinLength(1) @MaxLength(200) password: string;
+  @ApiProperty({ example: 'planner@demo.local' }) @IsEmail() email: string;
+  @ApiProperty({ example: 'the-password-printed-at-start' }) @IsString() @MinLength(1) @MaxLength(200) password: string;
 }
 
 /**
@@ -29,6 +37,8 @@ export class LoginDto {
 export class AuthController {
   constructor(private readonly auth: AuthService) {}
 
+  @ApiOperation({ summary: 'Log in: exchange email and password for a bearer token' })
+  @ApiOkResponse({ type: LoginResponse })
   @Public()
   @Post('login')
   @HttpCode(200)
@@ -43,6 +53,10 @@ export class AuthController {
     return result;
   }
 
+  @ApiOperation({
+    summary: 'Trade the refresh cookie (dialer_refresh) for a new access token and cookie; needs the CSRF header',
+  })
+  @ApiOkResponse({ type: RefreshResponse })
   @Public()
   @Post('refresh')
   @HttpCode(200)
@@ -62,6 +76,8 @@ export class AuthController {
    * With the access token (`Authorization: Bearer`), or without one from the browser app with the refresh cookie
    * and the CSRF header (its access token may have expired). The cookie is cleared either way.
    */
+  @ApiOperation({ summary: 'Log out: revoke the access token and the refresh cookie' })
+  @ApiNoContentResponse({ description: 'logged out; the refresh cookie is cleared' })
   @ApiBearerAuth()
   @Public()
   @Post('logout')
@@ -73,6 +89,8 @@ export class AuthController {
     await this.auth.logout(bearer, readRefreshCookie(req));
   }
 
+  @ApiOperation({ summary: 'Who the token belongs to' })
+  @ApiOkResponse({ type: PrincipalResponse })
   @ApiBearerAuth()
   @Roles(...ALL_ROLES)
   @Get('me')

@@ -1,7 +1,13 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { INLINE_ROWS_JSON_LIMIT_BYTES, invalid, JsonBodyLimit } from '@app/common';
+import {
+  BriefResponse,
+  BriefStatusChangeResponse,
+  BriefWithImportResponse,
+  ReviewQueueEntryResponse,
+} from './briefs.api';
 import { CurrentUser, Roles, type Principal } from '@app/auth';
-import { invalid } from '@app/common';
 import { BRIEF_STATUSES, type BriefStatus } from '@app/database';
 import { AcceptBriefDto, CreateBriefDto, RejectBriefDto, UpdateBriefDto } from './brief.dto';
 import {
@@ -18,12 +24,16 @@ import {
 export class BriefsController {
   constructor(private readonly briefs: BriefsService) {}
 
+  @ApiOperation({ summary: "The planners' review queue: submitted briefs, oldest first, with their review deadline" })
+  @ApiOkResponse({ type: ReviewQueueEntryResponse, isArray: true })
   @Roles('planner', 'admin')
   @Get('review-queue')
   reviewQueue(@CurrentUser() p: Principal): Promise<ReviewQueueEntry[]> {
     return this.briefs.reviewQueue(p);
   }
 
+  @ApiOperation({ summary: 'List briefs (optionally by status)' })
+  @ApiOkResponse({ type: BriefResponse, isArray: true })
   @Roles('requester', 'planner', 'supervisor', 'admin')
   @ApiQuery({ name: 'status', required: false, enum: BRIEF_STATUSES })
   @Get()
@@ -33,19 +43,27 @@ export class BriefsController {
     return this.briefs.list(p, status as BriefStatus | undefined);
   }
 
+  @ApiOperation({ summary: 'Draft a brief (with a contactListId, or inline rows up to 20,000)' })
+  @ApiCreatedResponse({ type: BriefWithImportResponse })
   @Roles('requester', 'planner', 'admin')
+  @JsonBodyLimit(INLINE_ROWS_JSON_LIMIT_BYTES)
   @Post()
   create(@CurrentUser() p: Principal, @Body() dto: CreateBriefDto): Promise<BriefWithImport> {
     return this.briefs.create(p, dto);
   }
 
+  @ApiOperation({ summary: 'Read a brief' })
+  @ApiOkResponse({ type: BriefResponse })
   @Roles('requester', 'planner', 'supervisor', 'admin')
   @Get(':id')
   get(@CurrentUser() p: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<BriefView> {
     return this.briefs.get(p, id);
   }
 
+  @ApiOperation({ summary: 'Edit a draft or returned brief' })
+  @ApiOkResponse({ type: BriefWithImportResponse })
   @Roles('requester', 'planner', 'admin')
+  @JsonBodyLimit(INLINE_ROWS_JSON_LIMIT_BYTES)
   @Patch(':id')
   update(
     @CurrentUser() p: Principal,
@@ -55,12 +73,16 @@ export class BriefsController {
     return this.briefs.update(p, id, dto);
   }
 
+  @ApiOperation({ summary: "A brief's status changes, oldest first" })
+  @ApiOkResponse({ type: BriefStatusChangeResponse, isArray: true })
   @Roles('requester', 'planner', 'supervisor', 'admin')
   @Get(':id/history')
   history(@CurrentUser() p: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<BriefHistoryEntry[]> {
     return this.briefs.history(p, id);
   }
 
+  @ApiOperation({ summary: 'Submit a brief for review' })
+  @ApiOkResponse({ type: BriefResponse })
   @Roles('requester', 'planner', 'admin')
   @HttpCode(200)
   @Post(':id/submit')
@@ -68,6 +90,8 @@ export class BriefsController {
     return this.briefs.submit(p, id);
   }
 
+  @ApiOperation({ summary: 'Withdraw a submitted brief' })
+  @ApiOkResponse({ type: BriefResponse })
   @Roles('requester', 'planner', 'admin')
   @HttpCode(200)
   @Post(':id/withdraw')
@@ -75,6 +99,8 @@ export class BriefsController {
     return this.briefs.withdraw(p, id);
   }
 
+  @ApiOperation({ summary: 'Accept a submitted brief (planner)' })
+  @ApiOkResponse({ type: BriefResponse })
   @Roles('planner', 'admin')
   @HttpCode(200)
   @Post(':id/accept')
@@ -86,6 +112,8 @@ export class BriefsController {
     return this.briefs.accept(p, id, dto.comment);
   }
 
+  @ApiOperation({ summary: 'Return a brief to its department with a reason (planner)' })
+  @ApiOkResponse({ type: BriefResponse })
   @Roles('planner', 'admin')
   @HttpCode(200)
   @Post(':id/reject')

@@ -1,3 +1,4 @@
+import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -83,8 +84,13 @@ export const IsCalendarDate = (options?: ValidationOptions): PropertyDecorator =
   );
 
 export class TimeRangeDto {
-  @Matches(HHMM, { message: 'from must be a time written HH:MM (00:00-23:59)' }) from: string;
-  @Matches(HHMM, { message: 'to must be a time written HH:MM (00:00-24:00)' }) @IsAfterFrom() to: string;
+  @ApiProperty({ example: '09:00' })
+  @Matches(HHMM, { message: 'from must be a time written HH:MM (00:00-23:59)' })
+  from: string;
+  @ApiProperty({ example: '17:30' })
+  @Matches(HHMM, { message: 'to must be a time written HH:MM (00:00-24:00)' })
+  @IsAfterFrom()
+  to: string;
 }
 
 export class WeekdayWindowDto {

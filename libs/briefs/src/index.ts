@@ -9,3 +9,4 @@ export * from './briefs.service';
 export * from './notifications.service';
 export * from './webhook.worker';
 export * from './briefs.module';
+export * from './briefs.api';

@@ -1,5 +1,6 @@
 import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { NotificationResponse } from './briefs.api';
 import { CurrentUser, Roles, type Principal } from '@app/auth';
 import { ROLES } from '@app/database';
 import { NotificationsService, type NotificationView } from './notifications.service';
@@ -10,6 +11,8 @@ import { NotificationsService, type NotificationView } from './notifications.ser
 export class NotificationsController {
   constructor(private readonly notifications: NotificationsService) {}
 
+  @ApiOperation({ summary: "Your department's notifications, newest first" })
+  @ApiOkResponse({ type: NotificationResponse, isArray: true })
   @Roles(...ROLES)
   @ApiQuery({ name: 'unread', required: false, type: Boolean })
   @Get()
@@ -17,6 +20,8 @@ export class NotificationsController {
     return this.notifications.list(p, unread === 'true' || unread === '1');
   }
 
+  @ApiOperation({ summary: 'Mark a notification read' })
+  @ApiOkResponse({ type: NotificationResponse })
   @Roles(...ROLES)
   @HttpCode(200)
   @Post(':id/read')

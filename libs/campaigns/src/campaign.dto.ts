@@ -1,4 +1,4 @@
-import { PartialType } from '@nestjs/swagger';
+import { ApiProperty, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -75,19 +75,27 @@ export class PacingDto {
 }
 
 export class DispositionDto {
-  @Matches(/^[A-Z][A-Z0-9_]{1,31}$/, { message: 'code must be 2-32 capital letters, digits or _' }) code: string;
-  @IsString() @MinLength(1) @MaxLength(100) label: string;
+  @ApiProperty({ example: 'INTERESTED' })
+  @Matches(/^[A-Z][A-Z0-9_]{1,31}$/, { message: 'code must be 2-32 capital letters, digits or _' })
+  code: string;
+  @ApiProperty({ example: 'Interested' }) @IsString() @MinLength(1) @MaxLength(100) label: string;
   @IsIn(DISPOSITION_CATEGORIES, { message: `category must be one of ${DISPOSITION_CATEGORIES.join(', ')}` })
   category: DispositionCategory;
 }
 
 /** Everything a planner sets on a campaign; windows and retry policy default to the brief's. */
 export class CampaignSettingsDto {
-  @IsOptional() @IsString() @MinLength(3) @MaxLength(200) name?: string;
+  @ApiProperty({ example: 'Renewals Q3 – wave 1' })
+  @IsOptional()
+  @IsString()
+  @MinLength(3)
+  @MaxLength(200)
+  name?: string;
   @IsIn(CAMPAIGN_MODES, { message: `mode must be one of ${CAMPAIGN_MODES.join(', ')}` }) mode: CampaignMode;
   @IsOptional() @IsUUID() scriptVersionId?: string;
   @IsOptional() @IsString() @MinLength(1) @MaxLength(100) agentGroup?: string;
   @IsOptional() @IsSkillMap() requiredSkills?: Record<string, number>;
+  @ApiProperty({ example: '+442071234567' })
   @IsOptional()
   @Matches(/^\+[1-9]\d{6,14}$/, { message: 'callerId must be an E.164 number such as +442071234567' })
   callerId?: string;
@@ -117,7 +125,14 @@ export class CampaignSettingsDto {
    * Calling windows wider than the brief's (more days or hours, evenings, weekends or holidays the brief does not
    * allow) are refused unless this is true; the campaign then carries a `windows` warning.
    */
-  @IsOptional() @IsBoolean() allowWiderWindows?: boolean;
+  @ApiProperty({
+    required: false,
+    description:
+      "calling windows wider than the brief's are refused unless this is true; the campaign then carries a windows warning",
+  })
+  @IsOptional()
+  @IsBoolean()
+  allowWiderWindows?: boolean;
 }
 
 export const CAMPAIGN_CONTACT_SELECTIONS = ['all', 'not-finished'] as const;
@@ -129,12 +144,24 @@ export class NewCampaignDto extends CampaignSettingsDto {
    * The list to call: default the brief's. Another list must belong to the brief's department (a re-plan with a
    * fresh list).
    */
-  @IsOptional() @IsUUID() contactListId?: string;
+  @ApiProperty({
+    required: false,
+    description:
+      "the list to call: default the brief's; another list must belong to the brief's department (a re-plan)",
+  })
+  @IsOptional()
+  @IsUUID()
+  contactListId?: string;
   /**
    * Which of the list's contacts: `all`, or `not-finished` (not already done or do-not-call in an earlier campaign
    * of the brief, and not waiting in one still under way). Default: `all` for the brief's first campaign,
    * `not-finished` for a further one (a second wave).
    */
+  @ApiProperty({
+    required: false,
+    description:
+      'all, or not-finished (not done or do-not-call in an earlier campaign of the brief); default: all for the first campaign, not-finished for a further one (a wave)',
+  })
   @IsOptional()
   @IsIn(CAMPAIGN_CONTACT_SELECTIONS, { message: `contacts must be one of ${CAMPAIGN_CONTACT_SELECTIONS.join(', ')}` })
   contacts?: CampaignContactSelection;
@@ -152,9 +179,15 @@ export class TransitionCampaignDto {
   @IsOptional() @IsInt() @Min(0) @Max(2 ** 31 - 1) seed?: number;
 
   /** Launch although the pilot placed no calls (a warning is returned and audited). */
-  @IsOptional() @IsBoolean() force?: boolean;
+  @ApiProperty({ required: false, description: 'launch only: launch although the pilot placed no calls' })
+  @IsOptional()
+  @IsBoolean()
+  force?: boolean;
   /** Complete although contacts are still waiting to be called (they are left uncalled). */
-  @IsOptional() @IsBoolean() confirmPending?: boolean;
+  @ApiProperty({ required: false, description: 'complete only: required when contacts are still waiting to be called' })
+  @IsOptional()
+  @IsBoolean()
+  confirmPending?: boolean;
 }
 
 export class StartPilotDto {
@@ -164,10 +197,22 @@ export class StartPilotDto {
 
 export class LaunchCampaignDto {
   /** Launch although the pilot placed no calls (0 attempts): the response and the audit log carry a warning. */
-  @IsOptional() @IsBoolean() force?: boolean;
+  @ApiProperty({
+    required: false,
+    description: 'required to launch after an empty pilot (0 attempts); the answer and the audit log carry a warning',
+  })
+  @IsOptional()
+  @IsBoolean()
+  force?: boolean;
 }
 
 export class CompleteCampaignDto {
   /** Required when contacts are still pending: they are left uncalled. */
-  @IsOptional() @IsBoolean() confirmPending?: boolean;
+  @ApiProperty({
+    required: false,
+    description: 'required when contacts are still pending (they are left uncalled); the 409 says how many',
+  })
+  @IsOptional()
+  @IsBoolean()
+  confirmPending?: boolean;
 }

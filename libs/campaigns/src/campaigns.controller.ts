@@ -1,7 +1,17 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiQuery, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiExtraModels,
+  ApiOkResponse,
+  ApiOperation,
+  ApiQuery,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
+import { CampaignResponse, PilotSummaryResponse } from './campaigns.api';
 import { CurrentUser, Roles, type Principal } from '@app/auth';
-import type { Forecast } from '@app/briefs';
+import { ForecastResponse, type Forecast } from '@app/briefs';
 import { invalid } from '@app/common';
 import { CAMPAIGN_STATES, type CampaignState, type Role } from '@app/database';
 import { CampaignForecastService } from './campaign-forecast.service';
@@ -23,6 +33,7 @@ const RUNNERS: Role[] = ['planner', 'admin'];
 const STEERERS: Role[] = ['planner', 'supervisor', 'admin'];
 
 @ApiTags('campaigns')
+@ApiExtraModels(ForecastResponse)
 @ApiBearerAuth()
 @Controller()
 export class CampaignsController {
@@ -32,6 +43,8 @@ export class CampaignsController {
     private readonly forecasts: CampaignForecastService,
   ) {}
 
+  @ApiOperation({ summary: 'Turn an accepted brief into a draft campaign' })
+  @ApiCreatedResponse({ type: CampaignResponse })
   @Roles(...RUNNERS)
   @Post('briefs/:id/campaign')
   createFromBrief(
@@ -42,6 +55,8 @@ export class CampaignsController {
     return this.campaigns.createFromBrief(p, briefId, dto);
   }
 
+  @ApiOperation({ summary: 'Create a draft campaign from an accepted brief (briefId in the body)' })
+  @ApiCreatedResponse({ type: CampaignResponse })
   @Roles(...RUNNERS)
   @Post('campaigns')
   create(@CurrentUser() p: Principal, @Body() dto: CreateCampaignDto): Promise<CampaignView> {
@@ -49,6 +64,8 @@ export class CampaignsController {
     return this.campaigns.createFromBrief(p, briefId, settings);
   }
 
+  @ApiOperation({ summary: 'List campaigns (optionally by state)' })
+  @ApiOkResponse({ type: CampaignResponse, isArray: true })
   @Roles(...READERS)
   @ApiQuery({ name: 'state', required: false, enum: CAMPAIGN_STATES })
   @Get('campaigns')
@@ -58,12 +75,16 @@ export class CampaignsController {
     return this.campaigns.list(p, state as CampaignState | undefined);
   }
 
+  @ApiOperation({ summary: 'Read a campaign: settings, dispositions, contact counts, allowed transitions' })
+  @ApiOkResponse({ type: CampaignResponse })
   @Roles(...READERS)
   @Get('campaigns/:id')
   get(@CurrentUser() p: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<CampaignView> {
     return this.campaigns.get(p, id);
   }
 
+  @ApiOperation({ summary: "Change a draft or paused campaign's settings" })
+  @ApiOkResponse({ type: CampaignResponse })
   @Roles(...RUNNERS)
   @Patch('campaigns/:id')
   update(
@@ -74,6 +95,8 @@ export class CampaignsController {
     return this.campaigns.update(p, id, dto);
   }
 
+  @ApiOperation({ summary: 'Move a campaign to another state (see allowedTransitions)' })
+  @ApiOkResponse({ type: CampaignResponse })
   @Roles(...RUNNERS)
   @HttpCode(200)
   @Post('campaigns/:id/transitions')
@@ -87,6 +110,8 @@ export class CampaignsController {
   }
 
   /** From draft: the first pilot round. From pilot_review: another round, sampled from contacts not yet piloted. */
+  @ApiOperation({ summary: 'Start the pilot: pick a stratified sample and dial it' })
+  @ApiOkResponse({ type: CampaignResponse })
   @Roles(...RUNNERS)
   @HttpCode(200)
   @Post('campaigns/:id/start-pilot')
@@ -98,6 +123,8 @@ export class CampaignsController {
     return this.lifecycle.transition(p, id, 'start-pilot', { seed: dto.seed });
   }
 
+  @ApiOperation({ summary: 'End the pilot and store its summary for review' })
+  @ApiOkResponse({ type: CampaignResponse })
   @Roles(...RUNNERS)
   @HttpCode(200)
   @Post('campaigns/:id/review-pilot')
@@ -106,6 +133,8 @@ export class CampaignsController {
   }
 
   /** After an empty pilot (0 attempts) only with `force: true`. */
+  @ApiOperation({ summary: 'Launch the full run after the pilot review' })
+  @ApiOkResponse({ type: CampaignResponse })
   @Roles(...RUNNERS)
   @HttpCode(200)
   @Post('campaigns/:id/launch')
@@ -118,6 +147,8 @@ export class CampaignsController {
   }
 
   /** A pilot → pilot_paused; a running campaign → paused. Nothing new is dialled; live calls finish. */
+  @ApiOperation({ summary: 'Pause a running campaign' })
+  @ApiOkResponse({ type: CampaignResponse })
   @Roles(...STEERERS)
   @HttpCode(200)
   @Post('campaigns/:id/pause')
@@ -126,6 +157,8 @@ export class CampaignsController {
   }
 
   /** pilot_paused → pilot; paused → running. */
+  @ApiOperation({ summary: 'Resume a paused campaign' })
+  @ApiOkResponse({ type: CampaignResponse })
   @Roles(...STEERERS)
   @HttpCode(200)
   @Post('campaigns/:id/resume')
@@ -134,6 +167,8 @@ export class CampaignsController {
   }
 
   /** With contacts still pending only with `confirmPending: true` (409 says how many). */
+  @ApiOperation({ summary: 'Complete a campaign' })
+  @ApiOkResponse({ type: CampaignResponse })
   @Roles(...RUNNERS)
   @HttpCode(200)
   @Post('campaigns/:id/complete')
@@ -145,6 +180,8 @@ export class CampaignsController {
     return this.lifecycle.transition(p, id, 'complete', { confirmPending: dto.confirmPending });
   }
 
+  @ApiOperation({ summary: 'Cancel a campaign' })
+  @ApiOkResponse({ type: CampaignResponse })
   @Roles(...RUNNERS)
   @HttpCode(200)
   @Post('campaigns/:id/cancel')
@@ -152,6 +189,8 @@ export class CampaignsController {
     return this.lifecycle.transition(p, id, 'cancel');
   }
 
+  @ApiOperation({ summary: "The pilot's selection and (after review) its results" })
+  @ApiOkResponse({ type: PilotSummaryResponse })
   @Roles(...READERS)
   @Get('campaigns/:id/pilot-summary')
   pilotSummary(
@@ -161,6 +200,11 @@ export class CampaignsController {
     return this.lifecycle.pilotSummary(p, id);
   }
 
+  @ApiOperation({ summary: 'When the campaign will finish (or a what-if with ?agents=N)' })
+  @ApiOkResponse({
+    description: 'null when the campaign has no deadline',
+    schema: { allOf: [{ $ref: getSchemaPath(ForecastResponse) }], nullable: true },
+  })
   /** `?agents=N` answers a what-if without storing it; without it the stored forecast is refreshed. */
   @Roles(...READERS)
   @ApiQuery({ name: 'agents', required: false, type: Number })

@@ -22,3 +22,4 @@ export * from './campaign-notifier';
 export * from './campaign-watch';
 export * from './campaign-windows';
 export * from './campaigns.module';
+export * from './campaigns.api';

@@ -9,7 +9,7 @@ import {
   SetMetadata,
   type DynamicModule,
 } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 
@@ -62,12 +62,26 @@ export class HealthService {
 // Mirrors @Public() from @app/auth without importing it (auth depends on common, not the reverse).
 const PublicRoute = (): MethodDecorator & ClassDecorator => SetMetadata('auth:public', true);
 
+const HEALTH_SCHEMA = {
+  type: 'object',
+  required: ['status', 'database'],
+  properties: {
+    status: { type: 'string', enum: ['ok', 'degraded'] },
+    database: { type: 'string', enum: ['up', 'down', 'disabled'] },
+  },
+  additionalProperties: { type: 'string', enum: ['up', 'down', 'disabled'] },
+  example: { status: 'ok', database: 'up', ari: 'up' },
+};
+
 @ApiTags('health')
 @Controller('health')
 export class HealthController {
   constructor(private readonly health: HealthService) {}
 
   /** Unauthenticated on purpose: load balancers and the README's first check call it. 503 when degraded. */
+  @ApiOperation({ summary: 'Is the server healthy (database, ARI)?' })
+  @ApiOkResponse({ description: 'everything is up', schema: HEALTH_SCHEMA })
+  @ApiServiceUnavailableResponse({ description: 'something is down', schema: HEALTH_SCHEMA })
   @PublicRoute()
   @Get()
   async get(@Res({ passthrough: true }) res: { status(n: number): void }): Promise<Record<string, string>> {

@@ -1,8 +1,13 @@
 import { ConsoleLogger, INestApplication, LogLevel } from '@nestjs/common';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Reflector } from '@nestjs/core';
+import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import { JsonContentTypeInterceptor, largeJsonBodies } from './body-limits';
 import { HttpExceptionFilter } from './http-exception.filter';
 import { RequestInputPipe } from './input.pipe';
 import { applySecurityHeaders } from './security-headers';
+import { completeDocument } from './openapi/complete-document';
+import { ErrorBodyDto, FieldProblemDto } from './openapi/error-body.dto';
+import { applyValidatorSchemas } from './openapi/validator-schemas';
 import { createValidationPipe } from './validation';
 
 export const LOG_LEVELS: Record<string, LogLevel[]> = {
@@ -13,22 +18,48 @@ export const LOG_LEVELS: Record<string, LogLevel[]> = {
   verbose: ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'],
 };
 
-/** What every HTTP app shares: /api prefix (health outside it), validation, error rendering, OpenAPI at /api/docs. */
-export function configureHttpApp(app: INestApplication, title: string, description: string): void {
-  applySecurityHeaders(app);
-  app.setGlobalPrefix('api', { exclude: ['health'] });
-  // RequestInputPipe first: ids, integers and text that no service or database should see (see input.pipe.ts).
-  app.useGlobalPipes(new RequestInputPipe(), createValidationPipe());
-  app.useGlobalFilters(new HttpExceptionFilter());
-  const doc = new DocumentBuilder()
+export interface HttpAppOptions {
+  /** Serve the OpenAPI document at /api/docs and /api/docs-json (setting API_DOCS). Default: true. */
+  docs?: boolean;
+}
+
+/** The app's OpenAPI document: DTO schemas derived from their validators, error answers and examples filled in. */
+export function buildOpenApiDocument(app: INestApplication, title: string, description: string): OpenAPIObject {
+  applyValidatorSchemas();
+  const config = new DocumentBuilder()
     .setTitle(title)
     .setDescription(description)
     .setVersion('0.1.0')
     .addBearerAuth()
     .build();
-  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, doc), {
-    jsonDocumentUrl: 'api/docs-json',
-  });
+  return completeDocument(
+    SwaggerModule.createDocument(app, config, {
+      extraModels: [ErrorBodyDto, FieldProblemDto],
+      // operation ids are what generated clients call the methods: `BriefsController_create` → `briefs.create`
+      operationIdFactory: (controller, method) => `${controller.replace(/Controller$/, '')}_${method}`,
+    }),
+  );
+}
+
+/** What every HTTP app shares: /api prefix (health outside it), body limits, validation, errors, OpenAPI docs. */
+export function configureHttpApp(
+  app: INestApplication,
+  title: string,
+  description: string,
+  options: HttpAppOptions = {},
+): void {
+  applySecurityHeaders(app);
+  app.setGlobalPrefix('api', { exclude: ['health'] });
+  // before Nest's own 100 kB JSON parser (registered at init): the routes that take inline rows read more
+  app.use(largeJsonBodies);
+  // RequestInputPipe first: ids, integers and text that no service or database should see (see input.pipe.ts).
+  app.useGlobalPipes(new RequestInputPipe(), createValidationPipe());
+  app.useGlobalInterceptors(new JsonContentTypeInterceptor(app.get(Reflector)));
+  app.useGlobalFilters(new HttpExceptionFilter());
+  if (options.docs ?? true)
+    SwaggerModule.setup('api/docs', app, () => buildOpenApiDocument(app, title, description), {
+      jsonDocumentUrl: 'api/docs-json',
+    });
 }
 
 /**

@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { AppError, httpStatusOf, type ErrorCode, type FieldProblem } from './app-error';
+import { formatBytes, UPLOAD_ALTERNATIVE } from './body-limits';
 import { fromDatabaseError } from './database-errors';
 
 interface ErrorBody {
@@ -63,6 +64,9 @@ export class HttpExceptionFilter implements ExceptionFilter {
       if (exception.details !== undefined) body.details = exception.details;
       return [httpStatusOf(exception.code), body];
     }
+    // Nest wraps body-parser's errors (too large, malformed JSON) in an HttpException: render the original
+    const cause = exception instanceof HttpException ? (exception.cause as { type?: unknown } | undefined) : undefined;
+    if (cause && typeof cause === 'object' && typeof cause.type === 'string') return this.render(cause);
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const response = exception.getResponse();
@@ -88,7 +92,7 @@ export class HttpExceptionFilter implements ExceptionFilter {
         },
       ];
     // body-parser errors (malformed JSON, too large) carry a status but are not HttpExceptions
-    const e = exception as { status?: number; type?: string; message?: string };
+    const e = exception as { status?: number; type?: string; message?: string; limit?: number; length?: number };
     if (typeof e?.status === 'number' && e.status >= 400 && e.status < 500) {
       if (e.type === 'entity.parse.failed')
         return [
@@ -97,6 +101,15 @@ export class HttpExceptionFilter implements ExceptionFilter {
             error: 'validation-failed',
             message: 'the request body is not valid JSON',
             details: [{ field: 'body', reason: e.message ?? 'malformed JSON' }],
+          },
+        ];
+      if (e.type === 'entity.too.large' && typeof e.limit === 'number')
+        return [
+          413,
+          {
+            error: 'payload-too-large',
+            message: `the JSON body is larger than this route's limit of ${formatBytes(e.limit)}; ${UPLOAD_ALTERNATIVE}`,
+            details: [{ field: 'body', reason: `larger than ${formatBytes(e.limit)} (${e.limit} bytes)` }],
           },
         ];
       return [e.status, { error: codeForStatus[e.status] ?? 'bad-request', message: e.message ?? 'bad request' }];

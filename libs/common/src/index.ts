@@ -8,3 +8,5 @@ export * from './process-guards';
 export * from './database-errors';
 export * from './input.pipe';
 export * from './security-headers';
+export * from './body-limits';
+export * from './openapi';

@@ -38,6 +38,11 @@ const shared = {
     default: 'log',
     parse: parse.oneOf(['error', 'warn', 'log', 'debug', 'verbose'] as const),
   },
+  API_DOCS: {
+    description: 'Serve the OpenAPI document at /api/docs and /api/docs-json. Default: true unless NODE_ENV=production',
+    default: (env: NodeJS.ProcessEnv) => env.NODE_ENV !== 'production',
+    parse: parse.bool,
+  },
 } satisfies Schema;
 
 export const DIALER_CONFIG = {

@@ -60,3 +60,16 @@ describe('configuration', () => {
     ]);
   });
 });
+
+describe('API_DOCS', () => {
+  it('is on by default, off by default in production, and can be set either way', () => {
+    expect(loadDialerConfig({}).API_DOCS).toBe(true);
+    expect(loadReportingConfig({ NODE_ENV: 'development' }).API_DOCS).toBe(true);
+    expect(loadDialerConfig({ NODE_ENV: 'production' }).API_DOCS).toBe(false);
+    expect(loadReportingConfig({ NODE_ENV: 'production', API_DOCS: 'true' }).API_DOCS).toBe(true);
+    expect(loadDialerConfig({ API_DOCS: 'false' }).API_DOCS).toBe(false);
+    expect(problemsOf(() => loadDialerConfig({ API_DOCS: 'sometimes' }))).toEqual([
+      'API_DOCS=sometimes: must be true or false',
+    ]);
+  });
+});

@@ -1,5 +1,26 @@
 import { Body, Controller, Get, HttpCode, Logger, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiExtraModels,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiQuery,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
+import { INLINE_ROWS_JSON_LIMIT_BYTES, JsonBodyLimit } from '@app/common';
+import {
+  ContactListResponse,
+  ContactPageResponse,
+  ImportRecordReportResponse,
+  ImportRecordResponse,
+  ImportReportResponse,
+  ImportRowsBody,
+  ImportSummaryResponse,
+} from './contact-lists.api';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { CurrentUser, Roles, type Principal } from '@app/auth';
 import type { ContactList } from '@app/database';
@@ -20,11 +41,21 @@ type Request = IncomingMessage & { body?: unknown };
 type Response = ServerResponse;
 const nothing = async function* (): AsyncGenerator<Buffer> {};
 
+/** What POST :id/import reads (the JSON-only rule of other routes does not apply to it). */
+const IMPORT_MEDIA_TYPES = [
+  'multipart/form-data',
+  'text/csv',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'application/octet-stream',
+  'application/json',
+];
+
 const READERS = ['requester', 'planner', 'supervisor', 'qa', 'admin'] as const;
 // Supervisors watch and steer agents and campaigns; they do not create lists or import.
 const WRITERS = ['requester', 'planner', 'admin'] as const;
 
 @ApiTags('contact-lists')
+@ApiExtraModels(ImportRowsBody, ImportReportResponse, ImportRecordReportResponse)
 @ApiBearerAuth()
 @Controller('contact-lists')
 export class ContactListsController {
@@ -35,24 +66,32 @@ export class ContactListsController {
     private readonly importer: ContactImportService,
   ) {}
 
+  @ApiOperation({ summary: 'Create an empty contact list (then import into it)' })
+  @ApiCreatedResponse({ type: ContactListResponse })
   @Roles(...WRITERS)
   @Post()
   create(@CurrentUser() p: Principal, @Body() dto: CreateContactListDto): Promise<ContactList> {
     return this.lists.create(p, dto);
   }
 
+  @ApiOperation({ summary: 'List the contact lists of your departments' })
+  @ApiOkResponse({ type: ContactListResponse, isArray: true })
   @Roles(...READERS)
   @Get()
   list(@CurrentUser() p: Principal): Promise<ContactList[]> {
     return this.lists.list(p);
   }
 
+  @ApiOperation({ summary: 'Read a contact list and its import counts' })
+  @ApiOkResponse({ type: ContactListResponse })
   @Roles(...READERS)
   @Get(':id')
   get(@CurrentUser() p: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<ContactList> {
     return this.lists.get(p, id);
   }
 
+  @ApiOperation({ summary: "Page through a list's contacts" })
+  @ApiOkResponse({ type: ContactPageResponse })
   @Roles(...READERS)
   @Get(':id/contacts')
   contacts(
@@ -64,6 +103,15 @@ export class ContactListsController {
   }
 
   /** The latest import's report. JSON by default; `?format=csv` downloads row, field, reason, raw (formula-safe). */
+  @ApiOperation({ summary: "The last import's summary and refused rows (JSON, or CSV with ?format=csv)" })
+  @ApiQuery({ name: 'format', required: false, enum: ['json', 'csv'] })
+  @ApiOkResponse({
+    description: 'JSON by default; with ?format=csv a CSV download (row, field, reason, raw)',
+    content: {
+      'application/json': { schema: { $ref: getSchemaPath(ImportReportResponse) } },
+      'text/csv': { schema: { type: 'string' } },
+    },
+  })
   @Roles(...READERS)
   @Get(':id/import-report')
   async report(
@@ -87,6 +135,8 @@ export class ContactListsController {
   }
 
   /** Every import into the list, newest first, each with its summary (a failed one says why and how far it read). */
+  @ApiOperation({ summary: 'Every import into the list, newest first, each with its summary' })
+  @ApiOkResponse({ type: ImportRecordResponse, isArray: true })
   @Roles(...READERS)
   @Get(':id/imports')
   imports(@CurrentUser() p: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<ImportView[]> {
@@ -94,6 +144,15 @@ export class ContactListsController {
   }
 
   /** One import's report: its summary and the rows it rejected or noted. `?format=csv` downloads them. */
+  @ApiOperation({ summary: "One import's summary and the rows it refused or noted (JSON, or CSV with ?format=csv)" })
+  @ApiQuery({ name: 'format', required: false, enum: ['json', 'csv'] })
+  @ApiOkResponse({
+    description: 'JSON by default; with ?format=csv a CSV download (row, field, reason, raw)',
+    content: {
+      'application/json': { schema: { $ref: getSchemaPath(ImportRecordReportResponse) } },
+      'text/csv': { schema: { type: 'string' } },
+    },
+  })
   @Roles(...READERS)
   @Get(':id/imports/:importId')
   async importReport(
@@ -130,7 +189,58 @@ export class ContactListsController {
   @Roles(...WRITERS)
   @Post(':id/import')
   @HttpCode(200)
-  @ApiConsumes('text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'multipart/form-data')
+  @ApiConsumes(...IMPORT_MEDIA_TYPES)
+  @JsonBodyLimit(INLINE_ROWS_JSON_LIMIT_BYTES)
+  @ApiOperation({
+    summary: 'Import contacts into a list: a file upload (multipart "file"), a raw CSV/XLSX body, or JSON rows',
+    description:
+      'Streamed: the file is never held in memory. Columns are recognised by their headers (phone, name, time zone...) ' +
+      'or named with `mapping`. Up to MAX_IMPORT_BYTES for files; JSON rows up to 10 MB.',
+    requestBody: {
+      required: true,
+      content: {
+        'multipart/form-data': {
+          schema: {
+            type: 'object',
+            required: ['file'],
+            properties: {
+              file: { type: 'string', format: 'binary', description: 'the CSV or XLSX file' },
+              mapping: { type: 'string', description: 'JSON object: contact field → column name' },
+              encoding: { type: 'string', description: 'force the text encoding (as ?encoding=)' },
+              sheet: { type: 'string', description: 'XLSX: the sheet to import (as ?sheet=)' },
+            },
+          },
+        },
+        'text/csv': { schema: { type: 'string', format: 'binary' } },
+        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {
+          schema: { type: 'string', format: 'binary' },
+        },
+        'application/octet-stream': { schema: { type: 'string', format: 'binary' } },
+        'application/json': { schema: { $ref: getSchemaPath(ImportRowsBody) } },
+      },
+    },
+  })
+  @ApiQuery({
+    name: 'mapping',
+    required: false,
+    type: String,
+    description: 'JSON object: contact field → column name, e.g. {"phone":"Mobile"}',
+  })
+  @ApiQuery({
+    name: 'encoding',
+    required: false,
+    type: String,
+    description: 'force the text encoding of a CSV (utf-8, utf-16le, gbk, big5, latin1...); default: detected',
+  })
+  @ApiQuery({
+    name: 'sheet',
+    required: false,
+    type: String,
+    description: 'XLSX: the sheet to import, name or 1-based number',
+  })
+  @ApiHeader({ name: 'content-encoding', required: false, description: 'gzip: the raw body is gzip-compressed' })
+  @ApiHeader({ name: 'x-file-name', required: false, description: 'file name of a raw body (percent-encoded)' })
+  @ApiOkResponse({ type: ImportSummaryResponse })
   async import(
     @CurrentUser() p: Principal,
     @Param('id', ParseUUIDPipe) id: string,

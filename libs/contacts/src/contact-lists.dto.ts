@@ -1,8 +1,9 @@
+import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 
 export class CreateContactListDto {
-  @IsString() @MinLength(1) @MaxLength(200) name: string;
+  @ApiProperty({ example: 'Renewals Q3' }) @IsString() @MinLength(1) @MaxLength(200) name: string;
   @IsOptional()
   @Matches(/^[A-Za-z]{2}$/, { message: 'region must be an ISO 3166 alpha-2 code, e.g. GB' })
   region?: string;

@@ -7,3 +7,4 @@ export { canonicalTimeZone } from './time-zones';
 export { planColumns, fieldKey, type ColumnMapping, type ColumnPlan } from './columns';
 export { neutraliseFormula, csvField, csvLine } from './csv-safety';
 export { jsonSource, openUpload, XLSX_TYPE, type RowSource, type SourceRow } from './import-sources';
+export * from './contact-lists.api';

@@ -1,18 +1,22 @@
+import { ApiProperty, ApiSchema } from '@nestjs/swagger';
 import { IsBoolean, IsDateString, IsObject, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
 
+// Named apart from @app/auth's LoginDto and @app/campaigns' DispositionDto: the document keys schemas by name.
+@ApiSchema({ name: 'AgentLoginDto' })
 export class LoginDto {
   /** Telephone endpoint to call for the shift, e.g. `PJSIP/agent-1001`; default: the agent's own. */
-  @IsOptional() @IsString() @Length(3, 200) endpoint?: string;
+  @ApiProperty({ example: 'PJSIP/agent-1001' }) @IsOptional() @IsString() @Length(3, 200) endpoint?: string;
   /** Campaign to work on; default: the first pilot/running campaign whose group and skills the agent meets. */
   @IsOptional() @IsUUID() campaignId?: string;
 }
 
 export class PauseDto {
-  @IsString() @Length(1, 64) reason: string;
+  @ApiProperty({ example: 'lunch' }) @IsString() @Length(1, 64) reason: string;
 }
 
+@ApiSchema({ name: 'AgentDispositionDto' })
 export class DispositionDto {
-  @IsString() @Length(1, 32) code: string;
+  @ApiProperty({ example: 'INTERESTED' }) @IsString() @Length(1, 32) code: string;
   @IsOptional() @IsObject() answers?: Record<string, unknown>;
   @IsOptional() @IsDateString() callbackAt?: string;
   @IsOptional() @IsString() @MaxLength(2000) note?: string;

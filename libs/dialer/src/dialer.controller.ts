@@ -1,5 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { AgentSessionResponse, CampaignLiveResponse } from './dialer.api';
 import { canSeeDepartment, CurrentUser, Roles, type Principal } from '@app/auth';
 import { AppError, notFound } from '@app/common';
 import { Agent } from '@app/database';
@@ -14,6 +15,12 @@ import { CampaignLiveService, type CampaignLiveView } from './campaign-live.serv
  * resolves the agent and calls one AgentSessionService method.
  */
 @ApiTags('agent')
+@ApiQuery({
+  name: 'agentId',
+  required: false,
+  description: 'whose session (supervisors and admins; agents act on their own)',
+  schema: { type: 'string', format: 'uuid' },
+})
 @ApiBearerAuth()
 @Controller('agent')
 export class AgentSessionController {
@@ -38,6 +45,8 @@ export class AgentSessionController {
     return a.id;
   }
 
+  @ApiOperation({ summary: 'Log in for a shift: the dialer calls the endpoint and keeps the agent in a bridge' })
+  @ApiCreatedResponse({ type: AgentSessionResponse })
   @Roles('agent', 'supervisor', 'admin')
   @Post('session')
   async login(
@@ -48,18 +57,24 @@ export class AgentSessionController {
     return this.sessions.login(await this.agentId(p, agentId), dto);
   }
 
+  @ApiOperation({ summary: 'Log out (ends the shift call)' })
+  @ApiOkResponse({ type: AgentSessionResponse })
   @Roles('agent', 'supervisor', 'admin')
   @Delete('session')
   async logout(@CurrentUser() p: Principal, @Query('agentId') agentId?: string): Promise<AgentSessionView> {
     return this.sessions.logout(await this.agentId(p, agentId));
   }
 
+  @ApiOperation({ summary: "The agent's session: state, call, contact, preview offer" })
+  @ApiOkResponse({ type: AgentSessionResponse })
   @Roles('agent', 'supervisor', 'admin')
   @Get('session')
   async get(@CurrentUser() p: Principal, @Query('agentId') agentId?: string): Promise<AgentSessionView> {
     return this.sessions.view(await this.agentId(p, agentId));
   }
 
+  @ApiOperation({ summary: 'Become ready for calls' })
+  @ApiOkResponse({ type: AgentSessionResponse })
   @Roles('agent', 'supervisor', 'admin')
   @Post('ready')
   @HttpCode(200)
@@ -67,6 +82,8 @@ export class AgentSessionController {
     return this.sessions.ready(await this.agentId(p, agentId));
   }
 
+  @ApiOperation({ summary: 'Pause with a reason' })
+  @ApiOkResponse({ type: AgentSessionResponse })
   @Roles('agent', 'supervisor', 'admin')
   @Post('pause')
   @HttpCode(200)
@@ -78,6 +95,8 @@ export class AgentSessionController {
     return this.sessions.pause(await this.agentId(p, agentId), dto.reason);
   }
 
+  @ApiOperation({ summary: 'Hang up the current call (wrap-up follows)' })
+  @ApiOkResponse({ type: AgentSessionResponse })
   @Roles('agent', 'supervisor', 'admin')
   @Post('hangup')
   @HttpCode(200)
@@ -85,6 +104,8 @@ export class AgentSessionController {
     return this.sessions.hangup(await this.agentId(p, agentId));
   }
 
+  @ApiOperation({ summary: "Record the call's disposition and script answers" })
+  @ApiOkResponse({ type: AgentSessionResponse })
   @Roles('agent', 'supervisor', 'admin')
   @Post('disposition')
   @HttpCode(200)
@@ -96,6 +117,8 @@ export class AgentSessionController {
     return this.sessions.disposition(await this.agentId(p, agentId), dto);
   }
 
+  @ApiOperation({ summary: 'Schedule a callback for the current contact' })
+  @ApiOkResponse({ type: AgentSessionResponse })
   @Roles('agent', 'supervisor', 'admin')
   @Post('callback')
   @HttpCode(200)
@@ -107,6 +130,8 @@ export class AgentSessionController {
     return this.sessions.callback(await this.agentId(p, agentId), dto.at, dto.mine ?? false, dto.note);
   }
 
+  @ApiOperation({ summary: "Put the current contact's number on the do-not-call list" })
+  @ApiOkResponse({ type: AgentSessionResponse })
   @Roles('agent', 'supervisor', 'admin')
   @Post('dnc')
   @HttpCode(200)
@@ -118,6 +143,8 @@ export class AgentSessionController {
     return this.sessions.dnc(await this.agentId(p, agentId), dto.note);
   }
 
+  @ApiOperation({ summary: 'Dial the previewed contact' })
+  @ApiOkResponse({ type: AgentSessionResponse })
   @Roles('agent', 'supervisor', 'admin')
   @Post('preview/dial')
   @HttpCode(200)
@@ -125,6 +152,8 @@ export class AgentSessionController {
     return this.sessions.previewDial(await this.agentId(p, agentId));
   }
 
+  @ApiOperation({ summary: 'Skip the previewed contact with a reason' })
+  @ApiOkResponse({ type: AgentSessionResponse })
   @Roles('agent', 'supervisor', 'admin')
   @Post('preview/skip')
   @HttpCode(200)
@@ -143,6 +172,8 @@ export class AgentSessionController {
 export class CampaignLiveController {
   constructor(@Inject(CampaignLiveService) private readonly live: CampaignLiveService) {}
 
+  @ApiOperation({ summary: 'Live view of a campaign: calls, agents, dials, abandon rate' })
+  @ApiOkResponse({ type: CampaignLiveResponse })
   @Roles('supervisor', 'planner', 'admin')
   @Get(':id/live')
   get(@CurrentUser() p: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<CampaignLiveView> {

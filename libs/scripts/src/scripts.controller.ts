@@ -1,5 +1,19 @@
 import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiExtraModels,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import {
+  ChoiceOptionSchema,
+  RenderedScriptResponse,
+  ScriptResponse,
+  ScriptVersionResponse,
+  ScriptWithVersionsResponse,
+} from './scripts.api';
 import { CurrentUser, Roles, type Principal } from '@app/auth';
 import type { Script, ScriptVersion } from '@app/database';
 import { AddVersionDto, CreateScriptDto, PreviewDto } from './scripts.dto';
@@ -10,29 +24,38 @@ const READERS = ['requester', 'planner', 'supervisor', 'qa', 'agent', 'admin'] a
 const EDITORS = ['requester', 'planner', 'admin'] as const;
 
 @ApiTags('scripts')
+@ApiExtraModels(ChoiceOptionSchema)
 @ApiBearerAuth()
 @Controller('scripts')
 export class ScriptsController {
   constructor(private readonly scripts: ScriptsService) {}
 
+  @ApiOperation({ summary: 'Create a script (optionally with its first version)' })
+  @ApiCreatedResponse({ type: ScriptWithVersionsResponse })
   @Roles(...EDITORS)
   @Post()
   create(@CurrentUser() p: Principal, @Body() dto: CreateScriptDto): Promise<ScriptWithVersions> {
     return this.scripts.create(p, dto);
   }
 
+  @ApiOperation({ summary: 'List the scripts of your departments' })
+  @ApiOkResponse({ type: ScriptResponse, isArray: true })
   @Roles(...READERS)
   @Get()
   list(@CurrentUser() p: Principal): Promise<Script[]> {
     return this.scripts.list(p);
   }
 
+  @ApiOperation({ summary: 'Read a script with all its versions' })
+  @ApiOkResponse({ type: ScriptWithVersionsResponse })
   @Roles(...READERS)
   @Get(':id')
   get(@CurrentUser() p: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<ScriptWithVersions> {
     return this.scripts.get(p, id);
   }
 
+  @ApiOperation({ summary: 'Add a version (checked: ids, options, branches, {{fields}})' })
+  @ApiCreatedResponse({ type: ScriptVersionResponse })
   @Roles(...EDITORS)
   @Post(':id/versions')
   addVersion(
@@ -43,6 +66,8 @@ export class ScriptsController {
     return this.scripts.addVersion(p, id, dto);
   }
 
+  @ApiOperation({ summary: 'Read one version of a script' })
+  @ApiOkResponse({ type: ScriptVersionResponse })
   @Roles(...READERS)
   @Get(':id/versions/:version')
   getVersion(
@@ -53,6 +78,8 @@ export class ScriptsController {
     return this.scripts.getVersion(p, id, version);
   }
 
+  @ApiOperation({ summary: 'Render a version for a contact or for given field values' })
+  @ApiOkResponse({ type: RenderedScriptResponse })
   @Roles(...READERS)
   @Post(':id/versions/:version/preview')
   @HttpCode(200)
