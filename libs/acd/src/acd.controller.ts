@@ -97,9 +97,11 @@ export class AcdController {
   ): Promise<Queue> {
     const q = await this.queue(p, id);
     checkSkills(dto.requiredSkills);
-    const saved = await this.ds.getRepository(Queue).save({ ...q, ...dto });
+    // only the fields sent: the DTO instance carries its unset fields as undefined
+    const sent = Object.fromEntries(Object.entries(dto).filter(([, v]) => v !== undefined));
+    await this.ds.getRepository(Queue).save({ ...q, ...sent });
     await this.acd.reload();
-    return saved;
+    return this.queue(p, id);
   }
 
   @Roles(...MANAGE)

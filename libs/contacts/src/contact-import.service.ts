@@ -196,7 +196,7 @@ export class ContactImportService implements OnApplicationBootstrap, OnModuleDes
           SET status = 'failed', finished_at = now(),
               summary = COALESCE(summary, '{}'::jsonb) || jsonb_build_object('status', 'failed', 'error',
                 jsonb_build_object('code', 'abandoned', 'kept', 0, 'readThroughRow', 0, 'message',
-                  'the process running this import (' || owner || ') stopped before it finished; nothing was kept'))
+                  'the process running this import stopped before it finished (' || owner || '); nothing was kept'))
         WHERE status = 'importing'
           AND (($1::boolean AND owner = $2) OR heartbeat_at < now() - $3::interval)
         RETURNING id, list_id`,
@@ -283,7 +283,7 @@ export class ContactImportService implements OnApplicationBootstrap, OnModuleDes
         `UPDATE contact_imports SET status = 'failed', finished_at = now(),
                 summary = COALESCE(summary, '{}'::jsonb) || jsonb_build_object('status', 'failed', 'error',
                   jsonb_build_object('code', 'abandoned', 'kept', 0, 'readThroughRow', 0, 'message',
-                    'the process running this import (' || owner || ') stopped answering; nothing was kept'))
+                    'the process running this import stopped answering (' || owner || '); nothing was kept'))
           WHERE list_id = $1 AND status = 'importing' AND heartbeat_at < now() - $2::interval
           RETURNING id`,
         [list.id, `${this.options.staleImportSeconds} seconds`],

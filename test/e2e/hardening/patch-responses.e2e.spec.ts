@@ -40,13 +40,39 @@ describe('every PATCH route answers the whole resource', () => {
       .filter((r) => r.method === 'PATCH' && r.path.startsWith('/api/'))
       .map((r) => r.path)
       .sort();
-    expect(patchRoutes).toEqual(['/api/briefs/:id', '/api/campaigns/:id', '/api/departments/:id', '/api/users/:id']);
+    expect(patchRoutes).toEqual([
+      '/api/agents/:id',
+      '/api/briefs/:id',
+      '/api/campaigns/:id',
+      '/api/departments/:id',
+      '/api/queues/:id',
+      '/api/users/:id',
+    ]);
   });
 
   it('PATCH /api/departments/:id', async () => {
     const d = await aDepartment(t.db.ds);
     const after = await patchThenGet(`/api/departments/${d.id}`, t.tokenFor(admin), { name: 'Renamed department' });
     expect(after).toMatchObject({ id: d.id, name: 'Renamed department', code: d.code });
+  });
+
+  it('PATCH /api/agents/:id', async () => {
+    const u = await aUser(t.db.ds, 'agent', depId);
+    const [profile] = (await api(t.url, 'GET', '/api/agents', { token: t.tokenFor(admin) })).body.filter(
+      (a: { userId: string }) => a.userId === u.id,
+    );
+    const after = await patchThenGet(`/api/agents/${profile.id}`, t.tokenFor(admin), { groups: ['team-b'] });
+    expect(after).toMatchObject({ id: profile.id, userId: u.id, groups: ['team-b'], endpoint: profile.endpoint });
+  });
+
+  it('PATCH /api/queues/:id', async () => {
+    const created = await api(t.url, 'POST', '/api/queues', {
+      token: t.tokenFor(admin),
+      body: { departmentId: depId, name: `Queue ${Date.now()}`, strategy: 'longest-idle' },
+    });
+    expect(created.status).toBe(201);
+    const after = await patchThenGet(`/api/queues/${created.body.id}`, t.tokenFor(admin), { serviceLevelSeconds: 30 });
+    expect(after).toMatchObject({ id: created.body.id, name: created.body.name, serviceLevelSeconds: 30 });
   });
 
   it('PATCH /api/users/:id', async () => {
