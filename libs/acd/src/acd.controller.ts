@@ -12,7 +12,16 @@ import {
   Put,
   Query,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiExtraModels,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiQuery,
+  ApiTags,
+} from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { canSeeDepartment, CurrentUser, departmentScope, Roles, type Principal } from '@app/auth';
@@ -29,6 +38,17 @@ import {
   UpdateQueueDto,
 } from './acd.dto';
 import { AcdLiveService, type QueueLiveView } from './acd-live.service';
+import {
+  BargeResponse,
+  DidResponse,
+  InboundConferenceResponse,
+  InboundTransferResponse,
+  IvrChoiceResponse,
+  IvrMenuResponse,
+  QueueLiveResponse,
+  QueueMembershipResponse,
+  QueueResponse,
+} from './acd.api';
 import { AcdService } from './acd.service';
 
 const MANAGE = ['admin', 'supervisor'] as const;
@@ -40,6 +60,7 @@ const READ = ['admin', 'supervisor', 'planner', 'qa'] as const;
  */
 @ApiTags('acd')
 @ApiBearerAuth()
+@ApiExtraModels(IvrChoiceResponse)
 @Controller()
 export class AcdController {
   constructor(
@@ -63,6 +84,8 @@ export class AcdController {
   // ---- queues ---------------------------------------------------------------------------------------------------
 
   @Roles(...READ)
+  @ApiOperation({ summary: 'List the queues' })
+  @ApiOkResponse({ type: QueueResponse, isArray: true })
   @Get('queues')
   async list(@CurrentUser() p: Principal): Promise<Queue[]> {
     const dep = departmentScope(p);
@@ -70,6 +93,8 @@ export class AcdController {
   }
 
   @Roles(...MANAGE)
+  @ApiOperation({ summary: 'Create a queue' })
+  @ApiCreatedResponse({ type: QueueResponse })
   @Post('queues')
   async create(@CurrentUser() p: Principal, @Body() dto: CreateQueueDto): Promise<Queue> {
     const departmentId = this.departmentFor(p, dto.departmentId);
@@ -83,12 +108,16 @@ export class AcdController {
   }
 
   @Roles(...READ)
+  @ApiOperation({ summary: 'Get a queue' })
+  @ApiOkResponse({ type: QueueResponse })
   @Get('queues/:id')
   get(@CurrentUser() p: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<Queue> {
     return this.queue(p, id);
   }
 
   @Roles(...MANAGE)
+  @ApiOperation({ summary: 'Change a queue' })
+  @ApiOkResponse({ type: QueueResponse })
   @Patch('queues/:id')
   async update(
     @CurrentUser() p: Principal,
@@ -105,6 +134,8 @@ export class AcdController {
   }
 
   @Roles(...MANAGE)
+  @ApiOperation({ summary: 'Delete a queue (refused while callers wait in it)' })
+  @ApiNoContentResponse({ description: 'deleted' })
   @Delete('queues/:id')
   @HttpCode(204)
   async remove(@CurrentUser() p: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<void> {
@@ -115,6 +146,10 @@ export class AcdController {
   }
 
   @Roles(...READ)
+  @ApiOperation({
+    summary: "A queue's live figures: callers waiting, agents by state, service level today and in the last 15 minutes",
+  })
+  @ApiOkResponse({ type: QueueLiveResponse })
   @Get('queues/:id/live')
   async liveOne(@CurrentUser() p: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<QueueLiveView> {
     const q = await this.queue(p, id);
@@ -124,6 +159,8 @@ export class AcdController {
   // ---- memberships ------------------------------------------------------------------------------------------------
 
   @Roles(...READ)
+  @ApiOperation({ summary: "List a queue's member agents" })
+  @ApiOkResponse({ type: QueueMembershipResponse, isArray: true })
   @Get('queues/:id/members')
   async members(@CurrentUser() p: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<QueueMembership[]> {
     await this.queue(p, id);
@@ -131,6 +168,8 @@ export class AcdController {
   }
 
   @Roles(...MANAGE)
+  @ApiOperation({ summary: 'Add an agent to a queue, or change their penalty or pause' })
+  @ApiOkResponse({ type: QueueMembershipResponse })
   @Put('queues/:id/members')
   async addMember(
     @CurrentUser() p: Principal,
@@ -150,6 +189,8 @@ export class AcdController {
   }
 
   @Roles(...MANAGE)
+  @ApiOperation({ summary: 'Remove an agent from a queue' })
+  @ApiNoContentResponse({ description: 'removed' })
   @Delete('queues/:id/members/:agentId')
   @HttpCode(204)
   async removeMember(
@@ -165,6 +206,8 @@ export class AcdController {
   // ---- DIDs -------------------------------------------------------------------------------------------------------
 
   @Roles(...READ)
+  @ApiOperation({ summary: 'List the DIDs (inbound numbers) and where they route' })
+  @ApiOkResponse({ type: DidResponse, isArray: true })
   @Get('dids')
   dids(@CurrentUser() p: Principal): Promise<Did[]> {
     const dep = departmentScope(p);
@@ -172,6 +215,8 @@ export class AcdController {
   }
 
   @Roles(...MANAGE)
+  @ApiOperation({ summary: 'Route a DID to a queue or an IVR menu' })
+  @ApiCreatedResponse({ type: DidResponse })
   @Post('dids')
   async createDid(@CurrentUser() p: Principal, @Body() dto: CreateDidDto): Promise<Did> {
     const departmentId = this.departmentFor(p, dto.departmentId);
@@ -194,6 +239,8 @@ export class AcdController {
   }
 
   @Roles(...MANAGE)
+  @ApiOperation({ summary: 'Delete a DID' })
+  @ApiNoContentResponse({ description: 'deleted' })
   @Delete('dids/:id')
   @HttpCode(204)
   async removeDid(@CurrentUser() p: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<void> {
@@ -218,6 +265,15 @@ export class AcdController {
 
   /** Blind transfer of the agent's inbound caller to another agent, a queue or an external number. */
   @Roles('agent', 'supervisor', 'admin')
+  @ApiOperation({ summary: "Blind-transfer the agent's inbound caller to an agent, a queue or a number" })
+  @ApiOkResponse({ type: InboundTransferResponse })
+  @ApiQuery({
+    name: 'agentId',
+    required: false,
+    type: String,
+    format: 'uuid',
+    description: 'the agent (supervisors and admins; an agent acts on their own call)',
+  })
   @Post('agent/inbound/transfer')
   @HttpCode(200)
   async transfer(
@@ -230,6 +286,15 @@ export class AcdController {
 
   /** Calls an external party into the agent's bridge: caller, agent and that party talk three ways. */
   @Roles('agent', 'supervisor', 'admin')
+  @ApiOperation({ summary: "Conference an external number into the agent's inbound call" })
+  @ApiOkResponse({ type: InboundConferenceResponse })
+  @ApiQuery({
+    name: 'agentId',
+    required: false,
+    type: String,
+    format: 'uuid',
+    description: 'the agent (supervisors and admins; an agent acts on their own call)',
+  })
   @Post('agent/inbound/conference')
   @HttpCode(200)
   async conference(
@@ -242,6 +307,8 @@ export class AcdController {
 
   /** The supervisor joins the agent's bridge (barge-in) from their own phone. */
   @Roles('supervisor', 'admin')
+  @ApiOperation({ summary: "Barge in on an agent's call from the supervisor's phone" })
+  @ApiOkResponse({ type: BargeResponse })
   @Post('agents/:agentId/barge')
   @HttpCode(200)
   async barge(
@@ -255,6 +322,8 @@ export class AcdController {
   // ---- IVR menus --------------------------------------------------------------------------------------------------
 
   @Roles(...READ)
+  @ApiOperation({ summary: 'List the IVR menus' })
+  @ApiOkResponse({ type: IvrMenuResponse, isArray: true })
   @Get('ivr-menus')
   menus(@CurrentUser() p: Principal): Promise<IvrMenu[]> {
     const dep = departmentScope(p);
@@ -262,6 +331,8 @@ export class AcdController {
   }
 
   @Roles(...MANAGE)
+  @ApiOperation({ summary: 'Create an IVR menu' })
+  @ApiCreatedResponse({ type: IvrMenuResponse })
   @Post('ivr-menus')
   async createMenu(@CurrentUser() p: Principal, @Body() dto: CreateIvrMenuDto): Promise<IvrMenu> {
     const departmentId = this.departmentFor(p, dto.departmentId);
@@ -279,6 +350,8 @@ export class AcdController {
   }
 
   @Roles(...READ)
+  @ApiOperation({ summary: 'Get an IVR menu' })
+  @ApiOkResponse({ type: IvrMenuResponse })
   @Get('ivr-menus/:id')
   async menu(@CurrentUser() p: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<IvrMenu> {
     const m = await this.ds.getRepository(IvrMenu).findOne({ where: { id } });

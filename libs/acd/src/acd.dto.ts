@@ -15,6 +15,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { ApiProperty } from '@nestjs/swagger';
 import { ROUTING_STRATEGIES } from '@app/acd-core';
 
 export class RelaxationStepDto {
@@ -77,7 +78,10 @@ export class MembershipDto {
 }
 
 export class CreateDidDto {
-  @IsString() @Matches(/^\+?[0-9]{2,20}$/, { message: 'must be digits, optionally with a leading +' }) number: string;
+  @ApiProperty({ example: '+442079460000' })
+  @IsString()
+  @Matches(/^\+?[0-9]{2,20}$/, { message: 'must be digits, optionally with a leading +' })
+  number: string;
   @IsOptional() @IsUUID() departmentId?: string;
   @IsOptional() @IsUUID() queueId?: string;
   @IsOptional() @IsUUID() ivrMenuId?: string;
@@ -99,7 +103,21 @@ export class CreateIvrMenuDto {
   @IsOptional() @IsUUID() departmentId?: string;
   @IsString() @Length(1, 100) name: string;
   @IsString() @Length(1, 200) prompt: string;
-  @IsObject() choices: Record<string, IvrChoiceDto>;
+  @ApiProperty({
+    type: Object,
+    additionalProperties: {
+      type: 'object',
+      properties: {
+        queueId: { type: 'string', format: 'uuid' },
+        menuId: { type: 'string', format: 'uuid' },
+        priority: { type: 'integer', minimum: 0, maximum: 100 },
+      },
+    },
+    description: 'DTMF digit (0-9, * or #) → a queue or another menu',
+    example: { '1': { queueId: '3f2c8a1e-5b7d-4c9e-a1f0-2d6b8e4c7a90' } },
+  })
+  @IsObject()
+  choices: Record<string, IvrChoiceDto>;
   @IsOptional() @IsInt() @Min(1) @Max(60) timeoutSeconds?: number;
   @IsOptional() @IsInt() @Min(0) @Max(10) maxRetries?: number;
   @IsOptional() @IsObject() businessHours?: Record<string, unknown> | null;
@@ -109,13 +127,17 @@ export class CreateIvrMenuDto {
 
 export class TransferDto {
   /** `agent:<id>`, `queue:<id or name>` or `number:<E.164>`. */
+  @ApiProperty({ example: 'queue:sales' })
   @IsString()
   @Matches(/^(agent|queue|number):.+$/, { message: 'must be agent:<id>, queue:<id or name> or number:<E.164>' })
   to: string;
 }
 
 export class ConferenceDto {
-  @IsString() @Matches(/^\+?[0-9]{3,20}$/, { message: 'must be digits with an optional +' }) number: string;
+  @ApiProperty({ example: '+447700900123' })
+  @IsString()
+  @Matches(/^\+?[0-9]{3,20}$/, { message: 'must be digits with an optional +' })
+  number: string;
 }
 
 export class BargeDto {

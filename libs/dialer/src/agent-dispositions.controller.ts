@@ -1,10 +1,11 @@
 import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { canSeeDepartment, CurrentUser, Roles, type Principal } from '@app/auth';
 import { notFound } from '@app/common';
 import { Campaign, Disposition } from '@app/database';
+import { AgentDispositionResponse } from './dialer.api';
 
 export interface AgentDispositionView {
   code: string;
@@ -23,6 +24,10 @@ export class AgentDispositionsController {
   constructor(@InjectDataSource() private readonly ds: DataSource) {}
 
   @Roles('agent', 'supervisor', 'admin')
+  @ApiOperation({
+    summary: "The disposition codes an agent may close a campaign's call with (the agent desktop's buttons)",
+  })
+  @ApiOkResponse({ type: AgentDispositionResponse, isArray: true })
   @Get('campaigns/:id/dispositions')
   async list(@CurrentUser() p: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<AgentDispositionView[]> {
     const c = await this.ds.getRepository(Campaign).findOne({ where: { id } });

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { AGENT_STATES, CAMPAIGN_MODES, CAMPAIGN_STATES } from '@app/database';
+import { AGENT_STATES, CAMPAIGN_MODES, CAMPAIGN_STATES, DISPOSITION_CATEGORIES } from '@app/database';
 
 // Response models of the agent-session and live-view routes, for the OpenAPI document.
 
@@ -166,4 +166,10 @@ export class CampaignLiveResponse {
   @ApiProperty({ type: BridgeLatencyResponse, nullable: true }) bridgeLatencyMs: BridgeLatencyResponse | null;
   @ApiProperty({ type: DialingStatusResponse, description: 'whether it dials now, and if not what holds it back' })
   dialing: DialingStatusResponse;
+}
+
+export class AgentDispositionResponse {
+  @ApiProperty({ example: 'SALE' }) code: string;
+  @ApiProperty({ example: 'Sale' }) label: string;
+  @ApiProperty({ enum: DISPOSITION_CATEGORIES }) category: string;
 }

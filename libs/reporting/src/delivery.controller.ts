@@ -42,6 +42,13 @@ export class DeliveryController {
       'carries the hash recorded when the file was archived.',
   })
   @ApiProduces('text/csv', 'application/gzip')
+  @ApiOkResponse({
+    description: 'the archived file, as an attachment (gzip when it was archived compressed)',
+    content: {
+      'text/csv': { schema: { type: 'string', format: 'binary' } },
+      'application/gzip': { schema: { type: 'string', format: 'binary' } },
+    },
+  })
   @Get('archives/:id/download')
   async download(
     @CurrentUser() p: Principal,

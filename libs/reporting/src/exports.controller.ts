@@ -1,10 +1,16 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { ServerResponse } from 'node:http';
 import { CurrentUser, Roles, type Principal } from '@app/auth';
 import { CONTENT_TYPES, writeCsv, writeXlsx, type ExportTable } from './export-writers';
 import { ExportsService } from './exports.service';
 import { CallRecordQueryDto, ExportQueryDto } from './reports.dto';
+
+const binary = { type: 'string', format: 'binary' } as const;
+const EXPORT_FILE = {
+  description: 'the file, as an attachment (`format=csv`, the default, or `format=xlsx`)',
+  content: { [CONTENT_TYPES.csv]: { schema: binary }, [CONTENT_TYPES.xlsx]: { schema: binary } },
+};
 
 async function send(res: ServerResponse, t: ExportTable, q: ExportQueryDto, filename: string): Promise<void> {
   const format = q.format ?? 'csv';
@@ -42,6 +48,7 @@ export class ExportsController {
       'or GB18030 (`encoding=gb18030`).',
   })
   @ApiProduces(CONTENT_TYPES.csv, CONTENT_TYPES.xlsx)
+  @ApiOkResponse(EXPORT_FILE)
   @Get('briefs/:id/export')
   async briefExport(
     @CurrentUser() p: Principal,
@@ -61,6 +68,7 @@ export class ExportsController {
       'cause, agent and disposition; streamed from a server-side cursor, CSV or XLSX.',
   })
   @ApiProduces(CONTENT_TYPES.csv, CONTENT_TYPES.xlsx)
+  @ApiOkResponse(EXPORT_FILE)
   @Get('call-records')
   async callRecords(
     @CurrentUser() p: Principal,
