@@ -44,13 +44,14 @@ describe('the dialer process', () => {
     });
 
     it('starts PostgreSQL, prints the URL, reports the database up and lets a seeded user log in', async () => {
-      const port = 39000 + (process.pid % 1000);
+      // each spawning e2e file has its own port block below the ephemeral range (32768+): see test/support/ports.md
+      const port = 12000 + (process.pid % 1000) * 3;
       p = run({
         PORT: String(port),
         HOST: '127.0.0.1',
         EMBEDDED_PG_DIR: `${dir}/postgres`,
-        EMBEDDED_PG_PORT: String(port + 1000),
-        SIM_PORT: String(port + 2000),
+        EMBEDDED_PG_PORT: String(port + 1),
+        SIM_PORT: String(port + 2),
         DEMO_PASSWORD: 'e2e-demo-password',
         DEMO_DIALING: 'false',
       });

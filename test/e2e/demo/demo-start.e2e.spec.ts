@@ -30,13 +30,14 @@ async function stop(p: ReturnType<typeof run>): Promise<void> {
 
 describe('npm start with the demo', () => {
   const dir = `.data/e2e-demo-${process.pid}`;
-  const port = 43000 + (process.pid % 1000);
+  // each spawning e2e file has its own port block below the ephemeral range (32768+): see test/support/ports.md
+  const port = 21000 + (process.pid % 1000) * 3;
   const env = {
     PORT: String(port),
     HOST: '127.0.0.1',
     EMBEDDED_PG_DIR: `${dir}/postgres`,
-    EMBEDDED_PG_PORT: String(port + 1000),
-    SIM_PORT: String(port + 2000),
+    EMBEDDED_PG_PORT: String(port + 1),
+    SIM_PORT: String(port + 2),
     DEMO_PASSWORD: 'demo-password-1',
     // Stopping waits for live demo calls (up to SHUTDOWN_DRAIN_SECONDS): keep the test short.
     SHUTDOWN_DRAIN_SECONDS: '2',
@@ -57,7 +58,9 @@ describe('npm start with the demo', () => {
       timeoutMs: 60_000,
       what: 'the banner',
     });
-    expect(p.child.exitCode).toBeNull();
+    // say why when the server stopped before its banner (the output is otherwise lost with the child)
+    if (p.child.exitCode !== null)
+      throw new Error(`the server exited with ${p.child.exitCode}:\n${p.output().slice(-3000)}`);
     const campaignId = /demo: campaign ([0-9a-f-]{36}) dials/.exec(p.output())?.[1];
     expect(campaignId).toBeDefined();
     expect(p.output()).toContain(`/api/campaigns/${campaignId}/live`);
