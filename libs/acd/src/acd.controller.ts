@@ -58,6 +58,15 @@ const READ = ['admin', 'supervisor', 'planner', 'qa'] as const;
  * The ACD's configuration: queues, their agents, DIDs and IVR menus, scoped by department (another department's
  * rows answer 404); and each queue's live figures. Every change reloads the running ACD.
  */
+/** `?agentId=` of the inbound call routes: supervisors and admins name the agent; an agent acts on their own call. */
+const AGENT_ID_QUERY = ApiQuery({
+  name: 'agentId',
+  required: false,
+  type: String,
+  format: 'uuid',
+  description: 'the agent (supervisors and admins; an agent acts on their own call)',
+});
+
 @ApiTags('acd')
 @ApiBearerAuth()
 @ApiExtraModels(IvrChoiceResponse)
@@ -267,13 +276,7 @@ export class AcdController {
   @Roles('agent', 'supervisor', 'admin')
   @ApiOperation({ summary: "Blind-transfer the agent's inbound caller to an agent, a queue or a number" })
   @ApiOkResponse({ type: InboundTransferResponse })
-  @ApiQuery({
-    name: 'agentId',
-    required: false,
-    type: String,
-    format: 'uuid',
-    description: 'the agent (supervisors and admins; an agent acts on their own call)',
-  })
+  @AGENT_ID_QUERY
   @Post('agent/inbound/transfer')
   @HttpCode(200)
   async transfer(
@@ -288,13 +291,7 @@ export class AcdController {
   @Roles('agent', 'supervisor', 'admin')
   @ApiOperation({ summary: "Conference an external number into the agent's inbound call" })
   @ApiOkResponse({ type: InboundConferenceResponse })
-  @ApiQuery({
-    name: 'agentId',
-    required: false,
-    type: String,
-    format: 'uuid',
-    description: 'the agent (supervisors and admins; an agent acts on their own call)',
-  })
+  @AGENT_ID_QUERY
   @Post('agent/inbound/conference')
   @HttpCode(200)
   async conference(
