@@ -1,6 +1,8 @@
+// Jest loads this file outside its module registry: relative imports only, no @app aliases.
 import pg from 'pg';
+import { dropDatabase } from './drop-database';
 
-export default async function globalTeardown() {
+export default async function globalTeardown(): Promise<void> {
   const adminUrl = process.env.TEST_PG_ADMIN_URL;
   const template = process.env.TEST_PG_TEMPLATE;
   let othersConnected = 0;
@@ -11,12 +13,12 @@ export default async function globalTeardown() {
       // This run's template and the per-file databases of this run a crashed test file left behind; other runs
       // sharing the server keep theirs.
       const run = template.replace('dialer_tpl_', '');
-      const { rows } = await admin.query('SELECT datname FROM pg_database WHERE datname LIKE $1 OR datname = $2', [
-        `dialer_test_${run}_%`,
-        template,
-      ]);
-      for (const r of rows) await admin.query(`DROP DATABASE IF EXISTS "${r.datname}" WITH (FORCE)`);
-      const busy = await admin.query(
+      const { rows } = await admin.query<{ datname: string }>(
+        'SELECT datname FROM pg_database WHERE datname LIKE $1 OR datname = $2',
+        [`dialer_test_${run}_%`, template],
+      );
+      for (const r of rows) await dropDatabase(admin, r.datname);
+      const busy = await admin.query<{ n: number }>(
         "SELECT count(*)::int AS n FROM pg_stat_activity WHERE pid <> pg_backend_pid() AND backend_type = 'client backend'",
       );
       othersConnected = busy.rows[0].n;
@@ -25,5 +27,6 @@ export default async function globalTeardown() {
     }
   }
   // Stop the embedded server this run started, unless another run is using it (it will stop it itself).
-  if (globalThis.__testPg && othersConnected === 0) await globalThis.__testPg.stop();
+  const testPg = (globalThis as { __testPg?: { stop(): Promise<void> } }).__testPg;
+  if (testPg && othersConnected === 0) await testPg.stop();
 }
