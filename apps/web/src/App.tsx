@@ -1,23 +1,57 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState, type ComponentType, type LazyExoticComponent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { logout, onSessionEnd, restore, type SessionUser } from './api';
 import { Header } from './Header';
 import { navigate, usePath } from './router';
+import { matchPath, type PageProps, type PageRoute, type Role } from './routes';
 import { SignIn } from './pages/SignIn';
 import { Home } from './pages/Home';
-import { AgentDesktop } from './pages/AgentDesktop';
-import { Wallboard } from './pages/Wallboard';
-import { FloorView } from './pages/FloorView';
+import { liveRoutes } from './areas/live';
+import { requesterRoutes } from './areas/requester';
+import { plannerRoutes } from './areas/planner';
+import { adminRoutes } from './areas/admin';
+import { reportsRoutes } from './areas/reports';
 
-/** The pages each role may open, the first one being its home. */
-export const PAGES: Record<string, string[]> = {
-  agent: ['/agent'],
-  supervisor: ['/floor', '/wallboard'],
-  planner: ['/wallboard', '/floor'],
-  admin: ['/floor', '/wallboard'],
-  requester: [],
-  qa: [],
+/** Every page, in the order of the header's links. */
+export const ROUTES: PageRoute[] = [
+  ...requesterRoutes,
+  ...plannerRoutes,
+  ...liveRoutes,
+  ...reportsRoutes,
+  ...adminRoutes,
+];
+
+/** Where each role starts: the first linked page of its own area, else its first linked page, else a welcome. */
+const OWN_AREA: Record<Role, PageRoute[]> = {
+  agent: liveRoutes,
+  supervisor: liveRoutes.filter((r) => r.path !== '/agent'),
+  planner: plannerRoutes,
+  admin: adminRoutes,
+  requester: requesterRoutes,
+  qa: reportsRoutes,
 };
+
+const allowed = (role: Role) => ROUTES.filter((r) => r.roles.includes(role));
+
+export function homeOf(role: Role): string {
+  const own = (OWN_AREA[role] ?? []).find((r) => r.nav && r.roles.includes(role));
+  return own?.path ?? allowed(role).find((r) => r.nav)?.path ?? '/home';
+}
+
+const pages = new Map<PageRoute, LazyExoticComponent<ComponentType<PageProps>>>();
+const pageOf = (r: PageRoute) => {
+  let p = pages.get(r);
+  if (!p) pages.set(r, (p = lazy(r.load)));
+  return p;
+};
+
+function resolve(role: Role, path: string): { route: PageRoute; params: Record<string, string> } | null {
+  for (const route of allowed(role)) {
+    const params = matchPath(route.path, path);
+    if (params) return { route, params };
+  }
+  return null;
+}
 
 export function App() {
   const { t } = useTranslation();
@@ -37,8 +71,8 @@ export function App() {
       if (path !== '/signin') navigate('/signin');
       return;
     }
-    const allowed = PAGES[user.role] ?? [];
-    if (path === '/signin' || path === '/' || !allowed.includes(path)) navigate(allowed[0] ?? '/home');
+    if (path === '/home' && homeOf(user.role) === '/home') return;
+    if (path === '/signin' || path === '/' || !resolve(user.role, path)) navigate(homeOf(user.role));
   }, [user, path]);
 
   if (user === undefined)
@@ -53,15 +87,28 @@ export function App() {
     await logout().catch(() => undefined);
     setUser(null);
   };
-  const pages = PAGES[user.role] ?? [];
+  const links = allowed(user.role)
+    .filter((r) => r.nav)
+    .map((r) => ({ path: r.path, label: t(r.nav as string) }));
+  const found = resolve(user.role, path);
+  const Page = found ? pageOf(found.route) : null;
   return (
     <>
-      <Header user={user} pages={pages} path={path} onSignOut={signOut} />
+      <Header user={user} links={links} path={path} onSignOut={signOut} />
       <main id="main">
-        {path === '/agent' && pages.includes(path) && <AgentDesktop user={user} />}
-        {path === '/wallboard' && pages.includes(path) && <Wallboard />}
-        {path === '/floor' && pages.includes(path) && <FloorView />}
-        {path === '/home' && <Home user={user} />}
+        {Page && found ? (
+          <Suspense
+            fallback={
+              <p className="centered" aria-busy="true">
+                {t('app.loading')}
+              </p>
+            }
+          >
+            <Page user={user} params={found.params} />
+          </Suspense>
+        ) : (
+          path === '/home' && <Home user={user} />
+        )}
       </main>
     </>
   );

@@ -19,23 +19,28 @@ export function LanguageSwitch() {
   );
 }
 
-export function Header(p: { user: SessionUser; pages: string[]; path: string; onSignOut: () => Promise<void> }) {
+export function Header(p: {
+  user: SessionUser;
+  links: { path: string; label: string }[];
+  path: string;
+  onSignOut: () => Promise<void>;
+}) {
   const { t } = useTranslation();
   return (
     <header className="top">
       <span className="brand">{t('app.name')}</span>
       <nav aria-label={t('header.pages')}>
-        {p.pages.map((page) => (
+        {p.links.map((l) => (
           <a
-            key={page}
-            href={page}
-            aria-current={p.path === page ? 'page' : undefined}
+            key={l.path}
+            href={l.path}
+            aria-current={p.path === l.path || p.path.startsWith(l.path + '/') ? 'page' : undefined}
             onClick={(e) => {
               e.preventDefault();
-              navigate(page);
+              navigate(l.path);
             }}
           >
-            {t(`nav.${page.slice(1)}`)}
+            {l.label}
           </a>
         ))}
       </nav>

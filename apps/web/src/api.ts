@@ -75,26 +75,67 @@ export function refresh(): Promise<string | null> {
   return refreshing;
 }
 
-/** JSON request to the API with the access token; one refresh and retry on a 401. */
-export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const send = (token: string | null): Promise<Response> =>
+/** A request to the API with the access token; one refresh and retry on a 401. Answers the raw response. */
+async function send(method: string, path: string, body?: BodyInit, contentType?: string): Promise<Response> {
+  const once = (token: string | null): Promise<Response> =>
     fetch('/api' + path, {
       method,
       credentials: 'same-origin',
       headers: {
         ...(token ? { authorization: `Bearer ${token}` } : {}),
-        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...(contentType ? { 'content-type': contentType } : {}),
       },
-      body: body !== undefined ? JSON.stringify(body) : undefined,
+      body,
     });
-  let res = await send(accessToken);
+  let res = await once(accessToken);
   if (res.status === 401 && !path.startsWith('/auth/')) {
     const t = await refresh();
-    if (t) res = await send(t);
+    if (t) res = await once(t);
   }
+  return res;
+}
+
+/** JSON request to the API with the access token; one refresh and retry on a 401. */
+export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const res = await send(
+    method,
+    path,
+    body !== undefined ? JSON.stringify(body) : undefined,
+    body !== undefined ? 'application/json' : undefined,
+  );
   const parsed = await parse(res);
   if (!res.ok) throw toError(res.status, parsed);
   return parsed as T;
+}
+
+/**
+ * Sends a file or form as it is (multipart when `body` is a FormData: the browser sets the boundary; otherwise the
+ * given content type, e.g. `text/csv` for a raw upload) and reads the JSON answer.
+ */
+export async function apiUpload<T>(path: string, body: FormData | Blob, contentType?: string): Promise<T> {
+  const res = await send('POST', path, body, body instanceof FormData ? undefined : (contentType ?? body.type));
+  const parsed = await parse(res);
+  if (!res.ok) throw toError(res.status, parsed);
+  return parsed as T;
+}
+
+/** Downloads a file the API answers (an export, an archive) and hands it to the browser as a download. */
+export async function apiDownload(path: string, fallbackName = 'download'): Promise<void> {
+  const res = await send('GET', path);
+  if (!res.ok) throw toError(res.status, await parse(res));
+  const blob = await res.blob();
+  const disposition = res.headers.get('content-disposition') ?? '';
+  const star = /filename\*=UTF-8''([^;]+)/i.exec(disposition);
+  const plain = /filename="?([^";]+)"?/i.exec(disposition);
+  const name = star ? decodeURIComponent(star[1]) : (plain?.[1] ?? fallbackName);
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 const USER_KEY = 'dialer.user';

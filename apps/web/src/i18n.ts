@@ -1,7 +1,19 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import en from './locales/en.json';
-import zhCN from './locales/zh-CN.json';
+// One catalogue file per area of the app (common: shell and live pages), merged: keys are namespaced by area.
+import enCommon from './locales/en/common.json';
+import enRequester from './locales/en/requester.json';
+import enPlanner from './locales/en/planner.json';
+import enAdmin from './locales/en/admin.json';
+import enReports from './locales/en/reports.json';
+import zhCommon from './locales/zh-CN/common.json';
+import zhRequester from './locales/zh-CN/requester.json';
+import zhPlanner from './locales/zh-CN/planner.json';
+import zhAdmin from './locales/zh-CN/admin.json';
+import zhReports from './locales/zh-CN/reports.json';
+
+const en = { ...enCommon, ...enRequester, ...enPlanner, ...enAdmin, ...enReports };
+const zhCN = { ...zhCommon, ...zhRequester, ...zhPlanner, ...zhAdmin, ...zhReports };
 
 export const LANGUAGES = [
   { code: 'en', label: 'English' },

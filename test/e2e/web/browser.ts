@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
@@ -62,5 +62,11 @@ export const serious = (v: AxeViolation[]): AxeViolation[] =>
 
 /** A locale catalogue of the web app, for the texts a test expects to see. */
 export function catalogue(lang: string): any {
-  return JSON.parse(readFileSync(join('apps', 'web', 'src', 'locales', `${lang}.json`), 'utf8'));
+  const dir = join('apps', 'web', 'src', 'locales', lang);
+  return Object.assign(
+    {},
+    ...readdirSync(dir)
+      .filter((f) => f.endsWith('.json'))
+      .map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8'))),
+  );
 }
