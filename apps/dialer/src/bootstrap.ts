@@ -23,6 +23,7 @@ export async function createDialerApp(o: DialerAppOptions): Promise<INestApplica
   });
   configureHttpApp(app, 'Dialer API', 'Briefs, campaigns, the dialer engine, agents and the ACD.', {
     docs: o.config.API_DOCS,
+    trustProxy: o.config.TRUST_PROXY,
   });
   const web = webStatic(o.webDir ?? DEFAULT_WEB_DIR);
   if (web) app.use(web);

@@ -16,6 +16,7 @@ export async function createReportingApp(o: {
   });
   configureHttpApp(app, 'Reporting API', 'Results per brief, campaign, agent and outcome; exports and archives.', {
     docs: o.config.API_DOCS,
+    trustProxy: o.config.TRUST_PROXY,
   });
   return app;
 }

@@ -1,7 +1,6 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
-import { AccountCheck } from './account-check';
 import { AccountsController } from './accounts.controller';
 import { AgentProfilesController } from './agent-profiles.controller';
 import { AgentProfilesService } from './agent-profiles.service';
@@ -28,7 +27,6 @@ export class AuthModule {
       providers: [
         { provide: AUTH_OPTIONS, useValue: options },
         TokenService,
-        AccountCheck,
         // One per app: failed logins are counted in this process (see LoginThrottle).
         { provide: LoginThrottle, useFactory: () => new LoginThrottle() },
         AuthService,
@@ -38,7 +36,7 @@ export class AuthModule {
         SocketAuthenticator,
         { provide: APP_GUARD, useClass: AuthGuard },
       ],
-      exports: [TokenService, AuthService, AccountsService, SessionRevocations, SocketAuthenticator, AccountCheck],
+      exports: [TokenService, AuthService, AccountsService, SessionRevocations, SocketAuthenticator],
     };
   }
 }

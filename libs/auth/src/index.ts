@@ -13,5 +13,4 @@ export * from './socket-auth';
 export * from './refresh-cookie';
 export * from './agent-profiles.service';
 export * from './agent-profiles.dto';
-export * from './account-check';
 export * from './login-throttle';

@@ -21,6 +21,8 @@ export const LOG_LEVELS: Record<string, LogLevel[]> = {
 export interface HttpAppOptions {
   /** Serve the OpenAPI document at /api/docs and /api/docs-json (setting API_DOCS). Default: true. */
   docs?: boolean;
+  /** Express's `trust proxy` (setting TRUST_PROXY): whose X-Forwarded-* headers give the client's address. */
+  trustProxy?: boolean | number | string[];
 }
 
 /** The app's OpenAPI document: DTO schemas derived from their validators, error answers and examples filled in. */
@@ -48,6 +50,10 @@ export function configureHttpApp(
   description: string,
   options: HttpAppOptions = {},
 ): void {
+  (app.getHttpAdapter().getInstance() as { set(k: string, v: unknown): void }).set(
+    'trust proxy',
+    options.trustProxy ?? false,
+  );
   applySecurityHeaders(app);
   app.setGlobalPrefix('api', { exclude: ['health'] });
   // before Nest's own 100 kB JSON parser (registered at init): the routes that take inline rows read more

@@ -3,6 +3,25 @@ import { ConfigValidationError, loadConfig, parse, type ConfigOf, type Schema } 
 
 const postgresUrl = parse.url(['postgres:', 'postgresql:']);
 
+/** Express's `trust proxy` values, checked: a wrong address would otherwise silently trust nobody or everybody. */
+export function parseTrustProxy(raw: string): boolean | number | string[] {
+  const v = raw.trim().toLowerCase();
+  if (['false', '0', 'no', 'off', ''].includes(v)) return false;
+  if (['true', 'yes', 'on'].includes(v)) return true;
+  if (/^\d+$/.test(v)) {
+    const n = Number(v);
+    if (n > 10) throw new Error('a hop count must be between 0 and 10');
+    return n;
+  }
+  const items = v.split(',').map((x) => x.trim());
+  const ipv4 = /^(\d{1,3})(\.\d{1,3}){3}(\/\d{1,2})?$/;
+  const ipv6 = /^[0-9a-f:]+(\/\d{1,3})?$/;
+  for (const x of items)
+    if (!['loopback', 'linklocal', 'uniquelocal'].includes(x) && !ipv4.test(x) && !(x.includes(':') && ipv6.test(x)))
+      throw new Error(`"${x}" is not an address, a CIDR, loopback, linklocal or uniquelocal`);
+  return items;
+}
+
 /** Variables both servers read. */
 const shared = {
   HOST: { description: 'Interface to listen on', default: '0.0.0.0', parse: parse.string() },
@@ -42,6 +61,12 @@ const shared = {
     description: 'Serve the OpenAPI document at /api/docs and /api/docs-json. Default: true unless NODE_ENV=production',
     default: (env: NodeJS.ProcessEnv) => env.NODE_ENV !== 'production',
     parse: parse.bool,
+  },
+  TRUST_PROXY: {
+    description:
+      "Behind a reverse proxy: which X-Forwarded-For hops to believe for the client's address (login throttle, audit) and https: false (default: the socket's own address), true (any), a hop count, or addresses/CIDRs (comma list; loopback, linklocal, uniquelocal)",
+    default: false,
+    parse: parseTrustProxy,
   },
 } satisfies Schema;
 

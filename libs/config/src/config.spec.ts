@@ -72,4 +72,18 @@ describe('API_DOCS', () => {
       'API_DOCS=sometimes: must be true or false',
     ]);
   });
+
+  it('reads TRUST_PROXY as Express expects it, refusing what it cannot mean', () => {
+    expect(loadDialerConfig({}).TRUST_PROXY).toBe(false);
+    expect(loadDialerConfig({ TRUST_PROXY: 'true' }).TRUST_PROXY).toBe(true);
+    expect(loadDialerConfig({ TRUST_PROXY: '2' }).TRUST_PROXY).toBe(2);
+    expect(loadDialerConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8,fd00::/8' }).TRUST_PROXY).toEqual([
+      'loopback',
+      '10.0.0.0/8',
+      'fd00::/8',
+    ]);
+    expect(problemsOf(() => loadDialerConfig({ TRUST_PROXY: 'my-proxy.example' }))[0]).toMatch(
+      /^TRUST_PROXY=my-proxy.example: "my-proxy.example" is not an address/,
+    );
+  });
 });

@@ -12,7 +12,7 @@ interface Answer {
 }
 
 /** POST /api/auth/login from a chosen local address (127.0.0.x are all the loopback interface on Linux). */
-function login(base: string, from: string, email: string, password: string): Promise<Answer> {
+function login(base: string, from: string, email: string, password: string, forwardedFor?: string): Promise<Answer> {
   const url = new URL('/api/auth/login', base);
   const payload = JSON.stringify({ email, password });
   return new Promise((resolve, reject) => {
@@ -23,7 +23,11 @@ function login(base: string, from: string, email: string, password: string): Pro
         path: url.pathname,
         method: 'POST',
         localAddress: from,
-        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) },
+        headers: {
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(payload),
+          ...(forwardedFor ? { 'x-forwarded-for': forwardedFor } : {}),
+        },
       },
       (res) => {
         let text = '';
@@ -98,5 +102,49 @@ describe('login throttling', () => {
       .getRepository(AuditLogEntry)
       .find({ where: { action: 'auth.login-failed', entityId: 'unknown' } });
     expect(u.details).toMatchObject({ email: 'nobody@test.local', reason: 'unknown-email' });
+  });
+});
+
+describe('the client address behind a reverse proxy (TRUST_PROXY)', () => {
+  const password = 'correct horse battery';
+  async function twoUsers(t: TestApp): Promise<[User, User]> {
+    const dep = await aDepartment(t.db.ds);
+    const a = await aUser(t.db.ds, 'planner', dep.id);
+    const b = await aUser(t.db.ds, 'planner', dep.id);
+    await t.db.ds.getRepository(User).update([a.id, b.id], { passwordHash: await hashPassword(password) });
+    return [a, b];
+  }
+  /** 21 wrong passwords for 21 unknown accounts: only the address key can lock. */
+  const spray = async (t: TestApp, from: string, forwardedFor: (i: number) => string) => {
+    for (let i = 0; i < 21; i++) await login(t.url, from, `nobody${i}@test.local`, 'wrong', forwardedFor(i));
+  };
+
+  it('without it, X-Forwarded-For is ignored: a client cannot dodge the address lock by inventing addresses', async () => {
+    const t = await startTestApp('dialer', { DIALER_RUNNER: 'false' });
+    try {
+      const [, b] = await twoUsers(t);
+      await spray(t, '127.0.0.5', (i) => `198.51.100.${i + 1}`);
+      const after = await login(t.url, '127.0.0.5', b.email, password, '198.51.100.200');
+      expect(after.status).toBe(429);
+      expect(after.body.details).toEqual([{ field: 'address', reason: 'too many failed logins' }]);
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('with TRUST_PROXY=loopback, each forwarded client has its own address budget', async () => {
+    const t = await startTestApp('dialer', { DIALER_RUNNER: 'false', TRUST_PROXY: 'loopback' });
+    try {
+      const [a, b] = await twoUsers(t);
+      await spray(t, '127.0.0.6', () => '203.0.113.9');
+      const locked = await login(t.url, '127.0.0.6', a.email, password, '203.0.113.9');
+      expect(locked.status).toBe(429);
+      expect(locked.body.details).toEqual([{ field: 'address', reason: 'too many failed logins' }]);
+      // Another client behind the same proxy is not locked out with the first.
+      const other = await login(t.url, '127.0.0.6', b.email, password, '203.0.113.10');
+      expect(other.status).toBe(200);
+    } finally {
+      await t.close();
+    }
   });
 });
