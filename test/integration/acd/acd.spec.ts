@@ -232,6 +232,7 @@ describe('ACD distribution, overflow and recovery', () => {
     const ds = t.db.ds;
     const dep = await aDepartment(ds);
     const w = await anAcdWorld(t, dep.id);
+    await w.allow(['+337']);
     const q = await w.queue({ maxWaitSeconds: 1, overflowTarget: 'number:+33700000001' });
     sim.setNumberBehaviour('+33700000001', { outcome: 'human', ringSeconds: 0.2, talkSeconds: 5 });
     const a = await w.agent();
@@ -514,6 +515,7 @@ describe('transfer and conference', () => {
     expect(
       sim.requests().some((x) => x.path === `/ari/bridges/${b2.bridgeId}/addChannel` && x.query.channel === c.id),
     ).toBe(true);
+    await w.allow(['+3375']);
     sim.setNumberBehaviour('+33755555555', { outcome: 'human', ringSeconds: 0.1, talkSeconds: 3 });
     const conf = await api(t.url, 'POST', '/api/agent/inbound/conference', {
       token: second.token,
