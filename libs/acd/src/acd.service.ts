@@ -178,6 +178,8 @@ export class AcdService implements InboundDesk {
   async stop(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     for (const off of this.offs.splice(0)) off();
+    for (const m of this.monitors.values()) m.off();
+    this.monitors.clear();
     this.sessions.attachInbound(undefined);
     await this.writes.catch(() => undefined);
   }
@@ -827,6 +829,7 @@ export class AcdService implements InboundDesk {
   async transfer(agentId: string, to: string): Promise<{ inboundCallId: string; to: string }> {
     const found = [...this.calls.values()].find((c) => c.agentId === agentId && c.status === 'connected');
     if (!found) throw new AppError('conflict', 'the agent has no inbound call to transfer');
+    if (found.consult) throw new AppError('conflict', 'a consultation is in progress: complete or cancel it first');
     const c = found;
     const [kind, target] = [to.slice(0, to.indexOf(':')), to.slice(to.indexOf(':') + 1)];
     if (kind === 'agent') {
@@ -1233,6 +1236,10 @@ export class AcdService implements InboundDesk {
     const talk = (Date.now() - (c.connectedAt ?? Date.now())) / 1000;
     await this.event(c.id, c.queueId, agentId, 'TRANSFER', { to, talktime: talk });
     await this.pathStep(c, { step: 'transfer', from: agentId, to });
+    // Transferred from hold: the caller's own holding bridge is no longer needed.
+    const hold = c.holdBridgeId;
+    c.holdBridgeId = undefined;
+    if (hold) await this.telephony.destroyBridge(hold).catch(() => undefined);
     this.wrapUp(c, agentId);
   }
 
