@@ -83,7 +83,11 @@ describe('ACD over the simulator', () => {
       ok: true,
       queue: { queueId: q.id },
     });
-    expect(await board.waitFor('queue')).toMatchObject({ queueId: q.id, waitingNow: 0, today: { answered: 1 } });
+    const shown = await board.waitFor('queue');
+    expect(shown).toMatchObject({ queueId: q.id, waitingNow: 0, today: { answered: 1 } });
+    // Occupancy: the talk on this queue's call ÷ both members' logged-in time, from the rows.
+    expect(shown.today.busySeconds).toBeGreaterThan(0);
+    expect(shown.today.occupancy).toBeCloseTo(shown.today.busySeconds / shown.today.loggedInSeconds, 6);
     agentSocket.close();
     board.close();
   });
