@@ -151,6 +151,41 @@ describe('the agent holds and transfers attended; the supervisor listens and whi
     s2.close();
   });
 
+  it('attended transfer to a queue consults its next ready agent; cancel sends that agent home, ready', async () => {
+    const ds = t.db.ds;
+    const w = await anAcdWorld(t, (await aDepartment(ds)).id);
+    const q1 = await w.queue({ wrapUpSeconds: 0 });
+    const q2 = await w.queue({ wrapUpSeconds: 0 });
+    const a = await w.agent();
+    const away = await w.agent();
+    const member = await w.agent();
+    await w.join(q1.id, a.id);
+    await w.join(q2.id, away.id);
+    await w.join(q2.id, member.id);
+    const b1 = await w.login(a.token);
+    await w.login(away.token);
+    const b3 = await w.login(member.token);
+    await api(t.url, 'POST', '/api/agent/pause', { token: away.token, body: { reason: 'break' } });
+    const c = sim.injectInbound({ number: q1.did, callerId: '+33650000006', talkSeconds: 30, patienceSeconds: 60 })!;
+    await untilRow(ds, c.id, (r) => r.status === 'connected' && r.agent_id === a.id, 'connected');
+    const r = await api(t.url, 'POST', '/api/agent/inbound/consult', {
+      token: a.token,
+      body: { to: `queue:${q2.id}` },
+    });
+    expect(r.status).toBe(200);
+    const phone = await phoneOf(member.id);
+    expect(sim.engine.channels.get(phone)?.bridge?.id).toBe(b1.bridgeId);
+    expect(sim.engine.channels.get(await phoneOf(away.id))?.bridge?.id).not.toBe(b1.bridgeId);
+
+    expect((await api(t.url, 'POST', '/api/agent/inbound/consult/cancel', { token: a.token })).status).toBe(200);
+    expect(sim.engine.channels.get(phone)?.bridge?.id).toBe(b3.bridgeId);
+    expect(sim.engine.channels.get(c.id)?.bridge?.id).toBe(b1.bridgeId);
+    await w.ready(member.token);
+    sim.remoteHangup(c.id);
+    const over = await untilRow(ds, c.id, (x) => x.outcome === 'answered', 'call over');
+    expect(over.agent_id).toBe(a.id);
+  });
+
   it('attended transfer to an allowed number, cancelled: the number is let go and the caller comes back', async () => {
     const ds = t.db.ds;
     const w = await anAcdWorld(t, (await aDepartment(ds)).id);
