@@ -5657,6 +5657,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
+            /** @description unprocessable: the number is outside the department's allowed destinations; `details` names the field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
     Acd_get: {
@@ -5861,6 +5870,15 @@ export interface operations {
             };
             /** @description unsupported-media-type: the body’s content type is not one this route takes */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description unprocessable: the number is outside the department's allowed destinations; `details` names the field */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6410,6 +6428,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
+            /** @description unprocessable: the number is outside the department's allowed destinations; `details` names the field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
     Acd_conference: {
@@ -6488,6 +6515,15 @@ export interface operations {
             };
             /** @description unsupported-media-type: the body’s content type is not one this route takes */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description unprocessable: the number is outside the department's allowed destinations; `details` names the field */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6751,6 +6787,15 @@ export interface operations {
             };
             /** @description unsupported-media-type: the body’s content type is not one this route takes */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description unprocessable: the number is outside the department's allowed destinations; `details` names the field */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -20,7 +20,9 @@ import {
   ApiOkResponse,
   ApiOperation,
   ApiQuery,
+  ApiResponse,
   ApiTags,
+  getSchemaPath,
 } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
@@ -85,6 +87,13 @@ const AGENT_ID_QUERY = ApiQuery({
   description: 'the agent (supervisors and admins; an agent acts on their own call)',
 });
 
+/** 422 of the routes that may call an external number. */
+const DESTINATION_REFUSED = ApiResponse({
+  status: 422,
+  description: "unprocessable: the number is outside the department's allowed destinations; `details` names the field",
+  schema: { $ref: getSchemaPath('ErrorBodyDto') },
+});
+
 @ApiTags('acd')
 @ApiBearerAuth()
 @ApiExtraModels(IvrChoiceResponse)
@@ -139,6 +148,7 @@ export class AcdController {
   @Roles(...MANAGE)
   @ApiOperation({ summary: 'Create a queue' })
   @ApiCreatedResponse({ type: QueueResponse })
+  @DESTINATION_REFUSED
   @Post('queues')
   async create(@CurrentUser() p: Principal, @Body() dto: CreateQueueDto): Promise<Queue> {
     const departmentId = this.departmentFor(p, dto.departmentId);
@@ -163,6 +173,7 @@ export class AcdController {
   @Roles(...MANAGE)
   @ApiOperation({ summary: 'Change a queue' })
   @ApiOkResponse({ type: QueueResponse })
+  @DESTINATION_REFUSED
   @Patch('queues/:id')
   async update(
     @CurrentUser() p: Principal,
@@ -314,6 +325,7 @@ export class AcdController {
   @ApiOperation({ summary: "Blind-transfer the agent's inbound caller to an agent, a queue or a number" })
   @ApiOkResponse({ type: InboundTransferResponse })
   @AGENT_ID_QUERY
+  @DESTINATION_REFUSED
   @Post('agent/inbound/transfer')
   @HttpCode(200)
   async transfer(
@@ -329,6 +341,7 @@ export class AcdController {
   @ApiOperation({ summary: "Conference an external number into the agent's inbound call" })
   @ApiOkResponse({ type: InboundConferenceResponse })
   @AGENT_ID_QUERY
+  @DESTINATION_REFUSED
   @Post('agent/inbound/conference')
   @HttpCode(200)
   async conference(
@@ -375,6 +388,7 @@ export class AcdController {
   })
   @ApiOkResponse({ type: InboundConsultResponse })
   @AGENT_ID_QUERY
+  @DESTINATION_REFUSED
   @Post('agent/inbound/consult')
   @HttpCode(200)
   async consult(
