@@ -36,7 +36,7 @@ import {
   type Principal,
 } from '@app/auth';
 import { AppError, invalid, notFound } from '@app/common';
-import { Agent, Department, Did, IvrMenu, Queue, QueueMembership } from '@app/database';
+import { Agent, AuditService, Department, Did, IvrMenu, Queue, QueueMembership } from '@app/database';
 import {
   AllowedDestinationsDto,
   BargeDto,
@@ -103,6 +103,7 @@ export class AcdController {
     @InjectDataSource() private readonly ds: DataSource,
     @Inject(AcdService) private readonly acd: AcdService,
     @Inject(AcdLiveService) private readonly live: AcdLiveService,
+    @Inject(AuditService) private readonly audit: AuditService,
   ) {}
 
   private departmentFor(p: Principal, requested?: string): string {
@@ -506,7 +507,20 @@ export class AcdController {
       .map(({ i }) => ({ field: `prefixes[${i}]`, reason: 'an E.164 prefix: + and up to 15 digits, X for any digit' }));
     if (bad.length) throw invalid(bad);
     const prefixes = [...new Set(dto.prefixes)];
-    await this.ds.getRepository(Department).update(id, { allowedDestinations: prefixes });
+    await this.ds.transaction(async (m) => {
+      await m.update(Department, id, { allowedDestinations: prefixes });
+      await this.audit.record(
+        { userId: p.userId, role: p.role, departmentId: p.departmentId },
+        {
+          action: 'department.allowed-destinations',
+          entityType: 'department',
+          entityId: id,
+          departmentId: id,
+          details: { prefixes },
+        },
+        m,
+      );
+    });
     return { departmentId: id, prefixes };
   }
 

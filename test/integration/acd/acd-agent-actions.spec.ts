@@ -343,6 +343,11 @@ describe('the agent holds and transfers attended; the supervisor listens and whi
 
     const set = await api(t.url, 'PUT', path, { token: admin, body: { prefixes: ['+4420', '+4420'] } });
     expect(set.body).toEqual({ departmentId: dep.id, prefixes: ['+4420'] });
+    const [audit] = await ds.query(
+      `SELECT action, details FROM audit_log WHERE entity_id = $1 AND action = 'department.allowed-destinations'`,
+      [dep.id],
+    );
+    expect(audit).toEqual({ action: 'department.allowed-destinations', details: { prefixes: ['+4420'] } });
     sim.setNumberBehaviour('+442079460000', { outcome: 'human', ringSeconds: 0.1, talkSeconds: 1 });
     const ok = await api(t.url, 'POST', '/api/agent/inbound/conference', {
       token: a.token,
