@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { AsteriskSim } from '@app/asterisk-sim';
+import { queueFigures } from '@app/acd';
 import { pollUntil } from '@app/common';
 import { ASTERISK_SIM } from '@app/dialer';
 import { aDepartment } from '../../support/builders';
@@ -128,5 +129,57 @@ describe('ACD strategies and the recorded callback request', () => {
     // Another department's supervisor does not see it.
     const other = await anAcdWorld(t, (await aDepartment(ds)).id);
     expect((await api(t.url, 'GET', '/api/callback-requests', { token: other.sup })).body).toEqual([]);
+  });
+
+  it("occupancy: talk on the queue's calls ÷ its members' logged-in time, recomputed from the rows", async () => {
+    const ds = t.db.ds;
+    const w = await anAcdWorld(t, (await aDepartment(ds)).id);
+    const q = await w.queue({});
+    const other = await w.queue({});
+    const [a, b, outsider] = [await w.agent(), await w.agent(), await w.agent()];
+    await w.join(q.id, a.id);
+    await w.join(q.id, b.id);
+    await w.join(other.id, outsider.id);
+    const at = (hhmm: string): Date => new Date(`2026-01-05T${hhmm}:00Z`);
+    const change = (agent: string, to: string, hhmm: string): Promise<unknown> =>
+      ds.query(`INSERT INTO agent_state_changes (agent_id, from_state, to_state, at) VALUES ($1, NULL, $2, $3)`, [
+        agent,
+        to,
+        at(hhmm),
+      ]);
+    // a: logged in 09:30 → 10:30 and 10:40 → 12:00 (paused counts as logged in); b: 10:30 → still on;
+    // the outsider (another queue) does not count.
+    await change(a.id, 'ready', '09:30');
+    await change(a.id, 'paused', '10:15');
+    await change(a.id, 'offline', '10:30');
+    await change(a.id, 'ready', '10:40');
+    await change(a.id, 'offline', '12:00');
+    await change(b.id, 'ready', '10:30');
+    await change(outsider.id, 'ready', '10:00');
+    const [call] = await ds.query(
+      `INSERT INTO inbound_calls (channel_id, arrived_at, path) VALUES ('occupancy-test', now(), '[]') RETURNING id`,
+    );
+    const ev = (queue: string, event: string, data: object, hhmm: string): Promise<unknown> =>
+      ds.query(`INSERT INTO queue_events (inbound_call_id, queue_id, event, data, at) VALUES ($1, $2, $3, $4, $5)`, [
+        call.id,
+        queue,
+        event,
+        JSON.stringify(data),
+        at(hhmm),
+      ]);
+    await ev(q.id, 'COMPLETECALLER', { talktime: 600 }, '10:10');
+    await ev(q.id, 'TRANSFER', { to: 'queue:x', talktime: 300 }, '10:45');
+    await ev(q.id, 'ATTENDEDTRANSFER', { state: 'consulting' }, '10:50');
+    await ev(q.id, 'ATTENDEDTRANSFER', { state: 'completed', talktime: 120 }, '10:52');
+    await ev(q.id, 'COMPLETECALLER', { talktime: 999 }, '11:30'); // after the period
+    await ev(other.id, 'COMPLETECALLER', { talktime: 500 }, '10:20'); // another queue
+
+    const f = await queueFigures(ds, q.id, 20, at('10:00'), at('11:00'));
+    // busy 600 + 300 + 120 = 1020 s; logged in: a 30 + 20 min, b 30 min = 4800 s
+    expect(f.busySeconds).toBe(1020);
+    expect(f.loggedInSeconds).toBe(4800);
+    expect(f.occupancy).toBeCloseTo(1020 / 4800, 10);
+    const empty = await queueFigures(ds, q.id, 20, at('08:00'), at('09:00'));
+    expect(empty).toMatchObject({ busySeconds: 0, loggedInSeconds: 0, occupancy: null });
   });
 });
