@@ -249,6 +249,32 @@ describe('the agent holds and transfers attended; the supervisor listens and whi
     screen.close();
   });
 
+  it('the consulted number hangs up first: the consultation ends by itself and the caller comes back', async () => {
+    const ds = t.db.ds;
+    const w = await anAcdWorld(t, (await aDepartment(ds)).id);
+    await w.allow(['+3379']);
+    const q = await w.queue({ wrapUpSeconds: 0 });
+    const a = await w.agent();
+    await w.join(q.id, a.id);
+    const { bridgeId } = await w.login(a.token);
+    sim.setNumberBehaviour('+33790000001', { outcome: 'human', ringSeconds: 0.1, talkSeconds: 0.5 });
+    const c = sim.injectInbound({ number: q.did, callerId: '+33650000007', talkSeconds: 30, patienceSeconds: 60 })!;
+    await untilRow(ds, c.id, (r) => r.status === 'connected', 'connected');
+    const r = await api(t.url, 'POST', '/api/agent/inbound/consult', {
+      token: a.token,
+      body: { to: 'number:+33790000001' },
+    });
+    expect(r.status).toBe(200);
+    const row = await untilRow(ds, c.id, (x) => steps(x).includes('unhold'), 'caller back after the hang-up');
+    expect(steps(row)).toEqual(['entry', 'queue', 'agent', 'hold', 'consult', 'consult-cancelled', 'unhold']);
+    expect(sim.engine.channels.get(c.id)?.bridge?.id).toBe(bridgeId);
+    expect((await api(t.url, 'POST', '/api/agent/inbound/hold', { token: a.token, body: { hold: true } })).status).toBe(
+      200,
+    );
+    sim.remoteHangup(c.id);
+    await untilRow(ds, c.id, (x) => x.outcome === 'answered', 'call over');
+  });
+
   it('the supervisor listens and whispers through snoop channels, and ends each', async () => {
     const ds = t.db.ds;
     const dep = await aDepartment(ds);
