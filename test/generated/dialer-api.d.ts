@@ -593,6 +593,160 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/agent/inbound/hold": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Put the agent's inbound caller on hold (music) or take them back */
+        post: operations["Acd_hold"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/agent/inbound/consult": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start an attended transfer: consult an agent, a queue or a number with the caller on hold */
+        post: operations["Acd_consult"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/agent/inbound/consult/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Complete the attended transfer: the caller goes to the consulted party */
+        post: operations["Acd_consultComplete"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/agent/inbound/consult/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel the attended transfer: the consulted party is let go, the caller comes back */
+        post: operations["Acd_consultCancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/agents/{agentId}/listen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Listen to an agent's call from the supervisor's phone (snoop) */
+        post: operations["Acd_listen"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/agents/{agentId}/whisper": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Whisper to an agent (the caller does not hear) from the supervisor's phone (snoop) */
+        post: operations["Acd_whisper"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/agents/{agentId}/monitor/{channelId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** End a listen, whisper or barge */
+        delete: operations["Acd_endMonitor"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/callback-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Recorded callback requests (the after-hours route), newest first */
+        get: operations["Acd_callbackRequests"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/departments/{id}/allowed-destinations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A department's allowed external destinations (transfer, conference, overflow) */
+        get: operations["Acd_allowedDestinations"];
+        /** Replace a department's allowed external destinations (E.164 prefixes; admin) */
+        put: operations["Acd_setAllowedDestinations"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/ivr-menus": {
         parameters: {
             query?: never;
@@ -1296,6 +1450,7 @@ export interface components {
             code: string;
             webhookUrl: string | null;
             agentEndpoints: string[];
+            allowedDestinations: string[];
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -1801,6 +1956,12 @@ export interface components {
             asaSeconds: number | null;
             abandonRate: number | null;
             longestWaitSeconds: number | null;
+            /** @description seconds member agents talked on this queue's calls */
+            busySeconds: number;
+            /** @description seconds the queue's member agents were logged in */
+            loggedInSeconds: number;
+            /** @description busySeconds ÷ loggedInSeconds */
+            occupancy: number | null;
         };
         QueueLiveResponse: {
             /** Format: uuid */
@@ -1893,6 +2054,61 @@ export interface components {
         BargeResponse: {
             /** @description the supervisor's channel */
             channelId: string;
+        };
+        HoldDto: {
+            /** @example true */
+            hold: boolean;
+        };
+        InboundHoldResponse: {
+            inboundCallId: string;
+            /** @description the caller is on hold now */
+            held: boolean;
+        };
+        ConsultDto: {
+            /** @example agent:3f2c8a1e-5b7d-4c9e-a1f0-2d6b8e4c7a90 */
+            to: string;
+        };
+        InboundConsultResponse: {
+            inboundCallId: string;
+            /** @description the attended transfer (consultation) id */
+            consultId: string;
+        };
+        MonitorDto: {
+            /** @example PJSIP/agent-1999 */
+            endpoint: string;
+        };
+        MonitorResponse: {
+            /** @description the supervisor's channel (end it with DELETE /api/agents/{agentId}/monitor/{channelId}) */
+            channelId: string;
+        };
+        CallbackRequestResponse: {
+            /** Format: uuid */
+            inboundCallId: string;
+            /** Format: uuid */
+            departmentId: string | null;
+            callerNumber: string | null;
+            did: string | null;
+            /** Format: date-time */
+            arrivedAt: string;
+            /** @description the recording's name (Asterisk's recording spool) */
+            recording: string | null;
+            /** @description length of the message, once the recording finished */
+            recordedSeconds: number | null;
+        };
+        AllowedDestinationsResponse: {
+            /** Format: uuid */
+            departmentId: string;
+            /** @description E.164 prefixes, X for any one digit; empty: none allowed */
+            prefixes: string[];
+        };
+        AllowedDestinationsDto: {
+            /**
+             * @example [
+             *       "+4420",
+             *       "+336XXXXXXXX"
+             *     ]
+             */
+            prefixes: string[];
         };
         IvrAfterHoursResponse: {
             /** @enum {string} */
@@ -3159,7 +3375,7 @@ export interface components {
              * @example validation-failed
              * @enum {string}
              */
-            error: "validation-failed" | "unauthenticated" | "invalid-credentials" | "forbidden" | "not-found" | "conflict" | "illegal-transition" | "payload-too-large" | "unsupported-media-type" | "ari-unavailable" | "unavailable" | "rate-limited" | "internal";
+            error: "validation-failed" | "unauthenticated" | "invalid-credentials" | "forbidden" | "not-found" | "conflict" | "illegal-transition" | "payload-too-large" | "unsupported-media-type" | "ari-unavailable" | "unavailable" | "rate-limited" | "internal" | "unprocessable";
             /**
              * @description human-readable summary
              * @example some fields are invalid
@@ -5441,6 +5657,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
+            /** @description unprocessable: the number is outside the department's allowed destinations; `details` names the field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
     Acd_get: {
@@ -5645,6 +5870,15 @@ export interface operations {
             };
             /** @description unsupported-media-type: the body’s content type is not one this route takes */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description unprocessable: the number is outside the department's allowed destinations; `details` names the field */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6194,6 +6428,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
+            /** @description unprocessable: the number is outside the department's allowed destinations; `details` names the field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
     Acd_conference: {
@@ -6279,6 +6522,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
+            /** @description unprocessable: the number is outside the department's allowed destinations; `details` names the field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
     Acd_barge: {
@@ -6307,6 +6559,743 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["BargeResponse"];
+                };
+            };
+            /** @description validation-failed: a field is invalid; `details` names each */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description unauthenticated: no token, or an expired or invalid one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description forbidden: the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description not-found: no such resource in your departments */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description conflict or illegal-transition: the resource is not in a state that allows it */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description payload-too-large: the body exceeds this route’s limit (the message names it and the alternative) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description unsupported-media-type: the body’s content type is not one this route takes */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    Acd_hold: {
+        parameters: {
+            query?: {
+                /** @description the agent (supervisors and admins; an agent acts on their own call) */
+                agentId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "hold": true
+                 *     }
+                 */
+                "application/json": components["schemas"]["HoldDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboundHoldResponse"];
+                };
+            };
+            /** @description validation-failed: a field is invalid; `details` names each */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description unauthenticated: no token, or an expired or invalid one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description forbidden: the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description conflict or illegal-transition: the resource is not in a state that allows it */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description payload-too-large: the body exceeds this route’s limit (the message names it and the alternative) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description unsupported-media-type: the body’s content type is not one this route takes */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    Acd_consult: {
+        parameters: {
+            query?: {
+                /** @description the agent (supervisors and admins; an agent acts on their own call) */
+                agentId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "to": "agent:3f2c8a1e-5b7d-4c9e-a1f0-2d6b8e4c7a90"
+                 *     }
+                 */
+                "application/json": components["schemas"]["ConsultDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboundConsultResponse"];
+                };
+            };
+            /** @description validation-failed: a field is invalid; `details` names each */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description unauthenticated: no token, or an expired or invalid one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description forbidden: the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description conflict or illegal-transition: the resource is not in a state that allows it */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description payload-too-large: the body exceeds this route’s limit (the message names it and the alternative) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description unsupported-media-type: the body’s content type is not one this route takes */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description unprocessable: the number is outside the department's allowed destinations; `details` names the field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    Acd_consultComplete: {
+        parameters: {
+            query?: {
+                /** @description the agent (supervisors and admins; an agent acts on their own call) */
+                agentId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboundConsultResponse"];
+                };
+            };
+            /** @description validation-failed: a field is invalid; `details` names each */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description unauthenticated: no token, or an expired or invalid one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description forbidden: the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description conflict or illegal-transition: the resource is not in a state that allows it */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    Acd_consultCancel: {
+        parameters: {
+            query?: {
+                /** @description the agent (supervisors and admins; an agent acts on their own call) */
+                agentId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboundConsultResponse"];
+                };
+            };
+            /** @description validation-failed: a field is invalid; `details` names each */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description unauthenticated: no token, or an expired or invalid one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description forbidden: the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description conflict or illegal-transition: the resource is not in a state that allows it */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    Acd_listen: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                agentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "endpoint": "PJSIP/agent-1999"
+                 *     }
+                 */
+                "application/json": components["schemas"]["MonitorDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MonitorResponse"];
+                };
+            };
+            /** @description validation-failed: a field is invalid; `details` names each */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description unauthenticated: no token, or an expired or invalid one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description forbidden: the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description not-found: no such resource in your departments */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description conflict or illegal-transition: the resource is not in a state that allows it */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description payload-too-large: the body exceeds this route’s limit (the message names it and the alternative) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description unsupported-media-type: the body’s content type is not one this route takes */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    Acd_whisper: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                agentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "endpoint": "PJSIP/agent-1999"
+                 *     }
+                 */
+                "application/json": components["schemas"]["MonitorDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MonitorResponse"];
+                };
+            };
+            /** @description validation-failed: a field is invalid; `details` names each */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description unauthenticated: no token, or an expired or invalid one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description forbidden: the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description not-found: no such resource in your departments */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description conflict or illegal-transition: the resource is not in a state that allows it */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description payload-too-large: the body exceeds this route’s limit (the message names it and the alternative) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description unsupported-media-type: the body’s content type is not one this route takes */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    Acd_endMonitor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                agentId: string;
+                channelId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the supervisor's leg hung up */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description validation-failed: a field is invalid; `details` names each */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description unauthenticated: no token, or an expired or invalid one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description forbidden: the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description not-found: no such resource in your departments */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description conflict or illegal-transition: the resource is not in a state that allows it */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    Acd_callbackRequests: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallbackRequestResponse"][];
+                };
+            };
+            /** @description unauthenticated: no token, or an expired or invalid one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description forbidden: the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    Acd_allowedDestinations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AllowedDestinationsResponse"];
+                };
+            };
+            /** @description validation-failed: a field is invalid; `details` names each */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description unauthenticated: no token, or an expired or invalid one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description forbidden: the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description not-found: no such resource in your departments */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    Acd_setAllowedDestinations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "prefixes": [
+                 *         "+4420",
+                 *         "+336XXXXXXXX"
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["AllowedDestinationsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AllowedDestinationsResponse"];
                 };
             };
             /** @description validation-failed: a field is invalid; `details` names each */

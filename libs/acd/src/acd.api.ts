@@ -73,6 +73,10 @@ export class QueueFiguresResponse {
   @ApiProperty({ nullable: true, type: Number }) asaSeconds: number | null;
   @ApiProperty({ nullable: true, type: Number }) abandonRate: number | null;
   @ApiProperty({ nullable: true, type: Number }) longestWaitSeconds: number | null;
+  @ApiProperty({ description: "seconds member agents talked on this queue's calls" }) busySeconds: number;
+  @ApiProperty({ description: "seconds the queue's member agents were logged in" }) loggedInSeconds: number;
+  @ApiProperty({ nullable: true, type: Number, description: 'busySeconds ÷ loggedInSeconds' })
+  occupancy: number | null;
 }
 
 export class QueueLiveResponse {
@@ -104,4 +108,39 @@ export class InboundConferenceResponse {
 
 export class BargeResponse {
   @ApiProperty({ description: "the supervisor's channel" }) channelId: string;
+}
+
+export class InboundHoldResponse {
+  @ApiProperty() inboundCallId: string;
+  @ApiProperty({ description: 'the caller is on hold now' }) held: boolean;
+}
+
+export class InboundConsultResponse {
+  @ApiProperty() inboundCallId: string;
+  @ApiProperty({ description: 'the attended transfer (consultation) id' }) consultId: string;
+}
+
+export class MonitorResponse {
+  @ApiProperty({
+    description: "the supervisor's channel (end it with DELETE /api/agents/{agentId}/monitor/{channelId})",
+  })
+  channelId: string;
+}
+
+export class AllowedDestinationsResponse {
+  @ApiProperty({ format: 'uuid' }) departmentId: string;
+  @ApiProperty({ type: [String], description: 'E.164 prefixes, X for any one digit; empty: none allowed' })
+  prefixes: string[];
+}
+
+export class CallbackRequestResponse {
+  @ApiProperty({ format: 'uuid' }) inboundCallId: string;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) departmentId: string | null;
+  @ApiProperty({ nullable: true, type: String }) callerNumber: string | null;
+  @ApiProperty({ nullable: true, type: String }) did: string | null;
+  @ApiProperty({ format: 'date-time' }) arrivedAt: string;
+  @ApiProperty({ nullable: true, type: String, description: "the recording's name (Asterisk's recording spool)" })
+  recording: string | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'length of the message, once the recording finished' })
+  recordedSeconds: number | null;
 }

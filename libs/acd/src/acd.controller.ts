@@ -20,15 +20,29 @@ import {
   ApiOkResponse,
   ApiOperation,
   ApiQuery,
+  ApiResponse,
   ApiTags,
+  getSchemaPath,
 } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { canSeeDepartment, CurrentUser, departmentScope, Roles, type Principal } from '@app/auth';
-import { AppError, invalid, notFound } from '@app/common';
-import { Agent, Did, IvrMenu, Queue, QueueMembership } from '@app/database';
 import {
+  canSeeDepartment,
+  CurrentUser,
+  departmentScope,
+  departmentsOf,
+  Roles,
+  seesAllDepartments,
+  type Principal,
+} from '@app/auth';
+import { AppError, invalid, notFound } from '@app/common';
+import { Agent, AuditService, Department, Did, IvrMenu, Queue, QueueMembership } from '@app/database';
+import {
+  AllowedDestinationsDto,
   BargeDto,
+  ConsultDto,
+  HoldDto,
+  MonitorDto,
   ConferenceDto,
   CreateDidDto,
   CreateIvrMenuDto,
@@ -39,7 +53,12 @@ import {
 } from './acd.dto';
 import { AcdLiveService, type QueueLiveView } from './acd-live.service';
 import {
+  AllowedDestinationsResponse,
   BargeResponse,
+  CallbackRequestResponse,
+  InboundConsultResponse,
+  InboundHoldResponse,
+  MonitorResponse,
   DidResponse,
   InboundConferenceResponse,
   InboundTransferResponse,
@@ -50,6 +69,7 @@ import {
   QueueResponse,
 } from './acd.api';
 import { AcdService } from './acd.service';
+import { DESTINATION_PATTERN, destinationAllowed } from './allowed-destinations';
 
 const MANAGE = ['admin', 'supervisor'] as const;
 const READ = ['admin', 'supervisor', 'planner', 'qa'] as const;
@@ -67,6 +87,13 @@ const AGENT_ID_QUERY = ApiQuery({
   description: 'the agent (supervisors and admins; an agent acts on their own call)',
 });
 
+/** 422 of the routes that may call an external number. */
+const DESTINATION_REFUSED = ApiResponse({
+  status: 422,
+  description: "unprocessable: the number is outside the department's allowed destinations; `details` names the field",
+  schema: { $ref: getSchemaPath('ErrorBodyDto') },
+});
+
 @ApiTags('acd')
 @ApiBearerAuth()
 @ApiExtraModels(IvrChoiceResponse)
@@ -76,6 +103,7 @@ export class AcdController {
     @InjectDataSource() private readonly ds: DataSource,
     @Inject(AcdService) private readonly acd: AcdService,
     @Inject(AcdLiveService) private readonly live: AcdLiveService,
+    @Inject(AuditService) private readonly audit: AuditService,
   ) {}
 
   private departmentFor(p: Principal, requested?: string): string {
@@ -88,6 +116,23 @@ export class AcdController {
     const q = await this.ds.getRepository(Queue).findOne({ where: { id } });
     if (!q || !canSeeDepartment(p, q.departmentId)) throw notFound('queue', id);
     return q;
+  }
+
+  /** Overflow to a number only within the department's allowed destinations (422 naming the field). */
+  private async checkTargets(
+    departmentId: string,
+    dto: { overflowTarget?: string | null; noAgentsTarget?: string | null },
+  ): Promise<void> {
+    const d = await this.ds.getRepository(Department).findOne({ where: { id: departmentId } });
+    const problems = (['overflowTarget', 'noAgentsTarget'] as const)
+      .filter(
+        (f) => dto[f]?.startsWith('number:') && !destinationAllowed(d?.allowedDestinations ?? [], dto[f]!.slice(7)),
+      )
+      .map((field) => ({
+        field,
+        reason: `${dto[field]!.slice(7)} is not within the department's allowed destinations`,
+      }));
+    if (problems.length) throw new AppError('unprocessable', 'overflow number not allowed', problems);
   }
 
   // ---- queues ---------------------------------------------------------------------------------------------------
@@ -104,10 +149,12 @@ export class AcdController {
   @Roles(...MANAGE)
   @ApiOperation({ summary: 'Create a queue' })
   @ApiCreatedResponse({ type: QueueResponse })
+  @DESTINATION_REFUSED
   @Post('queues')
   async create(@CurrentUser() p: Principal, @Body() dto: CreateQueueDto): Promise<Queue> {
     const departmentId = this.departmentFor(p, dto.departmentId);
     checkSkills(dto.requiredSkills);
+    await this.checkTargets(departmentId, dto);
     const exists = await this.ds.getRepository(Queue).findOne({ where: { name: dto.name } });
     if (exists)
       throw new AppError('conflict', `a queue named '${dto.name}' exists`, [{ field: 'name', reason: 'taken' }]);
@@ -127,6 +174,7 @@ export class AcdController {
   @Roles(...MANAGE)
   @ApiOperation({ summary: 'Change a queue' })
   @ApiOkResponse({ type: QueueResponse })
+  @DESTINATION_REFUSED
   @Patch('queues/:id')
   async update(
     @CurrentUser() p: Principal,
@@ -135,6 +183,7 @@ export class AcdController {
   ): Promise<Queue> {
     const q = await this.queue(p, id);
     checkSkills(dto.requiredSkills);
+    await this.checkTargets(q.departmentId, dto);
     // only the fields sent: the DTO instance carries its unset fields as undefined
     const sent = Object.fromEntries(Object.entries(dto).filter(([, v]) => v !== undefined));
     await this.ds.getRepository(Queue).save({ ...q, ...sent });
@@ -277,6 +326,7 @@ export class AcdController {
   @ApiOperation({ summary: "Blind-transfer the agent's inbound caller to an agent, a queue or a number" })
   @ApiOkResponse({ type: InboundTransferResponse })
   @AGENT_ID_QUERY
+  @DESTINATION_REFUSED
   @Post('agent/inbound/transfer')
   @HttpCode(200)
   async transfer(
@@ -292,6 +342,7 @@ export class AcdController {
   @ApiOperation({ summary: "Conference an external number into the agent's inbound call" })
   @ApiOkResponse({ type: InboundConferenceResponse })
   @AGENT_ID_QUERY
+  @DESTINATION_REFUSED
   @Post('agent/inbound/conference')
   @HttpCode(200)
   async conference(
@@ -314,6 +365,163 @@ export class AcdController {
     @Body() dto: BargeDto,
   ): Promise<{ channelId: string }> {
     return this.acd.barge(await this.agentId(p, agentId), dto.endpoint);
+  }
+
+  /** Hold or un-hold the agent's inbound caller (music on hold, out of the agent's bridge). */
+  @Roles('agent', 'supervisor', 'admin')
+  @ApiOperation({ summary: "Put the agent's inbound caller on hold (music) or take them back" })
+  @ApiOkResponse({ type: InboundHoldResponse })
+  @AGENT_ID_QUERY
+  @Post('agent/inbound/hold')
+  @HttpCode(200)
+  async hold(
+    @CurrentUser() p: Principal,
+    @Body() dto: HoldDto,
+    @Query('agentId') agentId?: string,
+  ): Promise<{ inboundCallId: string; held: boolean }> {
+    return this.acd.setHold(await this.agentId(p, agentId), dto.hold);
+  }
+
+  /** Attended transfer, step one: the caller on hold, the agent talks to the target first. */
+  @Roles('agent', 'supervisor', 'admin')
+  @ApiOperation({
+    summary: 'Start an attended transfer: consult an agent, a queue or a number with the caller on hold',
+  })
+  @ApiOkResponse({ type: InboundConsultResponse })
+  @AGENT_ID_QUERY
+  @DESTINATION_REFUSED
+  @Post('agent/inbound/consult')
+  @HttpCode(200)
+  async consult(
+    @CurrentUser() p: Principal,
+    @Body() dto: ConsultDto,
+    @Query('agentId') agentId?: string,
+  ): Promise<{ inboundCallId: string; consultId: string }> {
+    return this.acd.consult(await this.agentId(p, agentId), dto.to);
+  }
+
+  @Roles('agent', 'supervisor', 'admin')
+  @ApiOperation({ summary: 'Complete the attended transfer: the caller goes to the consulted party' })
+  @ApiOkResponse({ type: InboundConsultResponse })
+  @AGENT_ID_QUERY
+  @Post('agent/inbound/consult/complete')
+  @HttpCode(200)
+  async consultComplete(
+    @CurrentUser() p: Principal,
+    @Query('agentId') agentId?: string,
+  ): Promise<{ inboundCallId: string; consultId: string }> {
+    return this.acd.consultComplete(await this.agentId(p, agentId));
+  }
+
+  @Roles('agent', 'supervisor', 'admin')
+  @ApiOperation({ summary: 'Cancel the attended transfer: the consulted party is let go, the caller comes back' })
+  @ApiOkResponse({ type: InboundConsultResponse })
+  @AGENT_ID_QUERY
+  @Post('agent/inbound/consult/cancel')
+  @HttpCode(200)
+  async consultCancel(
+    @CurrentUser() p: Principal,
+    @Query('agentId') agentId?: string,
+  ): Promise<{ inboundCallId: string; consultId: string }> {
+    return this.acd.consultCancel(await this.agentId(p, agentId));
+  }
+
+  /** The supervisor listens to an agent (ARI snoop, spy) from their own phone. */
+  @Roles('supervisor', 'admin')
+  @ApiOperation({ summary: "Listen to an agent's call from the supervisor's phone (snoop)" })
+  @ApiOkResponse({ type: MonitorResponse })
+  @Post('agents/:agentId/listen')
+  @HttpCode(200)
+  async listen(
+    @CurrentUser() p: Principal,
+    @Param('agentId', ParseUUIDPipe) agentId: string,
+    @Body() dto: MonitorDto,
+  ): Promise<{ channelId: string }> {
+    return this.acd.monitor(await this.agentId(p, agentId), dto.endpoint, 'listen');
+  }
+
+  /** The supervisor listens and speaks to the agent only (ARI snoop, spy and whisper). */
+  @Roles('supervisor', 'admin')
+  @ApiOperation({ summary: "Whisper to an agent (the caller does not hear) from the supervisor's phone (snoop)" })
+  @ApiOkResponse({ type: MonitorResponse })
+  @Post('agents/:agentId/whisper')
+  @HttpCode(200)
+  async whisper(
+    @CurrentUser() p: Principal,
+    @Param('agentId', ParseUUIDPipe) agentId: string,
+    @Body() dto: MonitorDto,
+  ): Promise<{ channelId: string }> {
+    return this.acd.monitor(await this.agentId(p, agentId), dto.endpoint, 'whisper');
+  }
+
+  @Roles('supervisor', 'admin')
+  @ApiOperation({ summary: 'End a listen, whisper or barge' })
+  @ApiNoContentResponse({ description: "the supervisor's leg hung up" })
+  @Delete('agents/:agentId/monitor/:channelId')
+  @HttpCode(204)
+  async endMonitor(
+    @CurrentUser() p: Principal,
+    @Param('agentId', ParseUUIDPipe) agentId: string,
+    @Param('channelId') channelId: string,
+  ): Promise<void> {
+    if (!(await this.acd.endMonitor(await this.agentId(p, agentId), channelId))) throw notFound('monitor', channelId);
+  }
+
+  @Roles(...READ)
+  @ApiOperation({ summary: 'Recorded callback requests (the after-hours route), newest first' })
+  @ApiOkResponse({ type: CallbackRequestResponse, isArray: true })
+  @Get('callback-requests')
+  callbackRequests(@CurrentUser() p: Principal): ReturnType<AcdService['callbackRequests']> {
+    return this.acd.callbackRequests(seesAllDepartments(p) ? undefined : departmentsOf(p));
+  }
+
+  // ---- allowed destinations ----------------------------------------------------------------------------------------
+
+  @Roles('admin', 'supervisor')
+  @ApiOperation({ summary: "A department's allowed external destinations (transfer, conference, overflow)" })
+  @ApiOkResponse({ type: AllowedDestinationsResponse })
+  @Get('departments/:id/allowed-destinations')
+  async allowedDestinations(
+    @CurrentUser() p: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<{ departmentId: string; prefixes: string[] }> {
+    const d = await this.ds.getRepository(Department).findOne({ where: { id } });
+    if (!d || !canSeeDepartment(p, d.id)) throw notFound('department', id);
+    return { departmentId: d.id, prefixes: d.allowedDestinations };
+  }
+
+  @Roles('admin')
+  @ApiOperation({ summary: "Replace a department's allowed external destinations (E.164 prefixes; admin)" })
+  @ApiOkResponse({ type: AllowedDestinationsResponse })
+  @Put('departments/:id/allowed-destinations')
+  async setAllowedDestinations(
+    @CurrentUser() p: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: AllowedDestinationsDto,
+  ): Promise<{ departmentId: string; prefixes: string[] }> {
+    const d = await this.ds.getRepository(Department).findOne({ where: { id } });
+    if (!d || !canSeeDepartment(p, d.id)) throw notFound('department', id);
+    const bad = dto.prefixes
+      .map((x, i) => ({ x, i }))
+      .filter(({ x }) => !DESTINATION_PATTERN.test(x))
+      .map(({ i }) => ({ field: `prefixes[${i}]`, reason: 'an E.164 prefix: + and up to 15 digits, X for any digit' }));
+    if (bad.length) throw invalid(bad);
+    const prefixes = [...new Set(dto.prefixes)];
+    await this.ds.transaction(async (m) => {
+      await m.update(Department, id, { allowedDestinations: prefixes });
+      await this.audit.record(
+        { userId: p.userId, role: p.role, departmentId: p.departmentId },
+        {
+          action: 'department.allowed-destinations',
+          entityType: 'department',
+          entityId: id,
+          departmentId: id,
+          details: { prefixes },
+        },
+        m,
+      );
+    });
+    return { departmentId: id, prefixes };
   }
 
   // ---- IVR menus --------------------------------------------------------------------------------------------------

@@ -144,3 +144,35 @@ export class BargeDto {
   /** The supervisor's phone, e.g. `PJSIP/agent-1999`. */
   @IsString() @Length(3, 200) endpoint: string;
 }
+
+export class HoldDto {
+  /** true: the caller goes on hold (music, out of the agent's bridge); false: back to the agent. */
+  @ApiProperty({ example: true })
+  @IsBoolean()
+  hold: boolean;
+}
+
+export class ConsultDto {
+  /** `agent:<id>`, `queue:<id or name>` (its next ready agent) or `number:<E.164>` (within the allowed destinations). */
+  @ApiProperty({ example: 'agent:3f2c8a1e-5b7d-4c9e-a1f0-2d6b8e4c7a90' })
+  @IsString()
+  @Matches(/^(agent|queue|number):.+$/, { message: 'must be agent:<id>, queue:<id or name> or number:<E.164>' })
+  to: string;
+}
+
+export class MonitorDto {
+  /** The supervisor's phone, e.g. `PJSIP/agent-1999`. */
+  @ApiProperty({ example: 'PJSIP/agent-1999' })
+  @IsString()
+  @Length(3, 200)
+  endpoint: string;
+}
+
+export class AllowedDestinationsDto {
+  /** E.164 prefixes, `X` for any one digit (`+4420`, `+336XXXXXXXX`); empty: no external destination. */
+  @ApiProperty({ type: [String], example: ['+4420', '+336XXXXXXXX'] })
+  @IsArray()
+  @ArrayMaxSize(500)
+  @IsString({ each: true })
+  prefixes: string[];
+}

@@ -14,6 +14,7 @@ import type { TelephonyEvent, TelephonyPort } from '@app/ari';
 import { AppError } from '@app/common';
 import type { AgentSessionService, InboundDesk } from '@app/dialer';
 import type { DataSource } from 'typeorm';
+import { destinationAllowed } from './allowed-destinations';
 
 export interface AcdOptions {
   /** Dial string of an external number (`{number}`, `{digits}`), as the dialer's ARI_OUTBOUND_ENDPOINT. */
@@ -62,6 +63,32 @@ interface LiveCall {
   hops: number;
   /** The keep-my-place key came before the caller was in line: applied once they are. */
   keepPlaceAsked?: boolean;
+  /** On hold: the caller sits alone with music in this holding bridge, out of the agent's bridge. */
+  holdBridgeId?: string;
+  /** An attended transfer in progress (the caller is on hold meanwhile). */
+  consult?: Consult;
+}
+
+/** An attended transfer: the agent talks to the target while the caller is on hold. */
+interface Consult {
+  id: string;
+  to: string;
+  /** Another agent (named, or a queue's next ready agent): their phone channel joins the consulting agent's bridge. */
+  targetAgentId?: string;
+  targetChannelId?: string;
+  targetBridgeId?: string;
+  /** An external number: its leg is called into the consulting agent's bridge. */
+  legId?: string;
+}
+
+/** A supervisor's phone listening, whispering or barging in on an agent. */
+interface Monitor {
+  channelId: string;
+  agentId: string;
+  mode: 'listen' | 'whisper' | 'barge';
+  snoopId?: string;
+  bridgeId?: string;
+  off: () => void;
 }
 
 interface MenuRow {
@@ -79,8 +106,16 @@ function invalidTarget(reason: string): AppError {
   return new AppError('validation-failed', `transfer target: ${reason}`, [{ field: 'to', reason }]);
 }
 
+function notAllowed(field: string, number: string): AppError {
+  const reason = `${number} is not within the department's allowed destinations`;
+  return new AppError('unprocessable', `${field}: ${reason}`, [{ field, reason }]);
+}
+
+const E164ISH = /^\+?[0-9]{3,20}$/;
+
 const silent = { log: () => undefined, warn: () => undefined, error: () => undefined };
 const KEEP_PLACE_DIGIT = '1';
+const CALLBACK_REQUEST_PREFIX = 'acd-callback-request-';
 
 function strategyOf(s: string): RoutingStrategy {
   return (ROUTING_STRATEGIES as readonly string[]).includes(s) ? (s as RoutingStrategy) : 'longest-idle';
@@ -108,6 +143,8 @@ export class AcdService implements InboundDesk {
   private lastArrival = 0;
   /** Callers in an IVR menu waiting for a key: channel → resolver. */
   private readonly ivrKeys = new Map<string, (digit: string | null) => void>();
+  /** Supervisors' listen / whisper / barge legs by channel id. */
+  private readonly monitors = new Map<string, Monitor>();
 
   constructor(
     private readonly ds: DataSource,
@@ -141,6 +178,8 @@ export class AcdService implements InboundDesk {
   async stop(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     for (const off of this.offs.splice(0)) off();
+    for (const m of this.monitors.values()) m.off();
+    this.monitors.clear();
     this.sessions.attachInbound(undefined);
     await this.writes.catch(() => undefined);
   }
@@ -212,6 +251,18 @@ export class AcdService implements InboundDesk {
           this.log.error(`inbound ${e.channelId}: ${(err as Error).message}`),
         );
       else if (e.args[0] === 'acd-callback') this.onCallbackAnswered(e.args[1], e.channelId);
+      return;
+    }
+    if (e.type === 'recordingFinished' && e.name.startsWith(CALLBACK_REQUEST_PREFIX)) {
+      // The caller's message is stored (Asterisk: /var/spool/asterisk/recording/<name>.wav): the row says so.
+      void this.ds
+        .query(`UPDATE inbound_calls SET path = path || $2::jsonb WHERE id = $1`, [
+          e.name.slice(CALLBACK_REQUEST_PREFIX.length),
+          JSON.stringify([
+            { at: new Date().toISOString(), step: 'callback-recorded', recording: e.name, seconds: e.durationSeconds },
+          ]),
+        ])
+        .catch((err: unknown) => this.log.warn(`callback request recorded: ${(err as Error).message}`));
       return;
     }
     if (e.type === 'dtmf') {
@@ -358,7 +409,7 @@ export class AcdService implements InboundDesk {
     }
     if (route.kind === 'callback-request') {
       // A voicemail-style callback request: the caller's message is recorded; the row keeps its name.
-      const name = `acd-callback-request-${call.id}`;
+      const name = `${CALLBACK_REQUEST_PREFIX}${call.id}`;
       await this.telephony
         .play({
           target: { channelId: call.legId },
@@ -617,6 +668,11 @@ export class AcdService implements InboundDesk {
       case 'connected': {
         const agentId = c.agentId!;
         const talk = (now - (c.connectedAt ?? now)) / 1000;
+        // Gone while on hold or during a consultation: the hold bridge goes, the consulted party is let go.
+        if (c.consult) void this.dropConsult(c, c.consult).catch(() => undefined);
+        c.consult = undefined;
+        if (c.holdBridgeId) void this.telephony.destroyBridge(c.holdBridgeId).catch(() => undefined);
+        c.holdBridgeId = undefined;
         void this.event(c.id, c.queueId, agentId, 'COMPLETECALLER', { talktime: talk });
         void this.close(c, 'answered', `talk_seconds = ${Math.round(talk)}`);
         this.sessions.inboundWrapUp(agentId);
@@ -662,6 +718,11 @@ export class AcdService implements InboundDesk {
       c.hops++;
       const next = [...this.queues.values()].find((x) => x.id === target.slice(6) || x.name === target.slice(6));
       if (next) return this.enterQueue(c, next.id);
+    }
+    if (target?.startsWith('number:') && !(await this.allowed(q.department_id, target.slice(7)))) {
+      // The list changed since the queue was configured: no call to a number the department no longer allows.
+      this.log.warn(`acd overflow ${c.id}: ${target} is not an allowed destination of the department`);
+      return this.finish(c, reason === 'EXITEMPTY' ? 'no-agents' : 'timeout', 'sound:queue-thankyou');
     }
     if (target?.startsWith('number:')) {
       const number = target.slice(7);
@@ -768,6 +829,7 @@ export class AcdService implements InboundDesk {
   async transfer(agentId: string, to: string): Promise<{ inboundCallId: string; to: string }> {
     const found = [...this.calls.values()].find((c) => c.agentId === agentId && c.status === 'connected');
     if (!found) throw new AppError('conflict', 'the agent has no inbound call to transfer');
+    if (found.consult) throw new AppError('conflict', 'a consultation is in progress: complete or cancel it first');
     const c = found;
     const [kind, target] = [to.slice(0, to.indexOf(':')), to.slice(to.indexOf(':') + 1)];
     if (kind === 'agent') {
@@ -797,7 +859,8 @@ export class AcdService implements InboundDesk {
       await this.enterQueue(c, q.id);
       return { inboundCallId: c.id, to };
     }
-    if (kind === 'number' && /^\+?[0-9]{3,20}$/.test(target)) {
+    if (kind === 'number' && E164ISH.test(target)) {
+      await this.assertAllowed(c.departmentId, target, 'to');
       await this.transferred(c, agentId, to);
       const q = c.queueId ? this.queues.get(c.queueId) : undefined;
       c.agentId = undefined;
@@ -812,7 +875,11 @@ export class AcdService implements InboundDesk {
   async conference(agentId: string, number: string): Promise<{ inboundCallId: string; channelId: string }> {
     const c = [...this.calls.values()].find((x) => x.agentId === agentId && x.status === 'connected');
     if (!c) throw new AppError('conflict', 'the agent has no inbound call');
-    if (!/^\+?[0-9]{3,20}$/.test(number)) throw invalidTarget('a number is digits with an optional +');
+    if (!E164ISH.test(number))
+      throw new AppError('validation-failed', 'number: digits with an optional +', [
+        { field: 'number', reason: 'digits with an optional +' },
+      ]);
+    await this.assertAllowed(c.departmentId, number, 'number');
     const bridgeId = this.sessions.bridgeOf(agentId)!;
     const leg = `acdconf-${c.id.slice(0, 8)}-${Date.now().toString(36)}`;
     const off = this.telephony.subscribe((e) => {
@@ -835,18 +902,22 @@ export class AcdService implements InboundDesk {
 
   /**
    * Barge: a supervisor's phone is called and added to the agent's own bridge, so the supervisor talks with the
-   * agent and the caller. (Listen and whisper need ARI snoop channels: not done yet.)
+   * agent and the caller. (Listen and whisper: `monitor`.)
    */
   async barge(agentId: string, endpoint: string): Promise<{ channelId: string }> {
     const bridgeId = this.sessions.bridgeOf(agentId);
     if (!bridgeId) throw new AppError('conflict', 'the agent is not logged in');
-    const leg = `acdsup-${agentId.slice(0, 8)}-${Date.now().toString(36)}`;
+    // A UUID: the id names the leg in DELETE /api/agents/{agentId}/monitor/{channelId}.
+    const leg = randomUUID();
     const off = this.telephony.subscribe((e) => {
-      if (e.type === 'stasisStart' && e.channelId === leg) {
-        off();
+      if (e.type === 'stasisStart' && e.channelId === leg)
         void this.telephony.addToBridge(bridgeId, [leg]).catch(() => undefined);
-      } else if (e.type === 'destroyed' && e.channelId === leg) off();
+      else if (e.type === 'destroyed' && e.channelId === leg) {
+        off();
+        this.monitors.delete(leg);
+      }
     });
+    this.monitors.set(leg, { channelId: leg, agentId, mode: 'barge', off });
     await this.telephony.originate({
       channelId: leg,
       endpoint,
@@ -862,10 +933,318 @@ export class AcdService implements InboundDesk {
     return { channelId: leg };
   }
 
+  // ---- hold and attended transfer -----------------------------------------------------------------------------
+
+  private connectedCall(agentId: string): LiveCall {
+    const c = [...this.calls.values()].find((x) => x.agentId === agentId && x.status === 'connected');
+    if (!c) throw new AppError('conflict', 'the agent has no inbound call');
+    return c;
+  }
+
+  /** The department's allowed external destinations (prefixes, see allowed-destinations.ts). */
+  private async allowed(departmentId: string, number: string): Promise<boolean> {
+    if (!departmentId) return false;
+    const [d]: { allowed_destinations: string[] }[] = await this.ds.query(
+      `SELECT allowed_destinations FROM departments WHERE id = $1`,
+      [departmentId],
+    );
+    return destinationAllowed(d?.allowed_destinations ?? [], number);
+  }
+
+  private async assertAllowed(departmentId: string, number: string, field: string): Promise<void> {
+    if (!(await this.allowed(departmentId, number))) throw notAllowed(field, number);
+  }
+
+  /**
+   * Hold: the caller leaves the agent's bridge for a holding bridge of their own with music on hold (the agent
+   * stays in their bridge, alone); un-hold moves the caller back with one addChannel.
+   */
+  async setHold(agentId: string, held: boolean): Promise<{ inboundCallId: string; held: boolean }> {
+    const c = this.connectedCall(agentId);
+    if (c.consult) throw new AppError('conflict', 'a consultation is in progress: complete or cancel it first');
+    if (held !== !!c.holdBridgeId) {
+      if (held) await this.putOnHold(c, agentId);
+      else await this.takeOffHold(c, agentId);
+    }
+    return { inboundCallId: c.id, held };
+  }
+
+  private async putOnHold(c: LiveCall, agentId: string): Promise<void> {
+    const q = c.queueId ? this.queues.get(c.queueId) : undefined;
+    const bridgeId = `acd-onhold-${c.id}`;
+    await this.telephony.createBridge(bridgeId, 'holding', `on hold ${c.id}`);
+    await this.telephony.addToBridge(bridgeId, [c.legId]);
+    c.holdBridgeId = bridgeId;
+    await this.telephony
+      .startMoh({ bridgeId }, q?.music_on_hold || 'default')
+      .catch((e: unknown) => this.log.warn(`hold moh ${c.id}: ${(e as Error).message}`));
+    await this.event(c.id, c.queueId, agentId, 'HOLD', {});
+    await this.pathStep(c, { step: 'hold', agentId });
+    this.sessions.events.emit('inbound-held', { agentId, inboundCallId: c.id, held: true });
+  }
+
+  private async takeOffHold(c: LiveCall, agentId: string): Promise<void> {
+    const bridgeId = this.sessions.bridgeOf(agentId);
+    if (!bridgeId) throw new AppError('conflict', 'the agent is not logged in');
+    await this.telephony.addToBridge(bridgeId, [c.legId]);
+    const hold = c.holdBridgeId;
+    c.holdBridgeId = undefined;
+    if (hold) await this.telephony.destroyBridge(hold).catch(() => undefined);
+    await this.event(c.id, c.queueId, agentId, 'UNHOLD', {});
+    await this.pathStep(c, { step: 'unhold', agentId });
+    this.sessions.events.emit('inbound-held', { agentId, inboundCallId: c.id, held: false });
+  }
+
+  private async phoneChannelOf(agentId: string): Promise<string | undefined> {
+    const [a]: { session_channel_id: string | null }[] = await this.ds.query(
+      `SELECT session_channel_id FROM agents WHERE id = $1`,
+      [agentId],
+    );
+    return a?.session_channel_id ?? undefined;
+  }
+
+  private consultState(
+    c: LiveCall,
+    k: Consult,
+    agentId: string,
+    state: 'consulting' | 'completed' | 'cancelled',
+  ): void {
+    const p = { inboundCallId: c.id, consultId: k.id, state, to: k.to };
+    this.sessions.events.emit('consult-state', { agentId, ...p });
+    if (k.targetAgentId) this.sessions.events.emit('consult-state', { agentId: k.targetAgentId, ...p });
+  }
+
+  /**
+   * Attended transfer, first step: the caller goes on hold and the agent talks to the target in their own bridge:
+   * another agent's phone channel is moved in (from that agent's bridge), a queue's next ready agent likewise, or an
+   * external number is called in (within the department's allowed destinations).
+   */
+  async consult(agentId: string, to: string): Promise<{ inboundCallId: string; consultId: string }> {
+    const c = this.connectedCall(agentId);
+    if (c.consult) throw new AppError('conflict', 'a consultation is already in progress');
+    const bridgeId = this.sessions.bridgeOf(agentId);
+    if (!bridgeId) throw new AppError('conflict', 'the agent is not logged in');
+    const colon = to.indexOf(':');
+    const [kind, target] = [to.slice(0, colon), to.slice(colon + 1)];
+    const k: Consult = { id: randomUUID(), to };
+    if (kind === 'agent' || kind === 'queue') {
+      let targetAgentId: string | undefined;
+      if (kind === 'agent') {
+        if (target === agentId) throw invalidTarget('an agent cannot consult themselves');
+        if (this.sessions.departmentOf(target) !== c.departmentId || !this.sessions.takeForInbound(target))
+          throw new AppError('conflict', 'the target agent is not logged in and ready in this department', [
+            { field: 'to', reason: 'agent not ready' },
+          ]);
+        targetAgentId = target;
+      } else {
+        const q = [...this.queues.values()].find(
+          (x) => (x.id === target || x.name === target) && x.department_id === c.departmentId,
+        );
+        if (!q) throw invalidTarget('no such queue in this department');
+        targetAgentId = this.router
+          .members(q.id)
+          .filter((m) => m.available && m.agentId !== agentId)
+          .map((m) => m.agentId)
+          .find((id) => this.sessions.departmentOf(id) === c.departmentId && this.sessions.takeForInbound(id));
+        if (!targetAgentId)
+          throw new AppError('conflict', 'no agent of that queue is ready', [
+            { field: 'to', reason: 'no agent ready' },
+          ]);
+      }
+      k.targetAgentId = targetAgentId;
+      k.targetBridgeId = this.sessions.bridgeOf(targetAgentId);
+      k.targetChannelId = await this.phoneChannelOf(targetAgentId);
+      try {
+        if (!k.targetBridgeId || !k.targetChannelId) throw new Error('the target agent has no phone channel');
+        if (!c.holdBridgeId) await this.putOnHold(c, agentId);
+        await this.telephony.addToBridge(bridgeId, [k.targetChannelId]);
+      } catch (e) {
+        this.sessions.releaseFromInbound(targetAgentId);
+        throw e;
+      }
+    } else if (kind === 'number') {
+      if (!E164ISH.test(target)) throw invalidTarget('a number is digits with an optional +');
+      await this.assertAllowed(c.departmentId, target, 'to');
+      if (!c.holdBridgeId) await this.putOnHold(c, agentId);
+      const leg = `acdcons-${c.id.slice(0, 8)}-${Date.now().toString(36)}`;
+      k.legId = leg;
+      const off = this.telephony.subscribe((e) => {
+        if (e.type === 'stasisStart' && e.channelId === leg)
+          void this.telephony.addToBridge(bridgeId, [leg]).catch(() => undefined);
+        else if (e.type === 'destroyed' && e.channelId === leg) {
+          off();
+          // The consulted party hung up before the transfer: the caller comes back to the agent.
+          if (c.consult === k) void this.consultCancel(agentId).catch(() => undefined);
+        }
+      });
+      await this.telephony
+        .originate({
+          channelId: leg,
+          endpoint: this.opts.endpointTemplate
+            .replace('{number}', target)
+            .replace('{digits}', target.replace(/^\+/, '')),
+          appArgs: ['acd-consult', c.id],
+          timeoutSeconds: 30,
+          formats: 'ulaw',
+        })
+        .catch((e: unknown) => {
+          off();
+          throw e;
+        });
+    } else throw invalidTarget('must be agent:<id>, queue:<id or name> or number:<E.164>');
+    c.consult = k;
+    await this.event(c.id, c.queueId, agentId, 'ATTENDEDTRANSFER', { consultId: k.id, to, state: 'consulting' });
+    await this.pathStep(c, { step: 'consult', from: agentId, to });
+    this.consultState(c, k, agentId, 'consulting');
+    return { inboundCallId: c.id, consultId: k.id };
+  }
+
+  /** Attended transfer, done: the caller goes to the consulted party, the agent to wrap-up. */
+  async consultComplete(agentId: string): Promise<{ inboundCallId: string; consultId: string }> {
+    const c = this.connectedCall(agentId);
+    const k = c.consult;
+    if (!k) throw new AppError('conflict', 'no consultation in progress');
+    const talk = (Date.now() - (c.connectedAt ?? Date.now())) / 1000;
+    c.consult = undefined;
+    if (k.targetAgentId && k.targetBridgeId && k.targetChannelId) {
+      // The consulted agent goes home to their own bridge, and the caller follows them there.
+      await this.telephony.addToBridge(k.targetBridgeId, [k.targetChannelId]);
+      await this.telephony.addToBridge(k.targetBridgeId, [c.legId]);
+    } else if (k.legId) {
+      const bridgeId = `acd-ext-${c.id}`;
+      const leg = k.legId;
+      await this.telephony.createBridge(bridgeId, 'mixing', 'attended transfer');
+      await this.telephony.addToBridge(bridgeId, [c.legId, leg]);
+      const caller = c.legId;
+      const off = this.telephony.subscribe((e) => {
+        if (e.type === 'destroyed' && (e.channelId === leg || e.channelId === caller)) {
+          off();
+          void this.telephony.hangup(e.channelId === leg ? caller : leg).catch(() => undefined);
+          void this.telephony.destroyBridge(bridgeId).catch(() => undefined);
+        }
+      });
+    }
+    const hold = c.holdBridgeId;
+    c.holdBridgeId = undefined;
+    if (hold) await this.telephony.destroyBridge(hold).catch(() => undefined);
+    await this.event(c.id, c.queueId, agentId, 'ATTENDEDTRANSFER', {
+      consultId: k.id,
+      to: k.to,
+      state: 'completed',
+      talktime: talk,
+    });
+    await this.pathStep(c, { step: 'attended-transfer', from: agentId, to: k.to });
+    this.wrapUp(c, agentId);
+    if (k.targetAgentId) {
+      c.agentId = k.targetAgentId;
+      c.connectedAt = Date.now();
+      this.busySince.set(k.targetAgentId, Date.now());
+      await this.ds.query(`UPDATE inbound_calls SET agent_id = $2 WHERE id = $1`, [c.id, k.targetAgentId]);
+    } else {
+      // Handed to an outside party: the ACD's part of the call is over.
+      await this.close(c, 'answered', `talk_seconds = ${Math.round(talk)}`);
+    }
+    this.consultState(c, k, agentId, 'completed');
+    return { inboundCallId: c.id, consultId: k.id };
+  }
+
+  /** Attended transfer, dropped: the consulted party is let go and the caller comes back to the agent. */
+  async consultCancel(agentId: string): Promise<{ inboundCallId: string; consultId: string }> {
+    const c = this.connectedCall(agentId);
+    const k = c.consult;
+    if (!k) throw new AppError('conflict', 'no consultation in progress');
+    c.consult = undefined;
+    await this.dropConsult(c, k);
+    await this.event(c.id, c.queueId, agentId, 'ATTENDEDTRANSFER', { consultId: k.id, to: k.to, state: 'cancelled' });
+    await this.pathStep(c, { step: 'consult-cancelled', from: agentId, to: k.to });
+    if (c.holdBridgeId) await this.takeOffHold(c, agentId);
+    this.consultState(c, k, agentId, 'cancelled');
+    return { inboundCallId: c.id, consultId: k.id };
+  }
+
+  private async dropConsult(c: LiveCall, k: Consult): Promise<void> {
+    if (k.targetAgentId) {
+      if (k.targetBridgeId && k.targetChannelId)
+        await this.telephony.addToBridge(k.targetBridgeId, [k.targetChannelId]).catch(() => undefined);
+      this.sessions.releaseFromInbound(k.targetAgentId);
+    }
+    if (k.legId) await this.telephony.hangup(k.legId).catch(() => undefined);
+  }
+
+  // ---- supervisor: listen, whisper, barge ------------------------------------------------------------------------
+
+  /**
+   * Listen or whisper: a Snoop channel on the agent's phone channel (spy `both`: the supervisor hears the agent and
+   * what the agent hears; whisper `out`: the supervisor's voice goes to the agent only) and the supervisor's phone
+   * meet in a mixing bridge of their own. The agent's bridge and the caller are not touched.
+   */
+  async monitor(agentId: string, endpoint: string, mode: 'listen' | 'whisper'): Promise<{ channelId: string }> {
+    const agentChannel = this.sessions.isLoggedIn(agentId) ? await this.phoneChannelOf(agentId) : undefined;
+    if (!agentChannel) throw new AppError('conflict', 'the agent is not logged in');
+    const leg = randomUUID();
+    const stamp = leg.slice(0, 13);
+    const snoopId = `acdsnoop-${stamp}`;
+    const bridgeId = `acd-mon-${stamp}`;
+    await this.telephony.createBridge(bridgeId, 'mixing', `${mode} ${agentId}`);
+    const off = this.telephony.subscribe((e) => {
+      if (e.type === 'stasisStart' && (e.channelId === leg || e.channelId === snoopId))
+        void this.telephony.addToBridge(bridgeId, [e.channelId]).catch(() => undefined);
+      else if (e.type === 'destroyed' && (e.channelId === leg || e.channelId === snoopId))
+        void this.endMonitor(agentId, leg).catch(() => undefined);
+    });
+    this.monitors.set(leg, { channelId: leg, agentId, mode, snoopId, bridgeId, off });
+    try {
+      await this.telephony.snoop({
+        channelId: agentChannel,
+        snoopId,
+        spy: 'both',
+        whisper: mode === 'whisper' ? 'out' : 'none',
+        appArgs: ['acd-snoop', agentId, mode],
+      });
+      await this.telephony.originate({
+        channelId: leg,
+        endpoint,
+        appArgs: ['acd-supervisor', agentId, mode],
+        timeoutSeconds: 30,
+        formats: 'ulaw',
+      });
+    } catch (e) {
+      await this.endMonitor(agentId, leg).catch(() => undefined);
+      throw e;
+    }
+    const c = [...this.calls.values()].find((x) => x.agentId === agentId && x.status === 'connected');
+    if (c) {
+      await this.event(c.id, c.queueId, agentId, 'SNOOP', { mode, endpoint, channelId: leg });
+      await this.pathStep(c, { step: 'snoop', mode, endpoint });
+    }
+    return { channelId: leg };
+  }
+
+  /** Ends a listen, whisper or barge: the supervisor's leg (and the Snoop channel) hang up. */
+  async endMonitor(agentId: string, channelId: string): Promise<boolean> {
+    const m = this.monitors.get(channelId);
+    if (!m || m.agentId !== agentId) return false;
+    this.monitors.delete(channelId);
+    m.off();
+    await this.telephony.hangup(m.channelId).catch(() => undefined);
+    if (m.snoopId) await this.telephony.hangup(m.snoopId).catch(() => undefined);
+    if (m.bridgeId) await this.telephony.destroyBridge(m.bridgeId).catch(() => undefined);
+    return true;
+  }
+
   private async transferred(c: LiveCall, agentId: string, to: string): Promise<void> {
     const talk = (Date.now() - (c.connectedAt ?? Date.now())) / 1000;
     await this.event(c.id, c.queueId, agentId, 'TRANSFER', { to, talktime: talk });
     await this.pathStep(c, { step: 'transfer', from: agentId, to });
+    // Transferred from hold: the caller's own holding bridge is no longer needed.
+    const hold = c.holdBridgeId;
+    c.holdBridgeId = undefined;
+    if (hold) await this.telephony.destroyBridge(hold).catch(() => undefined);
+    this.wrapUp(c, agentId);
+  }
+
+  /** The agent is done with the caller (transferred): wrap-up, then ready again. */
+  private wrapUp(c: LiveCall, agentId: string): void {
     this.sessions.inboundWrapUp(agentId);
     const q = c.queueId ? this.queues.get(c.queueId) : undefined;
     setTimeout(
@@ -941,6 +1320,46 @@ export class AcdService implements InboundDesk {
   }
 
   // ---- live figures ---------------------------------------------------------------------------------------------
+
+  /** Recorded callback requests (after-hours route), newest first, of one department or all. */
+  async callbackRequests(departmentIds: string[] | undefined): Promise<
+    {
+      inboundCallId: string;
+      departmentId: string | null;
+      callerNumber: string | null;
+      did: string | null;
+      arrivedAt: string;
+      recording: string | null;
+      recordedSeconds: number | null;
+    }[]
+  > {
+    const rows: {
+      id: string;
+      department_id: string | null;
+      caller_number: string | null;
+      did: string | null;
+      arrived_at: Date;
+      path: { step: string; recording?: string; seconds?: number }[];
+    }[] = await this.ds.query(
+      `SELECT id, department_id, caller_number, did, arrived_at, path FROM inbound_calls
+        WHERE outcome = 'callback-request' AND ($1::uuid[] IS NULL OR department_id = ANY($1::uuid[]))
+        ORDER BY arrived_at DESC LIMIT 500`,
+      [departmentIds ?? null],
+    );
+    return rows.map((r) => {
+      const asked = r.path.find((p) => p.step === 'callback-request');
+      const done = r.path.find((p) => p.step === 'callback-recorded');
+      return {
+        inboundCallId: r.id,
+        departmentId: r.department_id,
+        callerNumber: r.caller_number,
+        did: r.did,
+        arrivedAt: r.arrived_at.toISOString(),
+        recording: done?.recording ?? asked?.recording ?? null,
+        recordedSeconds: done?.seconds ?? null,
+      };
+    });
+  }
 
   /** Waiting callers now, per queue (in order), for the wallboard. */
   waitingNow(

@@ -93,6 +93,20 @@ export interface InboundOfferDto {
   script: OfferScriptDto | null;
 }
 
+/** The agent's inbound caller went on hold or came back (POST /api/agent/inbound/hold). */
+export interface InboundHeldDto {
+  inboundCallId: string;
+  held: boolean;
+}
+
+/** An attended transfer's progress (POST /api/agent/inbound/consult, .../complete, .../cancel). */
+export interface ConsultStateDto {
+  inboundCallId: string;
+  consultId: string;
+  state: 'consulting' | 'completed' | 'cancelled';
+  to: string;
+}
+
 export interface AgentServerEvents {
   /** Sent once after a successful connection, with the current session. */
   session: (s: AgentSessionDto) => void;
@@ -105,6 +119,8 @@ export interface AgentServerEvents {
   shutdown: (s: ShutdownDto) => void;
   /** An inbound ACD call connected to the agent (caller, queue, wait, and the department's script). */
   'inbound-offer': (o: InboundOfferDto) => void;
+  'inbound-held': (h: InboundHeldDto) => void;
+  'consult-state': (c: ConsultStateDto) => void;
   /** The live socket is closed by the server: its user's access was revoked (`unauthenticated`), or its session could not be read. */
   error: (e: SocketErrorDto) => void;
 }

@@ -138,6 +138,17 @@ export class AgentGateway implements OnGatewayInit<AgentNamespace>, OnGatewayCon
     this.unsubscribe.push(
       this.events.on('state', (p) => this.toAgent(p.agentId, 'state', { ...p })),
       this.events.on('call-state', (p) => this.toAgent(p.agentId, 'call-state', { ...p })),
+      this.events.on('inbound-held', (p) =>
+        this.toAgent(p.agentId, 'inbound-held', { inboundCallId: p.inboundCallId, held: p.held }),
+      ),
+      this.events.on('consult-state', (p) =>
+        this.toAgent(p.agentId, 'consult-state', {
+          inboundCallId: p.inboundCallId,
+          consultId: p.consultId,
+          state: p.state,
+          to: p.to,
+        }),
+      ),
       // Every screen on this process, logged in or only watching.
       this.events.on('shutdown', (p) => this.server?.emit('shutdown', { ...p })),
       this.events.on('inbound-offer', (p) => {
@@ -194,7 +205,7 @@ export class AgentGateway implements OnGatewayInit<AgentNamespace>, OnGatewayCon
     for (const off of this.unsubscribe.splice(0)) off();
   }
 
-  private toAgent<E extends 'state' | 'call-state' | 'offer' | 'inbound-offer'>(
+  private toAgent<E extends 'state' | 'call-state' | 'offer' | 'inbound-offer' | 'inbound-held' | 'consult-state'>(
     agentId: string,
     event: E,
     payload: Parameters<AgentServerEvents[E]>[0],

@@ -26,6 +26,7 @@ import type {
   OriginateCommand,
   PlayCommand,
   RecordCommand,
+  SnoopCommand,
   TelephonyPort,
 } from './telephony.port';
 
@@ -480,6 +481,14 @@ export class AriTelephonyAdapter implements TelephonyPort {
       },
       cmd.opTimeoutMs,
     );
+  }
+
+  snoop(cmd: SnoopCommand): Promise<ChannelSummary> {
+    return this.trackedCreate(cmd.snoopId, {
+      method: 'POST',
+      path: `/channels/${enc(cmd.channelId)}/snoop/${enc(cmd.snoopId)}`,
+      query: { spy: cmd.spy, whisper: cmd.whisper, app: this.opts.app, appArgs: cmd.appArgs?.join(',') },
+    });
   }
 
   async dial(cmd: DialCommand): Promise<void> {

@@ -72,6 +72,19 @@ export interface ContinueCommand {
   label?: string;
 }
 
+export type SnoopDirection = 'none' | 'both' | 'out' | 'in';
+
+/** A Snoop channel on `channelId` (supervisor listen: spy; whisper: whisper `out`, toward the agent). */
+export interface SnoopCommand {
+  channelId: string;
+  /** Client-chosen id of the Snoop channel. */
+  snoopId: string;
+  spy: SnoopDirection;
+  whisper: SnoopDirection;
+  /** Stasis args the Snoop channel carries into StasisStart. */
+  appArgs?: string[];
+}
+
 /**
  * Everything the dialer asks of telephony. Errors are `AriError` (codes in ari.error.ts); while the connection is
  * down every operation fails at once with `ari-unavailable`.
@@ -103,6 +116,9 @@ export interface TelephonyPort {
   stopPlayback(playbackId: string): Promise<void>;
   startRecording(cmd: RecordCommand): Promise<void>;
   stopRecording(name: string): Promise<void>;
+
+  /** Asterisk's channels/{id}/snoop: the Snoop channel enters our Stasis app (StasisStart) like an originated one. */
+  snoop(cmd: SnoopCommand): Promise<ChannelSummary>;
 
   listChannels(): Promise<ChannelSummary[]>;
   listBridges(): Promise<BridgeSummary[]>;

@@ -5,6 +5,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import type { PopulationModel } from '@app/population';
 import { isOutcomeKind } from './sim-behaviour';
 import { AriError, SimEngine, type EventSink, type SimChannel } from './sim-engine';
+import { snoopChannel } from './sim-snoop';
 import { apiDeclaration, resourceListing } from './sim-swagger';
 import type {
   AsteriskSimOptions,
@@ -154,6 +155,12 @@ export async function startAsteriskSim(opts: AsteriskSimOptions): Promise<Asteri
       status: 201,
       body: engine.recordingSnapshot(engine.record(x.params.channelId, x.q)),
     })),
+    compile('POST', '/ari/channels/{channelId}/snoop', (x) =>
+      ok(channelJson(snoopChannel(engine, x.params.channelId, x.q))),
+    ),
+    compile('POST', '/ari/channels/{channelId}/snoop/{snoopId}', (x) =>
+      ok(channelJson(snoopChannel(engine, x.params.channelId, x.q, x.params.snoopId))),
+    ),
     compile('GET', '/ari/channels/{channelId}/variable', (x) =>
       ok(engine.getVariable(x.params.channelId, x.q.variable)),
     ),

@@ -39,14 +39,14 @@ interface ChannelInfo {
   creationtime: string;
 }
 
-type Flow = 'originate' | 'create' | 'inbound';
+type Flow = 'originate' | 'create' | 'inbound' | 'snoop';
 
 export interface SimChannel extends ChannelInfo {
   app?: string;
   args: string[];
   inStasis: boolean;
   flow: Flow;
-  tech: 'Local' | 'PJSIP';
+  tech: 'Local' | 'PJSIP' | 'Snoop';
   dialstring: string;
   behaviour?: Behaviour;
   /** Local `;2` half for originated Local channels (Asterisk sends its events to the app too). */
@@ -66,6 +66,8 @@ export interface SimChannel extends ChannelInfo {
   inboundTalkSeconds?: number;
   /** Outbound person: hangs up when this fires unless bridged with someone (abandoned call). */
   silenceTimer?: NodeJS.Timeout;
+  /** A Snoop channel (POST /channels/{id}/snoop): whom it spies on, and the audio directions. */
+  snoop?: { spiedId: string; spy: string; whisper: string };
 }
 
 export interface SimBridge {
@@ -727,6 +729,9 @@ export class SimEngine {
 
   private cleanup(c: SimChannel): void {
     c.alive = false;
+    // A Snoop channel hangs up when the channel it spies on is gone (its audiohook stops, the read fails).
+    for (const s of this.channels.values())
+      if (s.snoop?.spiedId === c.id && s.alive) setImmediate(() => this.remoteHangup(s));
     for (const t of c.timers) clearTimeout(t);
     c.timers.clear();
     if (c.patienceTimer) clearTimeout(c.patienceTimer);
@@ -798,6 +803,23 @@ export class SimEngine {
       this.after(c, delay, () => this.chEvent(c, 'ChannelDtmfReceived', { digit, duration_ms: 100 }));
       delay += 0.25;
     }
+  }
+
+  /** A Snoop channel built by sim-snoop.ts enters Stasis (state Up, as res_stasis_snoop allocates it). */
+  startSnoop(c: SimChannel): void {
+    if (this.channels.has(c.id)) throw new AriError(409, { message: 'Channel with given unique ID already exists' });
+    c.name = `Snoop/${c.snoop?.spiedId ?? ''}-${this.nextSeq()}`;
+    this.channels.set(c.id, c);
+    setImmediate(() => {
+      if (!c.alive) return;
+      if (!c.app || !this.isAppActive(c.app)) return this.destroyQuietly(c);
+      c.inStasis = true;
+      this.chEvent(c, 'StasisStart', { args: c.args });
+    });
+  }
+
+  newUniqueId(): string {
+    return this.uniqueId();
   }
 
   // ---------------------------------------------------------------- bridges

@@ -186,6 +186,32 @@ const channelsApis: Api[] = [
     operations: [op('POST', 'dial', 'void', [p('channelId'), q('caller'), q('timeout', 'int')])],
   },
   {
+    path: '/channels/{channelId}/snoop',
+    operations: [
+      op('POST', 'snoopChannel', 'Channel', [
+        p('channelId'),
+        q('spy'),
+        q('whisper'),
+        q('app', 'string', true),
+        q('appArgs'),
+        q('snoopId'),
+      ]),
+    ],
+  },
+  {
+    path: '/channels/{channelId}/snoop/{snoopId}',
+    operations: [
+      op('POST', 'snoopChannelWithId', 'Channel', [
+        p('channelId'),
+        p('snoopId'),
+        q('spy'),
+        q('whisper'),
+        q('app', 'string', true),
+        q('appArgs'),
+      ]),
+    ],
+  },
+  {
     path: '/channels/{channelId}/variable',
     operations: [
       op('GET', 'getChannelVar', 'Variable', [p('channelId'), q('variable', 'string', true)]),

@@ -15,7 +15,9 @@ export type ErrorCode =
   | 'ari-unavailable'
   | 'unavailable'
   | 'rate-limited'
-  | 'internal';
+  | 'internal'
+  /** Well-formed but refused by a rule (e.g. a transfer number outside the department's allowed destinations). */
+  | 'unprocessable';
 
 export class AppError extends Error {
   constructor(
@@ -63,6 +65,8 @@ export function httpStatusOf(code: ErrorCode): number {
       return 413;
     case 'unsupported-media-type':
       return 415;
+    case 'unprocessable':
+      return 422;
     case 'rate-limited':
       return 429;
     case 'internal':

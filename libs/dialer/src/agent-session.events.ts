@@ -43,6 +43,16 @@ export interface AgentSessionEventMap {
     scriptVersionId: string | null;
     callback: boolean;
   };
+  /** The agent's inbound caller went on hold (out of the agent's bridge, with music) or came back. */
+  'inbound-held': { agentId: string; inboundCallId: string; held: boolean };
+  /** An attended transfer of the agent's inbound caller (sent to the consulting and the consulted agent). */
+  'consult-state': {
+    agentId: string;
+    inboundCallId: string;
+    consultId: string;
+    state: 'consulting' | 'completed' | 'cancelled';
+    to: string;
+  };
   /** The agent's state changed (as persisted in agents.state). */
   state: {
     agentId: string;

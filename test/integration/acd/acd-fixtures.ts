@@ -15,6 +15,10 @@ export interface AcdWorld {
   agent(skills?: Record<string, number>): Promise<{ id: string; token: string }>;
   join(queueId: string, agentId: string, penalty?: number): Promise<void>;
   login(token: string): Promise<{ bridgeId: string }>;
+  /** An admin sets the department's allowed external destinations. */
+  allow(prefixes: string[]): Promise<void>;
+  /** Waits until the agent is ready (e.g. after a wrap-up). */
+  ready(token: string): Promise<void>;
 }
 
 /** A department with a supervisor who configures queues and DIDs through the API. */
@@ -22,6 +26,7 @@ export async function anAcdWorld(t: TestApp, departmentId: string): Promise<AcdW
   const ds: DataSource = t.db.ds;
   const supUser = await aUser(ds, 'supervisor', departmentId);
   const sup = t.tokenFor(supUser);
+  let admin: string | undefined;
   return {
     depId: departmentId,
     sup,
@@ -48,6 +53,19 @@ export async function anAcdWorld(t: TestApp, departmentId: string): Promise<AcdW
       const r = await api(t.url, 'POST', '/api/agent/session', { token, body: {} });
       if (r.status !== 201) throw new Error(`login: ${r.status} ${JSON.stringify(r.body)}`);
       return { bridgeId: r.body.bridgeId as string };
+    },
+    async allow(prefixes) {
+      admin ??= t.tokenFor(await aUser(ds, 'admin', departmentId));
+      const r = await api(t.url, 'PUT', `/api/departments/${departmentId}/allowed-destinations`, {
+        token: admin,
+        body: { prefixes },
+      });
+      if (r.status !== 200) throw new Error(`allow: ${r.status} ${JSON.stringify(r.body)}`);
+    },
+    async ready(token) {
+      await pollUntil(async () => (await api(t.url, 'GET', '/api/agent/session', { token })).body.state === 'ready', {
+        what: 'agent ready',
+      });
     },
   };
 }

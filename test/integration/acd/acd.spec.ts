@@ -83,7 +83,11 @@ describe('ACD over the simulator', () => {
       ok: true,
       queue: { queueId: q.id },
     });
-    expect(await board.waitFor('queue')).toMatchObject({ queueId: q.id, waitingNow: 0, today: { answered: 1 } });
+    const shown = await board.waitFor('queue');
+    expect(shown).toMatchObject({ queueId: q.id, waitingNow: 0, today: { answered: 1 } });
+    // Occupancy: the talk on this queue's call ÷ both members' logged-in time, from the rows.
+    expect(shown.today.busySeconds).toBeGreaterThan(0);
+    expect(shown.today.occupancy).toBeCloseTo(shown.today.busySeconds / shown.today.loggedInSeconds, 6);
     agentSocket.close();
     board.close();
   });
@@ -232,6 +236,7 @@ describe('ACD distribution, overflow and recovery', () => {
     const ds = t.db.ds;
     const dep = await aDepartment(ds);
     const w = await anAcdWorld(t, dep.id);
+    await w.allow(['+337']);
     const q = await w.queue({ maxWaitSeconds: 1, overflowTarget: 'number:+33700000001' });
     sim.setNumberBehaviour('+33700000001', { outcome: 'human', ringSeconds: 0.2, talkSeconds: 5 });
     const a = await w.agent();
@@ -514,6 +519,7 @@ describe('transfer and conference', () => {
     expect(
       sim.requests().some((x) => x.path === `/ari/bridges/${b2.bridgeId}/addChannel` && x.query.channel === c.id),
     ).toBe(true);
+    await w.allow(['+3375']);
     sim.setNumberBehaviour('+33755555555', { outcome: 'human', ringSeconds: 0.1, talkSeconds: 3 });
     const conf = await api(t.url, 'POST', '/api/agent/inbound/conference', {
       token: second.token,

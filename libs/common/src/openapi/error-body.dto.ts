@@ -16,6 +16,7 @@ export const ERROR_CODES = [
   'unavailable',
   'rate-limited',
   'internal',
+  'unprocessable',
 ] as const satisfies readonly ErrorCode[];
 type Missing = Exclude<ErrorCode, (typeof ERROR_CODES)[number]>;
 const allListed: Missing extends never ? true : never = true;

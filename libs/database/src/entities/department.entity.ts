@@ -13,6 +13,11 @@ export class Department {
   @Varchar(64, { nullable: true, select: false }) webhookSecret?: string | null;
   /** Endpoints any agent of the department may log in on (shared desks), beside each agent's own. */
   @Column('text', { array: true, default: () => "'{}'" }) agentEndpoints: string[];
+  /**
+   * External numbers agents and queues may send callers to (transfer, conference, overflow): E.164 prefixes, `X`
+   * for any one digit (e.g. `+4420`, `+336XXXXXXXX`). Empty: none.
+   */
+  @Column('text', { array: true, default: () => "'{}'" }) allowedDestinations: string[];
   @CreatedAt() createdAt: Date;
   @UpdatedAt() updatedAt: Date;
 }

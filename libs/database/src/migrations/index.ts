@@ -8,6 +8,7 @@ import { ContactListRegion1795745881087 } from './1795745881087-contact-list-reg
 import { InitialSchema1795745384024 } from './1795745384024-initial-schema.migration';
 import { CampaignContactPilotRound1796010521228 } from './1796010521228-campaign-contact-pilot-round.migration';
 import { NotificationReadsPerUser1796012308874 } from './1796012308874-notification-reads-per-user.migration';
+import { DepartmentAllowedDestinations1796016000210 } from './1796016000210-department-allowed-destinations.migration';
 // Migrations in the order they run. Add new ones at the end; never edit one that has shipped.
 export const MIGRATIONS: (new () => unknown)[] = [
   InitialSchema1795745384024,
@@ -20,4 +21,5 @@ export const MIGRATIONS: (new () => unknown)[] = [
   NotificationReadsPerUser1796012308874,
   ReportingRollups1796013096997,
   ReportingArchives1796014743790,
+  DepartmentAllowedDestinations1796016000210,
 ];

@@ -12,6 +12,8 @@ export interface DemoUser {
 export const DEMO_DEPARTMENT = { name: 'Demo Sales', code: 'DEMO' };
 export const demoEmail = (role: Role): string => `${role}@demo.local`;
 export const DEMO_AGENT_ENDPOINT = 'PJSIP/agent-1001';
+/** External numbers the demo may transfer to: Ofcom's range reserved for drama (+44 7700 900000-900999). */
+export const DEMO_ALLOWED_DESTINATIONS = ['+447700900'];
 
 /**
  * Idempotent: creates the demo department and one user of every role (the agent with an agent profile), and
@@ -25,7 +27,12 @@ export async function seedDemo(
     let dep = await m.findOne(Department, { where: { code: DEMO_DEPARTMENT.code } });
     dep ??= await m.save(
       Department,
-      m.create(Department, { ...DEMO_DEPARTMENT, webhookUrl: null, webhookSecret: null }),
+      m.create(Department, {
+        ...DEMO_DEPARTMENT,
+        webhookUrl: null,
+        webhookSecret: null,
+        allowedDestinations: DEMO_ALLOWED_DESTINATIONS,
+      }),
     );
     const users: DemoUser[] = [];
     for (const role of ROLES) {
