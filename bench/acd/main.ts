@@ -79,8 +79,15 @@ async function main(): Promise<void> {
           occupancy: occ,
           ewtMaeSeconds: r3(r.ewtMaeSeconds),
           movingAverageMaeSeconds: r3(r.movingAverageMaeSeconds),
+          ratio: r3(r.ewtMaeSeconds / r.movingAverageMaeSeconds),
+          ewtMaeAllSeconds: r3(r.ewtMaeAllSeconds),
+          movingAverageMaeAllSeconds: r3(r.movingAverageMaeAllSeconds),
+          ratioAll: r3(r.ewtMaeAllSeconds / r.movingAverageMaeAllSeconds),
+          ewtBiasSeconds: r3(r.ewtBiasSeconds),
+          scoredCallers: r.scoredCallers,
+          scoredAnnouncements: r.scoredAnnouncements,
         },
-        `ewt       occupancy ${occ} (measured ${r.occupancy.toFixed(3)}): announced-wait MAE ${r.ewtMaeSeconds.toFixed(1)} s, moving average ${r.movingAverageMaeSeconds.toFixed(1)} s (ratio ${(r.ewtMaeSeconds / r.movingAverageMaeSeconds).toFixed(2)})`,
+        `ewt       occupancy ${occ} (measured ${r.occupancy.toFixed(3)}), ${r.scoredCallers} callers: at entry MAE ${r.ewtMaeSeconds.toFixed(1)} s, moving average ${r.movingAverageMaeSeconds.toFixed(1)} s (ratio ${(r.ewtMaeSeconds / r.movingAverageMaeSeconds).toFixed(2)}); all ${r.scoredAnnouncements} announcements (entry + every 30 s) MAE ${r.ewtMaeAllSeconds.toFixed(1)} s, moving average ${r.movingAverageMaeAllSeconds.toFixed(1)} s (ratio ${(r.ewtMaeAllSeconds / r.movingAverageMaeAllSeconds).toFixed(2)})`,
       );
     }
   }
