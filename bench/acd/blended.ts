@@ -1,13 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { AcdRouter, Assignment, inboundReserve, ReservePacer } from '@app/acd-core';
-import type { AgentState, AttemptRecord } from '@app/dialer-core';
-import { defaultCallingRules, defaultRetryPolicy, DialerEngine, PredictivePacer } from '@app/dialer-core';
-import { rngForNumber, Rng, sample } from '@app/population';
-import { MemoryContactSource } from '../pacing/memory-contact-source';
-import { parseScenario, populationOf } from '../pacing/scenario';
-import { SimCallPort } from '../pacing/sim-call-port';
-import { SimClock } from '../pacing/sim-clock';
+import type { AgentState } from '@app/dialer-core';
+import { DialerEngine, PredictivePacer } from '@app/dialer-core';
+import { Rng, sample } from '@app/population';
+import { buildEngineHarness } from '../pacing/engine-harness';
+import { parseScenario } from '../pacing/scenario';
 
 export interface BlendedOptions {
   hours: number;
@@ -26,7 +24,14 @@ export interface BlendedResult {
   outboundAbandonRate: number;
   occupancy: number;
   outboundTalkMinutesPerAgentHour: number;
+  /** The Bhulai–Koole reserve k chosen each minute: mean, smallest and largest. */
   meanReserve: number;
+  minReserve: number;
+  maxReserve: number;
+  /** Inbound service level the reserve model predicted for the chosen k (mean over the minutes). */
+  predictedServiceLevel: number;
+  /** Mean agents' busy time (inbound and outbound) the model was fed, seconds (mean over the minutes). */
+  meanBusySeconds: number;
 }
 
 /**
@@ -44,19 +49,6 @@ export function runBlended(o: BlendedOptions): BlendedResult {
     's2',
   );
   sc.hours = o.hours;
-  const start = Date.parse(sc.start);
-  const end = start + sc.hours * 3600_000;
-  const clock = new SimClock(start);
-  const model = populationOf(sc);
-  const contacts = new MemoryContactSource(sc.listSize, sc.timeZones, defaultCallingRules, sc.ringTimeoutSeconds);
-  const port = new SimCallPort(
-    clock,
-    model,
-    sc.seed,
-    sc.bridgeSeconds,
-    (p) => contacts.zoneOfPhone(p),
-    typeof model.humanAnswer !== 'number',
-  );
   const rng = new Rng(o.seed ?? 5);
   const arrivals = rng.fork('arrivals');
   const handles = rng.fork('handle');
@@ -74,6 +66,10 @@ export function runBlended(o: BlendedOptions): BlendedResult {
   let reserve = 1;
   let reserveSum = 0;
   let reserveN = 0;
+  let reserveMin = Infinity;
+  let reserveMax = -Infinity;
+  let predictedSum = 0;
+  let busySum = 0;
   const busyDurations: number[] = [];
   let busyMs = 0;
   let outboundTalkMs = 0;
@@ -113,61 +109,22 @@ export function runBlended(o: BlendedOptions): BlendedResult {
       busyStart.delete(agentId);
     }
     if (!wasBusy && isBusy) busyStart.set(agentId, now);
-    if (to.kind === 'wrap-up') {
-      const wrap = sample(model.wrap, rngForNumber(sc.seed, `${agentId}/${to.callId}`, 0));
-      const callId = to.callId;
-      clock.setTimer(wrap * 1000, () => {
-        const a = ref.engine?.agents.get(agentId);
-        if (a?.state.kind === 'wrap-up' && a.state.callId === callId) {
-          ref.engine?.submitDisposition(agentId, { code: 'DONE', category: 'contact' });
-        }
-      });
-    }
   };
 
-  const records: AttemptRecord[] = [];
   const pacer = new ReservePacer(new PredictivePacer(), () => reserve);
-  const engine = new DialerEngine(
-    {
-      campaignId: 'blended',
-      retryPolicy: defaultRetryPolicy,
-      ringTimeoutSeconds: sc.ringTimeoutSeconds,
-      wrapUpSeconds: 3600,
-      callingRules: defaultCallingRules,
-    },
-    {
-      clock,
-      contacts,
-      calls: port,
-      attempts: {
-        record: (r) => {
-          records.push(r);
-          contacts.noteAttempt(r.contactId, {
-            phone: r.phone,
-            at: r.at.ended ?? clock.now(),
-            result: r.outcome,
-            category: r.disposition?.category,
-          });
-        },
-      },
-      observer: {
-        agentChanged: onAgent,
-        error: (err, where) => {
-          throw new Error(`${where}: ${String(err)}`);
-        },
-      },
-      inbound: {
-        agentReady: (agentId, now) => {
-          router.setAvailable(agentId, true, now);
-          const asg = router.routeAgent(agentId, now);
-          if (!asg) return false;
-          serve(asg);
-          return true; // the engine pauses the agent with reason 'inbound'
-        },
+  const harness = buildEngineHarness(sc, 'blended', pacer, {
+    agentChanged: onAgent,
+    inbound: {
+      agentReady: (agentId, now) => {
+        router.setAvailable(agentId, true, now);
+        const asg = router.routeAgent(agentId, now);
+        if (!asg) return false;
+        serve(asg);
+        return true; // the engine pauses the agent with reason 'inbound'
       },
     },
-    pacer,
-  );
+  });
+  const { engine, clock, records, start, end } = harness;
   ref.engine = engine;
   for (let i = 0; i < agentsN; i++) {
     router.setAgent({ id: `a${i}`, skills: {}, memberships: [{ queueId: 'in', penalty: 0 }] });
@@ -178,15 +135,20 @@ export function runBlended(o: BlendedOptions): BlendedResult {
   // The reserve is re-chosen every minute from what the ACD sees: arrival rate and agents' mean busy time.
   const recompute = (): void => {
     const meanBusy = busyDurations.length > 20 ? busyDurations.reduce((s, x) => s + x, 0) / busyDurations.length : 200;
-    reserve = inboundReserve({
+    const chosen = inboundReserve({
       agents: agentsN,
       arrivalRatePerSecond: lambdaH / 3600,
       meanBusySeconds: meanBusy,
       targetSeconds: T,
       targetServiceLevel: o.targetServiceLevel ?? 0.9,
       maxReserve: 10,
-    }).reserve;
+    });
+    reserve = chosen.reserve;
     reserveSum += reserve;
+    reserveMin = Math.min(reserveMin, reserve);
+    reserveMax = Math.max(reserveMax, reserve);
+    predictedSum += chosen.predictedServiceLevel;
+    busySum += meanBusy;
     reserveN++;
     clock.setTimer(60_000, recompute);
   };
@@ -235,5 +197,9 @@ export function runBlended(o: BlendedOptions): BlendedResult {
     occupancy: busyMs / (agentHours * 3600_000),
     outboundTalkMinutesPerAgentHour: outboundTalkMs / 60_000 / agentHours,
     meanReserve: reserveN ? reserveSum / reserveN : 0,
+    minReserve: reserveMin,
+    maxReserve: reserveMax,
+    predictedServiceLevel: reserveN ? predictedSum / reserveN : 0,
+    meanBusySeconds: reserveN ? busySum / reserveN : 0,
   };
 }

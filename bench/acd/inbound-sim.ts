@@ -21,6 +21,8 @@ export interface InboundScenario {
   seed: number;
   /** Announce the estimated wait at entry (and score it); off for the Erlang checks, which only need the queue. */
   announce?: boolean;
+  /** Announce again every this many seconds while waiting (default 30, as the ACD does); 0 for entry only. */
+  announceEverySeconds?: number;
 }
 
 export interface InboundResult {
@@ -29,9 +31,16 @@ export interface InboundResult {
   asaSeconds: number;
   abandonRate: number;
   occupancy: number;
+  /** Announcements at entry, scored against the caller's whole wait. */
   ewtMaeSeconds: number;
   ewtBiasSeconds: number;
   movingAverageMaeSeconds: number;
+  /** Every announcement (entry and periodic), scored against the wait the caller still had from that moment. */
+  ewtMaeAllSeconds: number;
+  movingAverageMaeAllSeconds: number;
+  /** Callers scored (answered within the measured period; abandoned callers are scored by neither estimator). */
+  scoredCallers: number;
+  scoredAnnouncements: number;
 }
 
 interface Agent {
@@ -41,8 +50,10 @@ interface Agent {
 
 /**
  * One inbound queue in simulated time, driven through the real router and wait estimator: Poisson arrivals, drawn
- * handle times and patience, an announcement at entry (the state-based estimate and app_queue's moving average,
- * both scored against the wait the caller then had).
+ * handle times and patience, an announcement at entry and every `announceEverySeconds` while waiting (the
+ * state-based estimate and app_queue's moving average, made at the same moments for the same callers, both scored
+ * against the wait the caller then had). A caller who gives up has no "wait then had" to compare with (their wait
+ * for an agent is censored by their patience): their announcements are scored by neither estimator.
  */
 export function runInbound(sc: InboundScenario): InboundResult {
   const start = Date.parse('2026-03-10T08:00:00Z');
@@ -82,7 +93,22 @@ export function runInbound(sc: InboundScenario): InboundResult {
   let ewtBias = 0;
   let maErr = 0;
   let scored = 0;
-  const announced = new Map<string, { ewt: number; ma: number; measured: boolean; timer?: unknown }>();
+  let ewtErrAll = 0;
+  let maErrAll = 0;
+  let scoredAll = 0;
+  interface Announced {
+    at: number;
+    ewt: number;
+    ma: number;
+  }
+  interface Waiting {
+    said: Announced[];
+    measured: boolean;
+    timer?: unknown;
+    repeat?: unknown;
+  }
+  const announced = new Map<string, Waiting>();
+  const every = (sc.announceEverySeconds ?? 30) * 1000;
   const clip = (from: number, to: number): number => Math.max(0, Math.min(to, end) - Math.max(from, measureFrom));
 
   const serve = (asg: Assignment): void => {
@@ -91,6 +117,7 @@ export function runInbound(sc: InboundScenario): InboundResult {
     a.busySince = now;
     const info = announced.get(asg.callerId)!;
     if (info.timer !== undefined) clock.clearTimer(info.timer);
+    if (info.repeat !== undefined) clock.clearTimer(info.repeat);
     announced.delete(asg.callerId);
     const wait = asg.waitedMs / 1000;
     moving.observe(wait);
@@ -98,10 +125,19 @@ export function runInbound(sc: InboundScenario): InboundResult {
       answered++;
       waitSum += wait;
       if (wait <= sc.targetSeconds) within++;
-      ewtErr += Math.abs(info.ewt - wait);
-      ewtBias += info.ewt - wait;
-      maErr += Math.abs(info.ma - wait);
-      scored++;
+      if (info.said.length) {
+        const first = info.said[0];
+        ewtErr += Math.abs(first.ewt - wait);
+        ewtBias += first.ewt - wait;
+        maErr += Math.abs(first.ma - wait);
+        scored++;
+        for (const a of info.said) {
+          const still = (now - a.at) / 1000;
+          ewtErrAll += Math.abs(a.ewt - still);
+          maErrAll += Math.abs(a.ma - still);
+          scoredAll++;
+        }
+      }
     }
     const h = sample(sc.handle, handles);
     clock.setTimer(h * 1000, () => {
@@ -123,29 +159,39 @@ export function runInbound(sc: InboundScenario): InboundResult {
     const measured = now >= measureFrom;
     if (measured) offered++;
     router.enqueue({ id, queueId: 'q', enteredAt: now, priority: 0 });
-    let ewt = 0;
-    if (sc.announce !== false) {
+    const info: Waiting = { said: [], measured };
+    announced.set(id, info);
+    // Both estimators speak at the same moments: app_queue's periodic announcement is its average hold time less
+    // the time already waited (here floored at 0, which only helps it).
+    const say = (): void => {
+      const t = clock.now();
       const ewtAgents: EwtAgent[] = agents.map((a) =>
         a.busySince === undefined
           ? { idle: router.isAvailable(a.id), busyElapsedSeconds: 0 }
-          : { idle: false, busyElapsedSeconds: (now - a.busySince) / 1000 },
+          : { idle: false, busyElapsedSeconds: (t - a.busySince) / 1000 },
       );
-      ewt = estimateWaitSeconds({ position: router.position(id), agents: ewtAgents, handle: stats });
-    }
-    const info: { ewt: number; ma: number; measured: boolean; timer?: unknown } = {
-      ewt,
-      ma: moving.estimate(),
-      measured,
+      const ewt = estimateWaitSeconds({ position: router.position(id), agents: ewtAgents, handle: stats });
+      info.said.push({ at: t, ewt, ma: Math.max(0, moving.estimate() - (t - now) / 1000) });
     };
-    announced.set(id, info);
+    if (sc.announce !== false) say();
     const asg = router.routeCaller(id, now);
     if (asg) serve(asg);
-    else if (sc.patience) {
-      info.timer = clock.setTimer(sample(sc.patience, patience) * 1000, () => {
-        if (!router.remove(id)) return;
-        announced.delete(id);
-        if (measured) abandoned++;
-      });
+    else {
+      if (sc.patience) {
+        info.timer = clock.setTimer(sample(sc.patience, patience) * 1000, () => {
+          if (!router.remove(id)) return;
+          if (info.repeat !== undefined) clock.clearTimer(info.repeat);
+          announced.delete(id);
+          if (measured) abandoned++;
+        });
+      }
+      if (sc.announce !== false && every > 0) {
+        const again = (): void => {
+          say();
+          info.repeat = clock.setTimer(every, again);
+        };
+        info.repeat = clock.setTimer(every, again);
+      }
     }
     clock.setTimer((-Math.log(1 - arrivals.next()) * 3600_000) / sc.callsPerHour, arrive);
   };
@@ -161,5 +207,9 @@ export function runInbound(sc: InboundScenario): InboundResult {
     ewtMaeSeconds: scored ? ewtErr / scored : 0,
     ewtBiasSeconds: scored ? ewtBias / scored : 0,
     movingAverageMaeSeconds: scored ? maErr / scored : 0,
+    ewtMaeAllSeconds: scoredAll ? ewtErrAll / scoredAll : 0,
+    movingAverageMaeAllSeconds: scoredAll ? maErrAll / scoredAll : 0,
+    scoredCallers: scored,
+    scoredAnnouncements: scoredAll,
   };
 }

@@ -79,8 +79,15 @@ async function main(): Promise<void> {
           occupancy: occ,
           ewtMaeSeconds: r3(r.ewtMaeSeconds),
           movingAverageMaeSeconds: r3(r.movingAverageMaeSeconds),
+          ratio: r3(r.ewtMaeSeconds / r.movingAverageMaeSeconds),
+          ewtMaeAllSeconds: r3(r.ewtMaeAllSeconds),
+          movingAverageMaeAllSeconds: r3(r.movingAverageMaeAllSeconds),
+          ratioAll: r3(r.ewtMaeAllSeconds / r.movingAverageMaeAllSeconds),
+          ewtBiasSeconds: r3(r.ewtBiasSeconds),
+          scoredCallers: r.scoredCallers,
+          scoredAnnouncements: r.scoredAnnouncements,
         },
-        `ewt       occupancy ${occ} (measured ${r.occupancy.toFixed(3)}): announced-wait MAE ${r.ewtMaeSeconds.toFixed(1)} s, moving average ${r.movingAverageMaeSeconds.toFixed(1)} s (ratio ${(r.ewtMaeSeconds / r.movingAverageMaeSeconds).toFixed(2)})`,
+        `ewt       occupancy ${occ} (measured ${r.occupancy.toFixed(3)}), ${r.scoredCallers} callers: at entry MAE ${r.ewtMaeSeconds.toFixed(1)} s, moving average ${r.movingAverageMaeSeconds.toFixed(1)} s (ratio ${(r.ewtMaeSeconds / r.movingAverageMaeSeconds).toFixed(2)}); all ${r.scoredAnnouncements} announcements (entry + every 30 s) MAE ${r.ewtMaeAllSeconds.toFixed(1)} s, moving average ${r.movingAverageMaeAllSeconds.toFixed(1)} s (ratio ${(r.ewtMaeAllSeconds / r.movingAverageMaeAllSeconds).toFixed(2)})`,
       );
     }
   }
@@ -94,8 +101,13 @@ async function main(): Promise<void> {
         outboundAbandonRate: Math.round(r.outboundAbandonRate * 10000) / 10000,
         occupancy: r3(r.occupancy),
         outboundTalkMinutesPerAgentHour: Math.round(r.outboundTalkMinutesPerAgentHour * 10) / 10,
+        reserve: r3(r.meanReserve),
+        reserveMin: r.minReserve,
+        reserveMax: r.maxReserve,
+        predictedServiceLevel: r3(r.predictedServiceLevel),
+        meanBusySeconds: Math.round(r.meanBusySeconds),
       },
-      `blended   inbound SL ${r.inboundServiceLevel.toFixed(3)}, inbound abandon ${(r.inboundAbandonRate * 100).toFixed(2)} %, outbound abandon ${(r.outboundAbandonRate * 100).toFixed(2)} %, occupancy ${r.occupancy.toFixed(3)}, outbound talk ${r.outboundTalkMinutesPerAgentHour.toFixed(1)} min/agent-hour, mean reserve ${r.meanReserve.toFixed(2)}`,
+      `blended   inbound SL ${r.inboundServiceLevel.toFixed(3)}, inbound abandon ${(r.inboundAbandonRate * 100).toFixed(2)} %, outbound abandon ${(r.outboundAbandonRate * 100).toFixed(2)} %, occupancy ${r.occupancy.toFixed(3)}, outbound talk ${r.outboundTalkMinutesPerAgentHour.toFixed(1)} min/agent-hour; reserve k ${r.meanReserve.toFixed(2)} (min ${r.minReserve}, max ${r.maxReserve}), predicted inbound SL ${r.predictedServiceLevel.toFixed(3)} at mean busy time ${r.meanBusySeconds.toFixed(0)} s`,
     );
   }
   if (want('routing')) {

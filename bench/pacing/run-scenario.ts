@@ -1,18 +1,7 @@
-import type { AgentState, AttemptRecord, Pacer, PacingMode } from '@app/dialer-core';
-import {
-  BaselinePacer,
-  defaultCallingRules,
-  defaultRetryPolicy,
-  DialerEngine,
-  PredictivePacer,
-  PreviewPacer,
-  ProgressivePacer,
-} from '@app/dialer-core';
-import { rngForNumber, sample } from '@app/population';
-import { MemoryContactSource } from './memory-contact-source';
-import { populationOf, Scenario } from './scenario';
-import { SimCallPort } from './sim-call-port';
-import { SimClock } from './sim-clock';
+import type { AgentState, Pacer, PacingMode } from '@app/dialer-core';
+import { BaselinePacer, PredictivePacer, PreviewPacer, ProgressivePacer } from '@app/dialer-core';
+import { buildEngineHarness } from './engine-harness';
+import { Scenario } from './scenario';
 
 /**
  * `baseline` is the VICIdial kind with its defaults (lines = level × agents ready or on a call, drop target 3 %);
@@ -62,22 +51,13 @@ function quantile(sorted: number[], q: number): number {
 /** Runs one simulated day of the real engine in one pacing mode and measures it. */
 export function runScenario(sc: Scenario, mode: BenchMode, pacer: Pacer = makePacer(mode, sc)): ModeResult {
   const wallStart = performance.now();
-  const start = Date.parse(sc.start);
-  const end = start + sc.hours * 3600000;
-  const clock = new SimClock(start);
-  const model = populationOf(sc);
-  const hourly = typeof model.humanAnswer !== 'number';
-  const contacts = new MemoryContactSource(sc.listSize, sc.timeZones, defaultCallingRules, sc.ringTimeoutSeconds);
-  const port = new SimCallPort(clock, model, sc.seed, sc.bridgeSeconds, (p) => contacts.zoneOfPhone(p), hourly);
-  const records: AttemptRecord[] = [];
   const idleWaits: number[] = [];
   let busySeconds = 0; // talk + wrap-up within the day
   let talkSeconds = 0;
+  const start = Date.parse(sc.start);
+  const end = start + sc.hours * 3600000;
   const clip = (from: number, to: number): number => Math.max(0, Math.min(to, end) - Math.max(from, start)) / 1000;
-
-  // The agent observer needs the engine it observes; it is set right after construction.
-  const ref: { engine?: DialerEngine } = {};
-  const onAgent = (agentId: string, from: AgentState, to: AgentState): void => {
+  const onAgent = (_agentId: string, from: AgentState, to: AgentState): void => {
     const now = clock.now();
     if (from.kind === 'talking') {
       const s = clip(from.since, now);
@@ -86,52 +66,10 @@ export function runScenario(sc: Scenario, mode: BenchMode, pacer: Pacer = makePa
     }
     if (from.kind === 'wrap-up') busySeconds += clip(from.since, now);
     if (from.kind === 'ready' && to.kind === 'reserved' && now <= end) idleWaits.push((now - from.since) / 1000);
-    if (to.kind === 'wrap-up') {
-      // The simulated agent types the disposition after a wrap-up time drawn from the model.
-      const wrap = sample(model.wrap, rngForNumber(sc.seed, `${agentId}/${to.callId}`, 0));
-      const callId = to.callId;
-      clock.setTimer(wrap * 1000, () => {
-        const a = ref.engine?.agents.get(agentId);
-        if (a?.state.kind === 'wrap-up' && a.state.callId === callId) {
-          ref.engine?.submitDisposition(agentId, { code: 'DONE', category: 'contact' });
-        }
-      });
-    }
   };
-
-  const engine = new DialerEngine(
-    {
-      campaignId: `${sc.name}-${mode}`,
-      retryPolicy: defaultRetryPolicy,
-      ringTimeoutSeconds: sc.ringTimeoutSeconds,
-      wrapUpSeconds: 3600,
-      callingRules: defaultCallingRules,
-    },
-    {
-      clock,
-      contacts,
-      calls: port,
-      attempts: {
-        record: (r) => {
-          records.push(r);
-          contacts.noteAttempt(r.contactId, {
-            phone: r.phone,
-            at: r.at.ended ?? clock.now(),
-            result: r.outcome,
-            category: r.disposition?.category,
-          });
-        },
-      },
-      observer: {
-        agentChanged: onAgent,
-        error: (err, where) => {
-          throw new Error(`${where}: ${String(err)}`);
-        },
-      },
-    },
-    pacer,
-  );
-  ref.engine = engine;
+  const { engine, clock, port, records } = buildEngineHarness(sc, `${sc.name}-${mode}`, pacer, {
+    agentChanged: onAgent,
+  });
   for (let i = 0; i < sc.agents; i++) engine.agentLogin(`a${i}`);
   engine.start();
   clock.runUntil(end);

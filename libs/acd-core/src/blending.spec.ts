@@ -52,3 +52,13 @@ describe('ReservePacer', () => {
     expect(p.mode).toBe('predictive');
   });
 });
+
+describe('the blended benchmark case', () => {
+  it('needs no reserve: with inbound served first, 40 agents busy 170 s on average free one every 4 s', () => {
+    const bench = { ...base, meanBusySeconds: 170, targetServiceLevel: 0.9 };
+    expect(predictedServiceLevel(bench, 0)).toBeGreaterThan(0.9);
+    expect(inboundReserve(bench).reserve).toBe(0);
+    // A stricter goal does need agents held back.
+    expect(inboundReserve({ ...bench, targetServiceLevel: 0.99 }).reserve).toBeGreaterThan(0);
+  });
+});

@@ -23,6 +23,11 @@ export interface EwtInput {
   /** Rate (per second) at which each caller ahead leaves without being served; 0 ignores abandonment. */
   abandonRatePerSecond?: number;
   /**
+   * Rate (per second) of callers who arrive with a higher priority and go ahead of this caller (VIPs): each one
+   * adds an advance the caller must wait for, so they slow the line's advance by that rate.
+   */
+  priorityArrivalsPerSecond?: number;
+  /**
    * `median` (default) announces the middle of the wait distribution (half the callers wait less), which is also
    * the figure with the smallest mean absolute error; `mean` the expected wait.
    */
@@ -55,17 +60,21 @@ export function estimateWaitSeconds(i: EwtInput): number {
   if (p <= 0) return 0;
   if (busy.length === 0) return Infinity;
   const theta = i.abandonRatePerSecond ?? 0;
+  const vip = Math.max(0, i.priorityArrivalsPerSecond ?? 0);
   let t = 0;
   let variance = 0;
   for (let step = 1; step <= p; step++) {
     let depart = 0;
     for (const b of busy) depart += b.q * b.r1 + (1 - b.q) * b.r2;
     const ahead = p - step;
-    const rate = depart + theta * ahead;
+    const gross = depart + theta * ahead;
+    const rate = gross - vip;
+    // Priority callers arrive as fast as the line moves: no finite estimate.
+    if (!(rate > 1e-9)) return Infinity;
     t += 1 / rate;
     variance += 1 / (rate * rate);
     // Expected share of this advance that was some agent's first finish.
-    for (const b of busy) b.q -= (b.q * b.r1) / rate;
+    for (const b of busy) b.q -= (b.q * b.r1) / gross;
   }
   if (i.statistic === 'mean') return t;
   // The wait is a sum of exponential stages: its median by a gamma of the same mean and variance (Wilson-Hilferty).
