@@ -1,7 +1,7 @@
-import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { Inject, Injectable } from '@nestjs/common';
 import type { PoolClient } from 'pg';
 import { DataSource } from 'typeorm';
+import { REPORT_READER } from './report-reader';
 import type { Principal } from '@app/auth';
 import { invalid } from '@app/common';
 import { BriefResultsService } from './brief-results.service';
@@ -56,7 +56,7 @@ const CALL_RECORD_SELECT = `SELECT a.id, a.department_id, a.campaign_id, a.conta
 @Injectable()
 export class ExportsService {
   constructor(
-    @InjectDataSource() private readonly ds: DataSource,
+    @Inject(REPORT_READER) private readonly ds: DataSource,
     private readonly briefs: BriefResultsService,
   ) {}
 
