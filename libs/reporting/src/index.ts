@@ -15,3 +15,4 @@ export * from './delivery.service';
 export * from './report-reader';
 export * from './abandon-windows';
 export * from './rollup-ranges';
+export * from './queues.service';

@@ -14,6 +14,7 @@ import { RETENTION_OPTIONS, RetentionService, type RetentionOptions } from './re
 import { ExportsService } from './exports.service';
 import { OperationsController } from './operations.controller';
 import { OperationsService } from './operations.service';
+import { QueueReportsService } from './queues.service';
 import { openReportReader, REPORT_READER, ReportReaderLifecycle, type ReportReaderOptions } from './report-reader';
 
 export interface ReportsModuleOptions {
@@ -51,6 +52,7 @@ export class ReportsModule {
         BriefResultsService,
         OperationsService,
         ComplianceService,
+        QueueReportsService,
         ExportsService,
         {
           provide: ARCHIVE_STORAGE,
