@@ -202,9 +202,27 @@ async function main(): Promise<void> {
     const loadMs = await timeIt(() => load(client, a, start));
     out(`loaded ${a.attempts} attempts over ${a.campaigns} campaigns in ${(loadMs / 1000).toFixed(1)} s`);
     await setRollupTriggers(ds, true);
+    await client.query('ANALYZE');
     const rollMs = await timeIt(() => rebuildRollups(ds));
     await client.query('ANALYZE');
     out(`rollups rebuilt in ${(rollMs / 1000).toFixed(1)} s`);
+    const rollupRows: Record<string, number> = {};
+    for (const table of [
+      'attempt_rollups',
+      'campaign_hour_rollups',
+      'campaign_day_rollups',
+      'campaign_hour_of_day_rollups',
+      'agent_day_rollups',
+      'agent_attempt_rollups',
+      'number_day_rollups',
+      'number_day_counts',
+      'abandon_window_days',
+      'outside_window_attempts',
+    ]) {
+      const { rows } = await client.query<{ n: string }>(`SELECT count(*) AS n FROM ${table}`);
+      rollupRows[table] = Number(rows[0].n);
+    }
+    out(`  rollup rows: ${JSON.stringify(rollupRows)}`);
 
     const config = loadReportingConfig({
       DATABASE_URL: db.url,
@@ -303,6 +321,40 @@ async function main(): Promise<void> {
         `worst ${stalenessSeconds} s until the report showed a batch${stalenessSeconds > 2 ? '  (MISSES 2 s)' : ''}`,
     );
 
+    // the cost on the dialer's hot path: settling one attempt (one UPDATE by id, as the dialer does) with the rollup
+    // triggers on and off
+    const settleCost = async (n: number): Promise<number> => {
+      const { rows: open } = await client.query<{ id: string }>(
+        `INSERT INTO call_attempts (campaign_id, department_id, contact_id, attempt_number, channel_id, dialer_instance,
+            mode, called_number, queued_at, originated_at, created_at, campaign_contact_id)
+         SELECT c.id, c.department_id, x.id, 1, 'cost-' || gen_random_uuid(), 'bench', c.mode,
+                '+4479' || lpad(g::text, 8, '0'), $2, $2, $2, cc.id
+           FROM generate_series(1, $1::int) g JOIN bench_campaign c ON c.idx = 2
+           JOIN bench_contact x ON x.campaign_idx = 2 AND x.k = 0
+           JOIN campaign_contacts cc ON cc.campaign_id = c.id AND cc.contact_id = x.id
+         RETURNING id`,
+        [n, new Date(end.getTime() - 7200_000)],
+      );
+      const t0 = performance.now();
+      for (const [i, o] of open.entries())
+        await client.query(
+          `UPDATE call_attempts SET ended_at = now(), answered_at = now(), outcome = $2, agent_id = $3,
+                  disposition_code = 'SALE', disposition_category = 'success', talk_seconds = 30 WHERE id = $1`,
+          [o.id, i % 2 ? 'answered-human' : 'no-answer', settleAgent],
+        );
+      return (performance.now() - t0) / n;
+    };
+    const { rows: agentRow } = await client.query<{ id: string }>(`SELECT id FROM bench_agent WHERE idx = 0`);
+    const settleAgent = agentRow[0].id;
+    const settleMsWithRollups = Math.round((await settleCost(2000)) * 1000) / 1000;
+    await setRollupTriggers(ds, false);
+    const settleMsWithoutRollups = Math.round((await settleCost(2000)) * 1000) / 1000;
+    await setRollupTriggers(ds, true);
+    out(
+      `  settling one attempt: ${settleMsWithRollups} ms with the rollup triggers, ${settleMsWithoutRollups} ms ` +
+        `without (+${Math.round((settleMsWithRollups - settleMsWithoutRollups) * 1000) / 1000} ms on the hot path)`,
+    );
+
     // exports: the first N attempts in time order
     const exportOf = async (rows: number): Promise<{ rows: number; seconds: number; peakRssMb: number }> => {
       const n = Math.min(rows, a.attempts);
@@ -343,10 +395,14 @@ async function main(): Promise<void> {
       departments: a.departments,
       months: a.months,
       loadSeconds: Math.round(loadMs / 100) / 10,
+      rollupRebuildSeconds: Math.round(rollMs / 100) / 10,
+      rollupRows,
       reportP95Ms,
       reportP95ByKind: p95,
       stalenessSeconds,
       settledPerSecond: Math.round(total / settleSeconds),
+      settleMsWithRollups,
+      settleMsWithoutRollups,
       exportRows: large.rows,
       exportRowsPerSecond,
       exportPeakRssMb: large.peakRssMb,

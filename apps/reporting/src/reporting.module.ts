@@ -25,7 +25,10 @@ export class ReportingModule {
         }),
         AuthModule.forRoot({ secret: o.jwtSecret, ttlSeconds: o.config.JWT_TTL_SECONDS, accounts: false }),
         HealthModule.forRoot(),
-        ReportsModule.forRoot({ archiveDir: dataFile(o.config, 'archive') }),
+        ReportsModule.forRoot({
+          archiveDir: dataFile(o.config, 'archive'),
+          reader: { url: o.config.REPORTING_DATABASE_URL, poolSize: o.config.REPORTING_DATABASE_POOL_SIZE },
+        }),
       ],
     };
   }

@@ -160,6 +160,17 @@ export const DIALER_CONFIG = {
 
 export const REPORTING_CONFIG = {
   PORT: { description: 'HTTP port of the reporting server', default: 3001, parse: parse.int(0, 65535) },
+  REPORTING_DATABASE_URL: {
+    description: 'PostgreSQL URL the reports read through (a read replica, say). Unset: the main database',
+    default: undefined,
+    parse: postgresUrl,
+    secret: false,
+  },
+  REPORTING_DATABASE_POOL_SIZE: {
+    description: 'Connections of the reports pool (with REPORTING_DATABASE_URL)',
+    default: 10,
+    parse: parse.int(1, 500),
+  },
   ...shared,
 } satisfies Schema;
 

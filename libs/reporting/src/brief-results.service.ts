@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { REPORT_READER } from './report-reader';
 import { canSeeDepartment, type Principal } from '@app/auth';
 import { notFound } from '@app/common';
 import { Brief } from '@app/database';
@@ -165,7 +165,7 @@ const BUCKET = `sum(attempts)::int AS attempts,
 @Injectable()
 export class BriefResultsService {
   constructor(
-    @InjectDataSource() private readonly ds: DataSource,
+    @Inject(REPORT_READER) private readonly ds: DataSource,
     @Inject(REPORT_CLOCK) private readonly clock: ReportClock,
   ) {}
 

@@ -2,23 +2,18 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Principal } from '@app/auth';
-import { rate } from './aggregate';
+import { refreshAbandonWindows, rollingWindows, type WorstWindow } from './abandon-windows';
 import { capPercentOf } from './operations.service';
 import { REPORT_CLOCK, type ReportClock } from './report-clock';
 import { departmentFilter, reportRange } from './report-scope';
+import { REPORT_READER } from './report-reader';
+import { campaignFigureRows, Params, splitRange } from './rollup-ranges';
 
 export interface ComplianceFilter {
   departmentId?: string;
   campaignId?: string;
   from?: string;
   to?: string;
-}
-
-export interface WorstWindow {
-  hours: number;
-  windows: number;
-  windowsOverCap: number;
-  worst: { windowEnd: Date; liveAnswered: number; abandoned: number; rate: number | null } | null;
 }
 
 export interface CampaignCompliance {
@@ -81,7 +76,8 @@ function numberCap(policy: Record<string, unknown> | null): { cap: number; sourc
 @Injectable()
 export class ComplianceService {
   constructor(
-    @InjectDataSource() private readonly ds: DataSource,
+    @Inject(REPORT_READER) private readonly ds: DataSource,
+    @InjectDataSource() private readonly main: DataSource,
     @Inject(REPORT_CLOCK) private readonly clock: ReportClock,
   ) {}
 
@@ -93,7 +89,7 @@ export class ComplianceService {
     >(
       `SELECT c.id, c.name, c.department_id, c.pacing, c.retry_policy FROM campaigns c
         WHERE ($1::uuid[] IS NULL OR c.department_id = ANY($1::uuid[])) AND ($2::uuid IS NULL OR c.id = $2)
-          AND EXISTS (SELECT 1 FROM attempt_rollups r WHERE r.campaign_id = c.id
+          AND EXISTS (SELECT 1 FROM campaign_day_rollups r WHERE r.campaign_id = c.id
                        AND r.day BETWEEN ($3::timestamptz AT TIME ZONE 'UTC')::date - 30
                                      AND ($4::timestamptz AT TIME ZONE 'UTC')::date)
         ORDER BY c.name, c.id`,
@@ -101,33 +97,38 @@ export class ComplianceService {
     );
     const ids = campaigns.map((c) => c.id);
     const caps = new Map(campaigns.map((c) => [c.id, capPercentOf(c.pacing)]));
+    // the windows of attempts settled since the last refresh are summarised first (writes go to the main database)
+    await refreshAbandonWindows(this.main, ids);
+    const rq = new Params([ids]);
+    const split = splitRange(from, to, 'day');
     const [windows, outside, outsideCount, dnc, perNumber] = await Promise.all([
-      this.rollingWindows(ids, from, to, caps),
-      this.ds.query<ComplianceReport['outsideWindow']['samples']>(`${OUTSIDE_WINDOW_QUERY} LIMIT 20`, [ids, from, to]),
+      rollingWindows(this.ds, this.main, ids, from, to, caps),
+      this.ds.query<ComplianceReport['outsideWindow']['samples']>(
+        `SELECT attempt_id AS "attemptId", campaign_id AS "campaignId", originated_at AS "originatedAt",
+                local_time AS "localTime", time_zone AS "timeZone"
+           FROM outside_window_attempts WHERE campaign_id = ANY($1::uuid[]) AND created_at >= $2 AND created_at < $3
+          ORDER BY created_at LIMIT 20`,
+        [ids, from, to],
+      ),
       this.ds.query<{ campaignId: string; n: string }[]>(
-        `SELECT "campaignId", count(*) AS n FROM (${OUTSIDE_WINDOW_QUERY}) x GROUP BY "campaignId"`,
+        `SELECT campaign_id AS "campaignId", count(*) AS n FROM outside_window_attempts
+          WHERE campaign_id = ANY($1::uuid[]) AND created_at >= $2 AND created_at < $3 GROUP BY campaign_id`,
         [ids, from, to],
       ),
       this.ds.query<{ campaign_id: string; closed: string; rejected: string }[]>(
-        `SELECT c.id AS campaign_id,
-                (SELECT count(*) FROM campaign_contacts cc WHERE cc.campaign_id = c.id AND cc.status = 'dnc'
-                    AND cc.attempts = 0) AS closed,
-                (SELECT coalesce(sum(r.attempts), 0) FROM attempt_rollups r WHERE r.campaign_id = c.id
-                    AND r.outcome = 'rejected-by-rule'
-                    AND (r.day + r.hour * interval '1 hour') >= ($2::timestamptz AT TIME ZONE 'UTC')
-                    AND (r.day + r.hour * interval '1 hour') < ($3::timestamptz AT TIME ZONE 'UTC')) AS rejected
-           FROM campaigns c WHERE c.id = ANY($1::uuid[])`,
-        [ids, from, to],
+        `SELECT x.campaign_id, coalesce(t.dnc_before_dial, 0) AS closed, coalesce(r.rejected, 0) AS rejected
+           FROM unnest($1::uuid[]) AS x(campaign_id)
+           LEFT JOIN campaign_contact_totals t ON t.campaign_id = x.campaign_id
+           LEFT JOIN (SELECT campaign_id, sum(rejected) AS rejected
+                        FROM (${campaignFigureRows(split, rq, 'campaign_id = ANY($1::uuid[])')}) f
+                       GROUP BY campaign_id) r ON r.campaign_id = x.campaign_id`,
+        rq.values,
       ),
-      this.ds.query<{ campaign_id: string; max: string; over: string }[]>(
-        `SELECT x.campaign_id, max(x.n) AS max, count(*) FILTER (WHERE x.n > cap.cap) AS over
-           FROM (SELECT campaign_id, called_number, (created_at AT TIME ZONE 'UTC')::date AS day, count(*) AS n
-                   FROM call_attempts WHERE campaign_id = ANY($1::uuid[]) AND created_at >= $2 AND created_at < $3
-                    AND outcome IS DISTINCT FROM 'rejected-by-rule'
-                  GROUP BY 1, 2, 3) x
-           JOIN unnest($1::uuid[], $4::int[]) AS cap(campaign_id, cap) ON cap.campaign_id = x.campaign_id
-          GROUP BY x.campaign_id`,
-        [ids, from, to, campaigns.map((c) => numberCap(c.retry_policy).cap)],
+      this.perNumberPerDay(
+        ids,
+        from,
+        to,
+        campaigns.map((c) => numberCap(c.retry_policy).cap),
       ),
     ]);
     const outsideBy = new Map(outsideCount.map((o) => [o.campaignId, num(o.n)]));
@@ -180,58 +181,40 @@ export class ComplianceService {
   }
 
   /**
-   * Every rolling window of 24 h and 30 days (at hour granularity) ending inside (from, to]: the distinct windows are
-   * the ones ending just after an hour with calls, and the ones ending just after an hour drops out of the window,
-   * so those ends are evaluated (zero rows are added where an hour leaves the window).
+   * The most dials of one number on one UTC day and the number-days over the cap: whole days from the histogram
+   * number_day_counts, the partial days at the edges of the range from call_attempts (index campaign_id, created_at).
    */
-  private async rollingWindows(
+  private async perNumberPerDay(
     ids: string[],
     from: Date,
     to: Date,
-    caps: Map<string, number>,
-  ): Promise<Map<string, WorstWindow>> {
-    const rows = await this.ds.query<
-      { campaign_id: string; hours: number; window_end: Date; live: string; abandoned: string }[]
-    >(
-      `WITH h AS (
-         SELECT campaign_id, (day + hour * interval '1 hour') AS t,
-                coalesce(sum(attempts) FILTER (WHERE outcome IN ('answered-human', 'abandoned')), 0) AS live,
-                coalesce(sum(attempts) FILTER (WHERE outcome = 'abandoned'), 0) AS abandoned
-           FROM attempt_rollups
-          WHERE campaign_id = ANY($1::uuid[])
-            AND day BETWEEN ($2::timestamptz AT TIME ZONE 'UTC')::date - 31 AND ($3::timestamptz AT TIME ZONE 'UTC')::date
-          GROUP BY 1, 2),
-       w(hours) AS (VALUES (24), (720)),
-       pts AS (
-         SELECT w.hours, h.campaign_id, h.t, h.live, h.abandoned FROM w CROSS JOIN h
-         UNION ALL
-         SELECT w.hours, h.campaign_id, h.t + w.hours * interval '1 hour', 0, 0 FROM w CROSS JOIN h),
-       g AS (SELECT hours, campaign_id, t, sum(live) AS live, sum(abandoned) AS abandoned FROM pts GROUP BY 1, 2, 3),
-       roll AS (
-         SELECT hours, campaign_id, t + interval '1 hour' AS window_end,
-                CASE WHEN hours = 24 THEN sum(live) OVER d1 ELSE sum(live) OVER d30 END AS live,
-                CASE WHEN hours = 24 THEN sum(abandoned) OVER d1 ELSE sum(abandoned) OVER d30 END AS abandoned
-           FROM g
-         WINDOW d1 AS (PARTITION BY hours, campaign_id ORDER BY t RANGE BETWEEN interval '23 hours' PRECEDING AND CURRENT ROW),
-                d30 AS (PARTITION BY hours, campaign_id ORDER BY t RANGE BETWEEN interval '719 hours' PRECEDING AND CURRENT ROW))
-       SELECT campaign_id, hours, window_end AT TIME ZONE 'UTC' AS window_end, live, abandoned FROM roll
-        WHERE window_end > ($2::timestamptz AT TIME ZONE 'UTC') AND window_end <= ($3::timestamptz AT TIME ZONE 'UTC')
-          AND live > 0`,
-      [ids, from, to],
+    caps: number[],
+  ): Promise<{ campaign_id: string; max: string; over: string }[]> {
+    const DAY = 86_400_000;
+    const lo = Math.ceil(from.getTime() / DAY) * DAY;
+    const hi = Math.floor(to.getTime() / DAY) * DAY;
+    const whole = lo < hi ? [new Date(lo).toISOString().slice(0, 10), new Date(hi).toISOString().slice(0, 10)] : null;
+    const edges: [Date, Date][] = whole
+      ? ([
+          [from, new Date(lo)],
+          [new Date(hi), to],
+        ].filter(([a, b]) => a.getTime() < b.getTime()) as [Date, Date][])
+      : [[from, to]];
+    return this.ds.query(
+      `WITH cap AS (SELECT * FROM unnest($1::uuid[], $2::int[]) AS cap(campaign_id, cap)),
+            x AS (
+              SELECT n.campaign_id, n.dials AS n, n.numbers FROM number_day_counts n
+               WHERE $3::date IS NOT NULL AND n.campaign_id = ANY($1::uuid[]) AND n.day >= $3::date AND n.day < $4::date
+                 AND n.numbers > 0
+              UNION ALL
+              SELECT a.campaign_id, count(*) AS n, 1 AS numbers FROM call_attempts a
+                JOIN unnest($5::timestamptz[], $6::timestamptz[]) AS e(a, b) ON a.created_at >= e.a AND a.created_at < e.b
+               WHERE a.campaign_id = ANY($1::uuid[]) AND a.ended_at IS NOT NULL
+                 AND a.outcome IS DISTINCT FROM 'rejected-by-rule'
+               GROUP BY a.campaign_id, a.called_number, (a.created_at AT TIME ZONE 'UTC')::date)
+       SELECT x.campaign_id, max(x.n) AS max, coalesce(sum(x.numbers) FILTER (WHERE x.n > cap.cap), 0) AS over
+         FROM x JOIN cap ON cap.campaign_id = x.campaign_id GROUP BY x.campaign_id`,
+      [ids, caps, whole?.[0] ?? null, whole?.[1] ?? null, edges.map((e) => e[0]), edges.map((e) => e[1])],
     );
-    const out = new Map<string, WorstWindow>();
-    for (const r of rows) {
-      const key = `${r.campaign_id}:${r.hours}`;
-      const w = out.get(key) ?? { hours: r.hours, windows: 0, windowsOverCap: 0, worst: null };
-      const live = num(r.live);
-      const abandoned = num(r.abandoned);
-      const ratio = abandoned / live;
-      w.windows++;
-      if (ratio * 100 > caps.get(r.campaign_id)!) w.windowsOverCap++;
-      if (!w.worst || ratio > (w.worst.rate ?? 0))
-        w.worst = { windowEnd: new Date(r.window_end), liveAnswered: live, abandoned, rate: rate(abandoned, live) };
-      out.set(key, w);
-    }
-    return out;
   }
 }

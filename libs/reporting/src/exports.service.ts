@@ -1,7 +1,7 @@
-import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { Inject, Injectable } from '@nestjs/common';
 import type { PoolClient } from 'pg';
 import { DataSource } from 'typeorm';
+import { REPORT_READER } from './report-reader';
 import type { Principal } from '@app/auth';
 import { invalid } from '@app/common';
 import { BriefResultsService } from './brief-results.service';
@@ -52,11 +52,33 @@ const CALL_RECORD_SELECT = `SELECT a.id, a.department_id, a.campaign_id, a.conta
    AND ($3::uuid[] IS NULL OR a.department_id = ANY($3::uuid[])) AND ($4::uuid IS NULL OR a.campaign_id = $4)
  ORDER BY a.created_at, a.id`;
 
+/** A text column as a CSV cell: neutralised as neutraliseCell does it, quoted as csvLine does it. */
+const csvText = (col: string): string => `CASE WHEN ${col} IS NULL THEN ''
+  ELSE (SELECT CASE WHEN strpos(v, '"') > 0 OR strpos(v, ',') > 0 OR strpos(v, chr(13)) > 0 OR strpos(v, chr(10)) > 0
+                    THEN '"' || replace(v, '"', '""') || '"' ELSE v END
+          FROM (SELECT CASE WHEN ${col} ~ '^[+-]?[0-9]+([.][0-9]+)?$' THEN ${col}::text
+                            WHEN ${col} ~ ('^[=+@' || chr(9) || chr(13) || '-]') THEN '''' || ${col}
+                            ELSE ${col}::text END AS v) x) END`;
+const plain = (col: string): string => `coalesce(${col}::text, '')`;
+
+/** CALL_RECORD_SELECT with each row rendered as one CSV line (same cells as csvLine would write). */
+const CALL_RECORD_CSV = `SELECT concat_ws(',', a.id, a.department_id, a.campaign_id, a.contact_id, ${csvText('a.caller_id')},
+       ${csvText('a.called_number')}, ${csvText('a.mode')}, CASE WHEN a.pilot THEN 'true' ELSE 'false' END, ${plain(ISO('a.queued_at'))},
+       ${plain(ISO('a.originated_at'))}, ${plain(ISO('a.answered_at'))}, ${plain(ISO('a.bridged_at'))},
+       ${plain(ISO('a.ended_at'))}, ${csvText('a.outcome')}, ${plain('a.hangup_cause')},
+       ${csvText('a.hangup_cause_text')}, ${csvText('a.hangup_by')}, ${plain('a.agent_id')},
+       ${csvText('a.disposition_code')}, ${plain('a.ring_seconds')}, ${plain('a.talk_seconds')},
+       ${plain('a.duration_seconds')}) || chr(13) || chr(10)
+  FROM call_attempts a
+ WHERE a.created_at >= $1 AND a.created_at < $2
+   AND ($3::uuid[] IS NULL OR a.department_id = ANY($3::uuid[])) AND ($4::uuid IS NULL OR a.campaign_id = $4)
+ ORDER BY a.created_at, a.id`;
+
 /** Streamed exports: rows are fetched through a server-side cursor in batches and written as they arrive. */
 @Injectable()
 export class ExportsService {
   constructor(
-    @InjectDataSource() private readonly ds: DataSource,
+    @Inject(REPORT_READER) private readonly ds: DataSource,
     private readonly briefs: BriefResultsService,
   ) {}
 
@@ -66,10 +88,19 @@ export class ExportsService {
     const to = new Date(f.to);
     if (from.getTime() >= to.getTime()) throw invalid([{ field: 'from', reason: 'must be before to' }]);
     const deps = departmentFilter(p, f.departmentId);
+    const params = [from, to, deps, f.campaignId ?? null];
+    const cursor = this.cursor.bind(this);
     return {
       name: 'call records',
       columns: CALL_RECORD_COLUMNS,
-      batches: this.cursor(CALL_RECORD_SELECT, [from, to, deps, f.campaignId ?? null], batchSize),
+      batches: this.cursor(CALL_RECORD_SELECT, params, batchSize),
+      csvText: (async function* () {
+        for await (const rows of cursor(CALL_RECORD_CSV, params, batchSize * 2)) {
+          let text = '';
+          for (const r of rows) text += r[0] as string;
+          yield text;
+        }
+      })(),
     };
   }
 

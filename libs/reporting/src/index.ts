@@ -12,3 +12,7 @@ export * from './rollups';
 export * from './archive-storage';
 export * from './retention.service';
 export * from './delivery.service';
+export * from './report-reader';
+export * from './abandon-windows';
+export * from './rollup-ranges';
+export * from './queues.service';

@@ -9,7 +9,10 @@ import {
   ComplianceQueryDto,
   ComplianceReportDto,
   OperationsQueryDto,
+  QueueReportDto,
+  QueueReportQueryDto,
 } from './reports.dto';
+import { QueueReportsService, type QueueReport } from './queues.service';
 
 @ApiTags('reports')
 @ApiBearerAuth()
@@ -18,7 +21,22 @@ export class OperationsController {
   constructor(
     private readonly operations: OperationsService,
     private readonly compliance: ComplianceService,
+    private readonly queues: QueueReportsService,
   ) {}
+
+  @Roles('planner', 'supervisor', 'qa', 'admin')
+  @ApiOperation({
+    summary: 'Operations per inbound queue',
+    description:
+      'Offered, answered, service level (answered within the queue target ÷ offered, also without abandons under ' +
+      '5 s), ASA, abandons by wait band, overflows, longest wait; per queue, per day and per hour of day (UTC), from ' +
+      'the queue events. Filters: department, queue, date range.',
+  })
+  @ApiOkResponse({ type: QueueReportDto })
+  @Get('queues')
+  queueReport(@CurrentUser() p: Principal, @Query() q: QueueReportQueryDto): Promise<QueueReport> {
+    return this.queues.report(p, q);
+  }
 
   @Roles('planner', 'supervisor', 'qa', 'admin')
   @ApiOperation({

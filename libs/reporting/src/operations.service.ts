@@ -1,10 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { REPORT_READER } from './report-reader';
 import type { Principal } from '@app/auth';
 import { rate } from './aggregate';
 import { REPORT_CLOCK, type ReportClock } from './report-clock';
 import { departmentFilter, reportRange, type ReportRange } from './report-scope';
+import { campaignFigureRows, edgeCondition, Params, splitRange } from './rollup-ranges';
 
 export interface OperationsFilter {
   departmentId?: string;
@@ -94,14 +95,9 @@ export interface AgentOperationsReport {
   agents: AgentOperations[];
 }
 
-/** The hour rows of attempt_rollups inside [from, to), for the campaigns in scope. $1 from, $2 to. */
-const IN_RANGE = `r.day BETWEEN ($1::timestamptz AT TIME ZONE 'UTC')::date AND ($2::timestamptz AT TIME ZONE 'UTC')::date
-  AND (r.day + r.hour * interval '1 hour') >= ($1::timestamptz AT TIME ZONE 'UTC')
-  AND (r.day + r.hour * interval '1 hour') < ($2::timestamptz AT TIME ZONE 'UTC')`;
-
-/** Campaign filter: $3 departments (null: all), $4 campaign, $5 mode. */
-const CAMPAIGN_FILTER = `($3::uuid[] IS NULL OR c.department_id = ANY($3::uuid[])) AND ($4::uuid IS NULL OR c.id = $4)
-  AND ($5::text IS NULL OR c.mode = $5)`;
+/** Rollup rows in scope: $1 departments (null: all), $2 campaign, $3 mode (columns of every coarse rollup). */
+const ROLLUP_FILTER = `($1::uuid[] IS NULL OR department_id = ANY($1::uuid[])) AND ($2::uuid IS NULL OR campaign_id = $2)
+  AND ($3::text IS NULL OR mode = $3)`;
 
 const num = (v: unknown): number => Number(v ?? 0);
 
@@ -109,7 +105,7 @@ const num = (v: unknown): number => Number(v ?? 0);
 @Injectable()
 export class OperationsService {
   constructor(
-    @InjectDataSource() private readonly ds: DataSource,
+    @Inject(REPORT_READER) private readonly ds: DataSource,
     @Inject(REPORT_CLOCK) private readonly clock: ReportClock,
   ) {}
 
@@ -120,52 +116,56 @@ export class OperationsService {
   async campaigns(p: Principal, f: OperationsFilter): Promise<CampaignOperationsReport> {
     const { from, to } = this.range(f);
     const deps = departmentFilter(p, f.departmentId);
-    const params = [from, to, deps, f.campaignId ?? null, f.mode ?? null];
+    const scope = [deps, f.campaignId ?? null, f.mode ?? null];
+    const q = new Params(scope);
+    const days = splitRange(from, to, 'day');
     const rows = await this.ds.query<Record<string, unknown>[]>(
-      `SELECT c.id, c.name, c.department_id, c.mode, c.state, c.pacing,
-              coalesce(sum(r.attempts) FILTER (WHERE r.outcome <> 'rejected-by-rule'), 0) AS dials,
-              coalesce(sum(r.answered), 0) AS answered,
-              coalesce(sum(r.attempts) FILTER (WHERE r.outcome = 'answered-human'), 0) AS human,
-              coalesce(sum(r.attempts) FILTER (WHERE r.outcome = 'abandoned'), 0) AS abandoned,
-              coalesce(sum(r.attempts) FILTER (WHERE r.outcome = 'machine'), 0) AS machine,
-              coalesce(sum(r.attempts) FILTER (WHERE coalesce(d.category, r.disposition_category) = 'success'), 0)
-                AS successes,
-              count(DISTINCT (r.day, r.hour)) FILTER (WHERE r.attempts <> 0) AS active_hours,
-              coalesce(sum(r.talk_seconds), 0) AS talk, coalesce(sum(r.wrap_seconds), 0) AS wrap
-         FROM campaigns c
-         JOIN attempt_rollups r ON r.campaign_id = c.id AND ${IN_RANGE}
-         LEFT JOIN dispositions d ON d.campaign_id = r.campaign_id AND d.code = r.disposition_code
-        WHERE ${CAMPAIGN_FILTER}
-        GROUP BY c.id
-        HAVING sum(r.attempts) <> 0
+      `WITH f AS (${campaignFigureRows(days, q, ROLLUP_FILTER)}),
+            s AS (SELECT campaign_id, sum(attempts) AS attempts, sum(dials) AS dials, sum(answered) AS answered,
+                         sum(human) AS human, sum(abandoned) AS abandoned, sum(machine) AS machine,
+                         sum(successes) AS successes, sum(active_hours) AS active_hours, sum(talk_seconds) AS talk,
+                         sum(wrap_seconds) AS wrap
+                    FROM f GROUP BY campaign_id HAVING sum(attempts) <> 0)
+       SELECT c.id, c.name, c.department_id, c.mode, c.state, c.pacing, s.*
+         FROM s JOIN campaigns c ON c.id = s.campaign_id
         ORDER BY c.name, c.id`,
-      params,
+      q.values,
     );
     const ids = rows.map((r) => String(r.id));
+    const dq = new Params(scope);
+    const hq = new Params(scope);
+    const months = splitRange(from, to, 'month');
     const [perContact, idle, windows, byDay, byHour] = await Promise.all([
       this.ds.query<{ campaign_id: string; dials: string; contacts: string }[]>(
-        `SELECT r.campaign_id, r.dials, cc.contacts FROM
-           (SELECT campaign_id, sum(attempts) FILTER (WHERE outcome <> 'rejected-by-rule') AS dials
-              FROM attempt_rollups WHERE campaign_id = ANY($1::uuid[]) GROUP BY campaign_id) r
-           LEFT JOIN (SELECT campaign_id, count(*) AS contacts FROM campaign_contacts
-                       WHERE campaign_id = ANY($1::uuid[]) AND attempts > 0 GROUP BY campaign_id) cc
-             ON cc.campaign_id = r.campaign_id`,
+        `SELECT r.campaign_id, r.dials, t.contacts_dialled AS contacts FROM
+           (SELECT campaign_id, sum(dials) AS dials FROM campaign_day_rollups
+             WHERE campaign_id = ANY($1::uuid[]) GROUP BY campaign_id) r
+           LEFT JOIN campaign_contact_totals t ON t.campaign_id = r.campaign_id`,
         [ids],
       ),
       this.stateSeconds({ from, to, deps, agentId: null, campaignIds: ids }),
       this.abandonWindows(ids, to),
       this.ds.query<({ day: string } & BucketRow)[]>(
-        `SELECT to_char(r.day, 'YYYY-MM-DD') AS day, ${BUCKETS} FROM attempt_rollups r
-           JOIN campaigns c ON c.id = r.campaign_id
-           LEFT JOIN dispositions d ON d.campaign_id = r.campaign_id AND d.code = r.disposition_code
-          WHERE ${IN_RANGE} AND ${CAMPAIGN_FILTER} GROUP BY r.day HAVING sum(r.attempts) <> 0 ORDER BY r.day`,
-        params,
+        `WITH f AS (${campaignFigureRows(days, dq, ROLLUP_FILTER, { day: ', day', hour: `, (hour AT TIME ZONE 'UTC')::date AS day` })})
+         SELECT to_char(day, 'YYYY-MM-DD') AS day, ${BUCKETS} FROM f GROUP BY day HAVING sum(attempts) <> 0
+          ORDER BY day`,
+        dq.values,
       ),
       this.ds.query<({ hour: number } & BucketRow)[]>(
-        `SELECT r.hour::int AS hour, ${BUCKETS} FROM attempt_rollups r JOIN campaigns c ON c.id = r.campaign_id
-           LEFT JOIN dispositions d ON d.campaign_id = r.campaign_id AND d.code = r.disposition_code
-          WHERE ${IN_RANGE} AND ${CAMPAIGN_FILTER} GROUP BY r.hour HAVING sum(r.attempts) <> 0 ORDER BY r.hour`,
-        params,
+        `WITH f AS (
+           ${
+             months.wholeFrom
+               ? `SELECT hour, dials, human, abandoned, successes FROM campaign_hour_of_day_rollups
+                   WHERE month >= ${hq.p(months.wholeFrom)}::date AND month < ${hq.p(months.wholeTo)}::date
+                     AND ${ROLLUP_FILTER} UNION ALL`
+               : ''
+           }
+           SELECT extract(hour FROM hour AT TIME ZONE 'UTC')::smallint AS hour, dials, human, abandoned, successes
+             FROM campaign_hour_rollups WHERE ${edgeCondition('hour', months, hq.p)} AND ${ROLLUP_FILTER})
+         SELECT hour::int AS hour, sum(dials) AS dials, sum(human) AS "humanAnswered", sum(abandoned) AS abandoned,
+                sum(successes) AS successes
+           FROM f GROUP BY hour HAVING sum(dials) + sum(human) + sum(abandoned) <> 0 ORDER BY hour`,
+        hq.values,
       ),
     ]);
     const dpc = new Map(perContact.map((x) => [x.campaign_id, rate(num(x.dials), num(x.contacts))]));
@@ -225,21 +225,20 @@ export class OperationsService {
 
   /** Live-answered and abandoned calls per campaign in the 24 h and 30 day windows ending at `end`. */
   private async abandonWindows(ids: string[], end: Date): Promise<Map<string, { live: number; abandoned: number }>> {
-    const rows = await this.ds.query<{ campaign_id: string; hours: number; live: string; abandoned: string }[]>(
-      `SELECT r.campaign_id, w.hours,
-              coalesce(sum(r.attempts) FILTER (WHERE r.outcome IN ('answered-human', 'abandoned')), 0) AS live,
-              coalesce(sum(r.attempts) FILTER (WHERE r.outcome = 'abandoned'), 0) AS abandoned
-         FROM (VALUES (24), (720)) w(hours)
-         JOIN attempt_rollups r ON r.campaign_id = ANY($1::uuid[])
-          AND r.day >= (($2::timestamptz - w.hours * interval '1 hour') AT TIME ZONE 'UTC')::date
-          AND (r.day + r.hour * interval '1 hour') >= (($2::timestamptz - w.hours * interval '1 hour') AT TIME ZONE 'UTC')
-          AND (r.day + r.hour * interval '1 hour') < ($2::timestamptz AT TIME ZONE 'UTC')
-        GROUP BY r.campaign_id, w.hours`,
-      [ids, end],
+    const out = new Map<string, { live: number; abandoned: number }>();
+    await Promise.all(
+      [24, 720].map(async (hours) => {
+        const q = new Params([ids]);
+        const split = splitRange(new Date(end.getTime() - hours * 3_600_000), end, 'day');
+        const rows = await this.ds.query<{ campaign_id: string; live: string; abandoned: string }[]>(
+          `SELECT campaign_id, sum(human + abandoned) AS live, sum(abandoned) AS abandoned
+             FROM (${campaignFigureRows(split, q, 'campaign_id = ANY($1::uuid[])')}) f GROUP BY campaign_id`,
+          q.values,
+        );
+        for (const r of rows) out.set(`${r.campaign_id}:${hours}`, { live: num(r.live), abandoned: num(r.abandoned) });
+      }),
     );
-    return new Map(
-      rows.map((r) => [`${r.campaign_id}:${r.hours}`, { live: num(r.live), abandoned: num(r.abandoned) }]),
-    );
+    return out;
   }
 
   /**
@@ -292,16 +291,27 @@ export class OperationsService {
         agentId: f.agentId ?? null,
         campaignIds: f.campaignId ? [f.campaignId] : undefined,
       }),
-      this.ds.query<{ agent_id: string; calls: string; successes: string; talk: string; wrap: string }[]>(
-        `SELECT r.agent_id, sum(r.calls) AS calls, sum(r.successes) AS successes, sum(r.talk_seconds) AS talk,
-                sum(r.wrap_seconds) AS wrap
-           FROM agent_attempt_rollups r JOIN campaigns c ON c.id = r.campaign_id
-          WHERE r.day >= ($1::timestamptz AT TIME ZONE 'UTC')::date AND r.day < ($2::timestamptz AT TIME ZONE 'UTC')::date + 1
-            AND ($3::uuid[] IS NULL OR r.department_id = ANY($3::uuid[])) AND ($4::uuid IS NULL OR r.campaign_id = $4)
-            AND ($5::text IS NULL OR c.mode = $5) AND ($6::uuid IS NULL OR r.agent_id = $6)
-          GROUP BY r.agent_id`,
-        [from, to, deps, f.campaignId ?? null, f.mode ?? null, f.agentId ?? null],
-      ),
+      // per agent × day over every campaign unless the report is narrowed to a campaign or a mode
+      f.campaignId || f.mode
+        ? this.ds.query<{ agent_id: string; calls: string; successes: string; talk: string; wrap: string }[]>(
+            `SELECT r.agent_id, sum(r.calls) AS calls, sum(r.successes) AS successes, sum(r.talk_seconds) AS talk,
+                    sum(r.wrap_seconds) AS wrap
+               FROM agent_attempt_rollups r JOIN campaigns c ON c.id = r.campaign_id
+              WHERE r.day >= ($1::timestamptz AT TIME ZONE 'UTC')::date AND r.day < ($2::timestamptz AT TIME ZONE 'UTC')::date + 1
+                AND ($3::uuid[] IS NULL OR r.department_id = ANY($3::uuid[])) AND ($4::uuid IS NULL OR r.campaign_id = $4)
+                AND ($5::text IS NULL OR c.mode = $5) AND ($6::uuid IS NULL OR r.agent_id = $6)
+              GROUP BY r.agent_id`,
+            [from, to, deps, f.campaignId ?? null, f.mode ?? null, f.agentId ?? null],
+          )
+        : this.ds.query<{ agent_id: string; calls: string; successes: string; talk: string; wrap: string }[]>(
+            `SELECT r.agent_id, sum(r.calls) AS calls, sum(r.successes) AS successes, sum(r.talk_seconds) AS talk,
+                    sum(r.wrap_seconds) AS wrap
+               FROM agent_day_rollups r
+              WHERE r.day >= ($1::timestamptz AT TIME ZONE 'UTC')::date AND r.day < ($2::timestamptz AT TIME ZONE 'UTC')::date + 1
+                AND ($3::uuid[] IS NULL OR r.department_id = ANY($3::uuid[])) AND ($4::uuid IS NULL OR r.agent_id = $4)
+              GROUP BY r.agent_id`,
+            [from, to, deps, f.agentId ?? null],
+          ),
       this.ds.query<{ id: string; name: string | null; department_id: string }[]>(
         `SELECT a.id, u.display_name AS name, a.department_id FROM agents a LEFT JOIN users u ON u.id = a.user_id
           WHERE ($1::uuid[] IS NULL OR a.department_id = ANY($1::uuid[])) AND ($2::uuid IS NULL OR a.id = $2)`,
@@ -353,10 +363,8 @@ export class OperationsService {
   }
 }
 
-const BUCKETS = `coalesce(sum(r.attempts) FILTER (WHERE r.outcome <> 'rejected-by-rule'), 0) AS dials,
-  coalesce(sum(r.attempts) FILTER (WHERE r.outcome = 'answered-human'), 0) AS "humanAnswered",
-  coalesce(sum(r.attempts) FILTER (WHERE r.outcome = 'abandoned'), 0) AS abandoned,
-  coalesce(sum(r.attempts) FILTER (WHERE coalesce(d.category, r.disposition_category) = 'success'), 0) AS successes`;
+const BUCKETS = `sum(dials) AS dials, sum(human) AS "humanAnswered", sum(abandoned) AS abandoned,
+  sum(successes) AS successes`;
 
 const bucket = (b: BucketRow): BucketRow => ({
   dials: num(b.dials),

@@ -232,3 +232,47 @@ export class ComplianceReportDto {
   outsideWindow: object;
   @ApiProperty({ type: [String] }) notes: string[];
 }
+
+export class QueueReportQueryDto {
+  @ApiPropertyOptional({ format: 'uuid', description: 'one department (must be one the caller works for)' })
+  @IsOptional()
+  @IsUUID()
+  departmentId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  queueId?: string;
+
+  @ApiPropertyOptional({ description: 'start (ISO 8601, inclusive); default 30 days before `to`' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  from?: string;
+
+  @ApiPropertyOptional({ description: 'end (ISO 8601, exclusive); default now' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  to?: string;
+}
+
+const QUEUE_BUCKET =
+  'offered, answered, answeredWithinTarget, abandoned, shortAbandons, overflowed, serviceLevel, ' +
+  'serviceLevelExcludingShortAbandons, asaSeconds, abandonRate, longestWaitSeconds, abandonsByWait ' +
+  '({ "0-5s", "5-15s", "15-30s", "30-60s", "60-120s", "120s+" })';
+
+export class QueueReportDto {
+  @ApiProperty() from: Date;
+  @ApiProperty() to: Date;
+  @ApiProperty({ description: 'abandons shorter than this are left out of serviceLevelExcludingShortAbandons' })
+  shortAbandonSeconds: number;
+  @ApiProperty({
+    type: 'array',
+    items: { type: 'object' },
+    description: `per queue: queueId, name, departmentId, targetSeconds, ${QUEUE_BUCKET}`,
+  })
+  queues: object[];
+  @ApiProperty({ type: 'array', items: { type: 'object' }, description: `per UTC day: day, ${QUEUE_BUCKET}` })
+  byDay: object[];
+  @ApiProperty({ type: 'array', items: { type: 'object' }, description: `per UTC hour of day: hour, ${QUEUE_BUCKET}` })
+  byHour: object[];
+}

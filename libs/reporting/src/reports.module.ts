@@ -1,4 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
 import { BriefResultsService } from './brief-results.service';
 import { REPORT_CLOCK, systemClock, type ReportClock } from './report-clock';
 import { BriefReportsController } from './reports.controller';
@@ -12,6 +14,8 @@ import { RETENTION_OPTIONS, RetentionService, type RetentionOptions } from './re
 import { ExportsService } from './exports.service';
 import { OperationsController } from './operations.controller';
 import { OperationsService } from './operations.service';
+import { QueueReportsService } from './queues.service';
+import { openReportReader, REPORT_READER, ReportReaderLifecycle, type ReportReaderOptions } from './report-reader';
 
 export interface ReportsModuleOptions {
   clock?: ReportClock;
@@ -20,6 +24,8 @@ export interface ReportsModuleOptions {
   storage?: ArchiveStorage;
   retention?: Partial<RetentionOptions>;
   delivery?: Partial<DeliveryOptions>;
+  /** Reports read through their own pool on this database (REPORTING_DATABASE_URL); default the main one. */
+  reader?: ReportReaderOptions;
 }
 
 /** Results of briefs, operations and compliance reports, exports: read-only over the shared database. */
@@ -37,9 +43,16 @@ export class ReportsModule {
       ],
       providers: [
         { provide: REPORT_CLOCK, useValue: o.clock ?? systemClock },
+        {
+          provide: REPORT_READER,
+          inject: [getDataSourceToken()],
+          useFactory: (main: DataSource) => openReportReader(main, o.reader ?? {}),
+        },
+        ReportReaderLifecycle,
         BriefResultsService,
         OperationsService,
         ComplianceService,
+        QueueReportsService,
         ExportsService,
         {
           provide: ARCHIVE_STORAGE,

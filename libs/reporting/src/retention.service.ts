@@ -149,6 +149,18 @@ export class RetentionService implements OnModuleInit, OnModuleDestroy {
       const days = [from.toISOString().slice(0, 10), to.toISOString().slice(0, 10)];
       await client.query(`DELETE FROM attempt_rollups WHERE day >= $1::date AND day < $2::date`, days);
       await client.query(`DELETE FROM agent_attempt_rollups WHERE day >= $1::date AND day < $2::date`, days);
+      for (const table of ['agent_day_rollups', 'campaign_day_rollups', 'number_day_rollups', 'number_day_counts'])
+        await client.query(`DELETE FROM ${table} WHERE day >= $1::date AND day < $2::date`, days);
+      await client.query(`DELETE FROM campaign_hour_of_day_rollups WHERE month >= $1::date AND month < $2::date`, days);
+      await client.query(`DELETE FROM campaign_hour_rollups WHERE hour >= $1 AND hour < $2`, [from, to]);
+      await client.query(`DELETE FROM outside_window_attempts WHERE created_at >= $1 AND created_at < $2`, [from, to]);
+      // windows ending in the month or the 30 days after it no longer see the month's calls
+      await client.query(
+        `INSERT INTO abandon_window_dirty (campaign_id, day)
+         SELECT DISTINCT campaign_id, $1::date FROM abandon_window_days WHERE day >= $1::date AND day < $2::date + 31
+         ON CONFLICT (campaign_id, day) DO NOTHING`,
+        days,
+      );
       await client.query('COMMIT');
       this.log.log(`archived ${rows} call attempts of ${month} to ${stored.key}`);
       return { month, rows, storageKey: stored.key, sha256: stored.sha256, bytes: stored.bytes };

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { csvLine, ExportsService } from '@app/reporting';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import type { Campaign, User } from '@app/database';
@@ -196,5 +197,36 @@ describe('reporting: exports', () => {
         })
       ).status,
     ).toBe(403);
+  });
+  it('renders call records in the database exactly as the cell writer would (neutralised, quoted, CRLF)', async () => {
+    const ds = t.db.ds;
+    const [k] = await someContacts(ds, c, [{}]);
+    const tricky = ['=cmd|"/c calc"!A1', '+SUM(1,2)', '-5', 'a, "quoted"\r\nline', '@x', '\tTab', '+442071230000'];
+    for (const [i, text] of tricky.entries()) {
+      const id = await anAttempt(ds, c, {
+        contactId: k.contactId,
+        calledNumber: k.numbers[0],
+        at: `2026-07-0${i + 1}T10:00:00Z`,
+        outcome: 'failed',
+        callerId: i % 2 ? text.slice(0, 32) : undefined,
+      });
+      await ds.query(
+        `UPDATE call_attempts SET hangup_cause_text = $2, hangup_by = $3, hangup_cause = 21 WHERE id = $1`,
+        [id, text, i % 3 ? null : '-1'],
+      );
+    }
+    const table = t.app
+      .get(ExportsService)
+      .callRecords(
+        { userId: planner.id, email: planner.email, role: 'planner', departmentId: planner.departmentId },
+        { from: '2026-07-01T00:00:00Z', to: '2026-08-01T00:00:00Z' },
+        3,
+      );
+    let byCells = '';
+    for await (const batch of table.batches) for (const row of batch) byCells += csvLine(row);
+    let byDatabase = '';
+    for await (const text of table.csvText!) byDatabase += text;
+    expect(byCells.split('\r\n').length).toBeGreaterThan(tricky.length);
+    expect(byDatabase).toBe(byCells);
   });
 });

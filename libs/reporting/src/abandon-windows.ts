@@ -1,0 +1,230 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import { rate } from './aggregate';
+import { Params } from './rollup-ranges';
+
+export interface WorstWindow {
+  hours: number;
+  windows: number;
+  windowsOverCap: number;
+  worst: { windowEnd: Date; liveAnswered: number; abandoned: number; rate: number | null } | null;
+}
+
+/** The campaign's abandon cap in SQL, as capPercentOf reads it (3 % unless pacing.abandonCapPercent is a number). */
+export const CAP_SQL = `CASE WHEN jsonb_typeof(c.pacing -> 'abandonCapPercent') = 'number'
+  THEN (c.pacing ->> 'abandonCapPercent')::numeric ELSE 3 END`;
+
+/**
+ * Every rolling window of 24 h and 30 days (hour granularity, UTC) with its live-answered and abandoned calls, for
+ * the campaigns and window ends given. The distinct windows are the ones ending just after an hour with attempts
+ * and the ones ending just after such an hour drops out, so those ends are evaluated (zero rows are added where an
+ * hour leaves the window). `hourRows` selects (campaign_id, t, live, abandoned) hour rows; the ends kept are those
+ * for which `endFilter` (over campaign_id, window_end) holds.
+ */
+const windowsSql = (hourRows: string, endFilter: string): string => `WITH h AS (${hourRows}),
+  w(hours) AS (VALUES (24), (720)),
+  pts AS (
+    SELECT w.hours, h.campaign_id, h.t, h.live, h.abandoned FROM w CROSS JOIN h
+    UNION ALL
+    SELECT w.hours, h.campaign_id, h.t + w.hours * interval '1 hour', 0, 0 FROM w CROSS JOIN h),
+  g AS (SELECT hours, campaign_id, t, sum(live) AS live, sum(abandoned) AS abandoned FROM pts GROUP BY 1, 2, 3),
+  roll AS (
+    SELECT hours, campaign_id, t + interval '1 hour' AS window_end,
+           CASE WHEN hours = 24 THEN sum(live) OVER d1 ELSE sum(live) OVER d30 END AS live,
+           CASE WHEN hours = 24 THEN sum(abandoned) OVER d1 ELSE sum(abandoned) OVER d30 END AS abandoned
+      FROM g
+    WINDOW d1 AS (PARTITION BY hours, campaign_id ORDER BY t RANGE BETWEEN interval '23 hours' PRECEDING AND CURRENT ROW),
+           d30 AS (PARTITION BY hours, campaign_id ORDER BY t RANGE BETWEEN interval '719 hours' PRECEDING AND CURRENT ROW))
+  SELECT * FROM roll WHERE live > 0 AND ${endFilter}`;
+
+/**
+ * Recomputes abandon_window_days for the campaign days marked dirty (by the rollup trigger when an attempt settles or
+ * changes), each with the 30 days after it. `campaignIds` null: every campaign.
+ * Returns the campaigns refreshed. One refresh at a time (advisory lock), so two never write the same days.
+ */
+export async function refreshAbandonWindows(ds: DataSource, campaignIds: string[] | null): Promise<number> {
+  const [{ any }] = await ds.query<{ any: boolean }[]>(
+    `SELECT EXISTS (SELECT 1 FROM abandon_window_dirty WHERE $1::uuid[] IS NULL OR campaign_id = ANY($1::uuid[])) AS any`,
+    [campaignIds],
+  );
+  if (!any) return 0;
+  return ds.transaction(async (m) => {
+    await m.query(`SELECT pg_advisory_xact_lock(hashtext('reporting.abandon_windows'))`);
+    return refreshIn(m, campaignIds);
+  });
+}
+
+async function refreshIn(m: EntityManager, campaignIds: string[] | null): Promise<number> {
+  // claiming the marks: a settle that commits later marks its day again (its upsert waits for this delete)
+  const claimed = await m.query<{ campaign_id: string; lo: string; hi: string }[]>(
+    `WITH d AS (DELETE FROM abandon_window_dirty WHERE $1::uuid[] IS NULL OR campaign_id = ANY($1::uuid[])
+                RETURNING campaign_id, day)
+     SELECT campaign_id, to_char(min(day), 'YYYY-MM-DD') AS lo, to_char(max(day) + 30, 'YYYY-MM-DD') AS hi
+       FROM d GROUP BY campaign_id`,
+    [campaignIds],
+  );
+  if (!claimed.length) return 0;
+  const todo = [claimed.map((c) => c.campaign_id), claimed.map((c) => c.lo), claimed.map((c) => c.hi)];
+  await m.query(
+    `DELETE FROM abandon_window_days w USING unnest($1::uuid[], $2::date[], $3::date[]) AS t(campaign_id, lo, hi)
+      WHERE w.campaign_id = t.campaign_id AND w.day >= t.lo AND w.day <= t.hi`,
+    todo,
+  );
+  await m.query(
+    `WITH t AS (SELECT * FROM unnest($1::uuid[], $2::date[], $3::date[]) AS t(campaign_id, lo, hi)),
+          r AS (${windowsSql(
+            `SELECT r.campaign_id, r.hour AS t, r.human + r.abandoned AS live, r.abandoned
+               FROM campaign_hour_rollups r JOIN t ON t.campaign_id = r.campaign_id
+              WHERE r.hour >= (t.lo::timestamp AT TIME ZONE 'UTC') - interval '720 hours'
+                AND r.hour < (t.hi::timestamp AT TIME ZONE 'UTC') + interval '1 day' AND r.attempts <> 0`,
+            `EXISTS (SELECT 1 FROM t WHERE t.campaign_id = roll.campaign_id
+                       AND roll.window_end > (t.lo::timestamp AT TIME ZONE 'UTC')
+                       AND roll.window_end <= (t.hi::timestamp AT TIME ZONE 'UTC') + interval '1 day')`,
+          )}),
+          k AS (SELECT r.*, ${CAP_SQL} AS cap FROM r JOIN campaigns c ON c.id = r.campaign_id)
+     INSERT INTO abandon_window_days (campaign_id, day, hours, cap_percent, windows, windows_over_cap, worst_end,
+         worst_live, worst_abandoned)
+     SELECT campaign_id, ((window_end - interval '1 hour') AT TIME ZONE 'UTC')::date, hours, min(cap), count(*),
+            count(*) FILTER (WHERE abandoned::numeric / live * 100 > cap),
+            (array_agg(window_end ORDER BY abandoned::numeric / live DESC, window_end))[1],
+            (array_agg(live ORDER BY abandoned::numeric / live DESC, window_end))[1],
+            (array_agg(abandoned ORDER BY abandoned::numeric / live DESC, window_end))[1]
+       FROM k GROUP BY 1, 2, 3`,
+    todo,
+  );
+  return claimed.length;
+}
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+/**
+ * Window ends (whole hours) in (from, to]: the whole days [wholeFrom, wholeTo) whose ends (day, day + 1] all lie
+ * inside, and the spans (a, b] of ends around them.
+ */
+export function splitEnds(
+  from: Date,
+  to: Date,
+): { wholeFrom: string | null; wholeTo: string | null; edges: [Date, Date][] } {
+  const lo = Math.ceil((Math.floor(from.getTime() / HOUR) * HOUR) / DAY) * DAY;
+  const hi = Math.floor(to.getTime() / DAY) * DAY;
+  if (lo >= hi) return { wholeFrom: null, wholeTo: null, edges: [[from, to]] };
+  const edges: [Date, Date][] = [];
+  if (from.getTime() < lo) edges.push([from, new Date(lo)]);
+  if (hi < to.getTime()) edges.push([new Date(hi), to]);
+  const day = (t: number): string => new Date(t).toISOString().slice(0, 10);
+  return { wholeFrom: day(lo), wholeTo: day(hi), edges };
+}
+
+/**
+ * The rolling windows ending inside (from, to] per campaign: whole days from abandon_window_days, the partial days at
+ * the edges computed from the hour rollup. A campaign whose cap changed since its days were summarised is marked
+ * dirty, refreshed (through `main`) and read again.
+ */
+export async function rollingWindows(
+  ds: DataSource,
+  main: DataSource,
+  ids: string[],
+  from: Date,
+  to: Date,
+  caps: Map<string, number>,
+): Promise<Map<string, WorstWindow>> {
+  const out = new Map<string, WorstWindow>();
+  if (!ids.length) return out;
+  const days = splitEnds(from, to);
+  const add = (
+    campaignId: string,
+    hours: number,
+    windows: number,
+    over: number,
+    end: Date,
+    live: number,
+    ab: number,
+  ) => {
+    const key = `${campaignId}:${hours}`;
+    const w = out.get(key) ?? { hours, windows: 0, windowsOverCap: 0, worst: null };
+    w.windows += windows;
+    w.windowsOverCap += over;
+    const r = ab / live;
+    const worstRate = w.worst ? w.worst.liveAnswered && w.worst.abandoned / w.worst.liveAnswered : -1;
+    if (!w.worst || r > worstRate || (r === worstRate && end < w.worst.windowEnd))
+      w.worst = { windowEnd: end, liveAnswered: live, abandoned: ab, rate: rate(ab, live) };
+    out.set(key, w);
+  };
+  if (days.wholeFrom) {
+    const rows = await ds.query<
+      {
+        campaign_id: string;
+        hours: number;
+        windows: string;
+        over: string;
+        worst_end: Date;
+        worst_live: number;
+        worst_abandoned: number;
+        stale: boolean;
+      }[]
+    >(
+      `SELECT w.campaign_id, w.hours, sum(w.windows) AS windows, sum(w.windows_over_cap) AS over,
+              (array_agg(w.worst_end ORDER BY w.worst_abandoned::numeric / w.worst_live DESC, w.worst_end))[1] AS worst_end,
+              (array_agg(w.worst_live ORDER BY w.worst_abandoned::numeric / w.worst_live DESC, w.worst_end))[1] AS worst_live,
+              (array_agg(w.worst_abandoned ORDER BY w.worst_abandoned::numeric / w.worst_live DESC, w.worst_end))[1]
+                AS worst_abandoned,
+              bool_or(w.cap_percent <> cap.cap) AS stale
+         FROM abandon_window_days w
+         JOIN unnest($1::uuid[], $4::numeric[]) AS cap(campaign_id, cap) ON cap.campaign_id = w.campaign_id
+        WHERE w.day >= $2::date AND w.day < $3::date
+        GROUP BY w.campaign_id, w.hours`,
+      [ids, days.wholeFrom, days.wholeTo, ids.map((id) => caps.get(id) ?? 3)],
+    );
+    const stale = [...new Set(rows.filter((r) => r.stale).map((r) => r.campaign_id))];
+    if (stale.length) {
+      await main.query(
+        `INSERT INTO abandon_window_dirty (campaign_id, day)
+         SELECT campaign_id, min(day) FROM abandon_window_days WHERE campaign_id = ANY($1::uuid[]) GROUP BY campaign_id
+         ON CONFLICT (campaign_id, day) DO UPDATE SET marked_at = now()`,
+        [stale],
+      );
+      await refreshAbandonWindows(main, stale);
+      return rollingWindows(ds, main, ids, from, to, caps);
+    }
+    for (const r of rows)
+      add(
+        r.campaign_id,
+        r.hours,
+        Number(r.windows),
+        Number(r.over),
+        new Date(r.worst_end),
+        Number(r.worst_live),
+        Number(r.worst_abandoned),
+      );
+  }
+  for (const edge of days.edges) {
+    const q = new Params([ids]);
+    const a = q.p(edge[0]);
+    const b = q.p(edge[1]);
+    const rows = await ds.query<
+      { campaign_id: string; hours: number; window_end: Date; live: string; abandoned: string }[]
+    >(
+      windowsSql(
+        `SELECT campaign_id, hour AS t, human + abandoned AS live, abandoned FROM campaign_hour_rollups
+          WHERE campaign_id = ANY($1::uuid[]) AND hour >= ${a}::timestamptz - interval '721 hours' AND hour < ${b}
+            AND attempts <> 0`,
+        `window_end > ${a}::timestamptz AND window_end <= ${b}::timestamptz`,
+      ),
+      q.values,
+    );
+    for (const r of rows) {
+      const live = Number(r.live);
+      const ab = Number(r.abandoned);
+      add(
+        r.campaign_id,
+        r.hours,
+        1,
+        (ab / live) * 100 > (caps.get(r.campaign_id) ?? 3) ? 1 : 0,
+        new Date(r.window_end),
+        live,
+        ab,
+      );
+    }
+  }
+  return out;
+}
