@@ -1,5 +1,6 @@
 import { hostname } from 'node:os';
 import { ConfigValidationError, loadConfig, parse, type ConfigOf, type Schema } from './config-schema';
+import { DELIVERY_CONFIG, deliveryProblems } from './delivery-config';
 
 const postgresUrl = parse.url(['postgres:', 'postgresql:']);
 
@@ -136,6 +137,7 @@ export const DIALER_CONFIG = {
 export const REPORTING_CONFIG = {
   PORT: { description: 'HTTP port of the reporting server', default: 3001, parse: parse.int(0, 65535) },
   ...shared,
+  ...DELIVERY_CONFIG,
 } satisfies Schema;
 
 export type DialerConfig = ConfigOf<typeof DIALER_CONFIG>;
@@ -150,6 +152,8 @@ export function loadDialerConfig(env: NodeJS.ProcessEnv = process.env): DialerCo
 export function loadReportingConfig(env: NodeJS.ProcessEnv = process.env): ReportingConfig {
   const c = loadConfig(REPORTING_CONFIG, env);
   crossCheck(c);
+  const delivery = deliveryProblems(c);
+  if (delivery.length) throw new ConfigValidationError(delivery);
   return c;
 }
 

@@ -12,6 +12,10 @@ import { RETENTION_OPTIONS, RetentionService, type RetentionOptions } from './re
 import { ExportsService } from './exports.service';
 import { OperationsController } from './operations.controller';
 import { OperationsService } from './operations.service';
+import { DOWNLOAD_LINKS, DownloadLinks } from './download-link';
+import { MAILER, type Mailer } from './mailer';
+import { ResultsPdfController } from './results-pdf.controller';
+import { ResultsPdfService } from './results-pdf.service';
 
 export interface ReportsModuleOptions {
   clock?: ReportClock;
@@ -20,6 +24,10 @@ export interface ReportsModuleOptions {
   storage?: ArchiveStorage;
   retention?: Partial<RetentionOptions>;
   delivery?: Partial<DeliveryOptions>;
+  /** Sends result mails; null or unset: no SMTP, no mail. */
+  mailer?: Mailer | null;
+  /** Signed download links in mails and webhooks: key material (JWT_SECRET), public base URL, lifetime. */
+  links?: { secret: string; baseUrl: string; ttlDays: number };
 }
 
 /** Results of briefs, operations and compliance reports, exports: read-only over the shared database. */
@@ -34,6 +42,7 @@ export class ReportsModule {
         ExportsController,
         RetentionController,
         DeliveryController,
+        ResultsPdfController,
       ],
       providers: [
         { provide: REPORT_CLOCK, useValue: o.clock ?? systemClock },
@@ -51,7 +60,17 @@ export class ReportsModule {
         },
         RetentionService,
         { provide: DELIVERY_OPTIONS, useValue: { intervalMs: 60_000, ...o.delivery } satisfies DeliveryOptions },
+        { provide: MAILER, useValue: o.mailer ?? null },
+        {
+          provide: DOWNLOAD_LINKS,
+          useValue: new DownloadLinks(
+            o.links?.secret ?? 'unset-link-secret',
+            o.links?.baseUrl ?? 'http://localhost:3001',
+            (o.links?.ttlDays ?? 30) * 86_400,
+          ),
+        },
         DeliveryService,
+        ResultsPdfService,
       ],
       exports: [
         BriefResultsService,
@@ -60,6 +79,7 @@ export class ReportsModule {
         ExportsService,
         RetentionService,
         DeliveryService,
+        ResultsPdfService,
       ],
     };
   }
