@@ -39,16 +39,17 @@ export const uriEncode = (s: string, keepSlash = false): string =>
  */
 export function signV4(c: SigV4Credentials, r: SigV4Request): Record<string, string> {
   const service = c.service ?? 's3';
-  const amzDate = r.now
-    .toISOString()
-    .replace(/[-:]/g, '')
-    .replace(/\.\d{3}/, '');
-  const day = amzDate.slice(0, 8);
   const headers: Record<string, string> = {
     ...Object.fromEntries(Object.entries(r.headers).map(([k, v]) => [k.toLowerCase(), v])),
   };
+  // the scope's day must be that of the signed x-amz-date, whoever set it
+  headers['x-amz-date'] ??= r.now
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
+  const amzDate = headers['x-amz-date'];
+  const day = amzDate.slice(0, 8);
   headers.host ??= r.url.host;
-  headers['x-amz-date'] ??= amzDate;
   headers['x-amz-content-sha256'] ??= r.payloadSha256;
   const names = Object.keys(headers).sort();
   const canonicalHeaders = names.map((n) => `${n}:${headers[n].trim().replace(/\s+/g, ' ')}\n`).join('');
