@@ -28,6 +28,7 @@ export class ReportingModule {
         ReportsModule.forRoot({
           storage: archiveStorageFrom(o.config, dataFile(o.config, 'archive')),
           mailer: mailerFrom(o.config),
+          delivery: { intervalMs: o.config.DELIVERY_INTERVAL_SECONDS * 1000 },
           links: {
             secret: o.jwtSecret,
             baseUrl: o.config.REPORTING_PUBLIC_URL ?? `http://localhost:${o.config.PORT}`,

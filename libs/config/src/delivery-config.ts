@@ -19,6 +19,12 @@ export const DELIVERY_CONFIG = {
     default: undefined,
     parse: parse.url(['http:', 'https:']),
   },
+  DELIVERY_INTERVAL_SECONDS: {
+    description:
+      'How often the delivery job looks for completed campaigns to deliver (0: only when run through the API)',
+    default: 60,
+    parse: parse.int(0, 24 * 3600),
+  },
   DELIVERY_LINK_TTL_DAYS: {
     description: 'Days a signed download link in a mail or webhook stays valid (signed with JWT_SECRET)',
     default: 30,

@@ -2,10 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { pollUntil } from '@app/common';
 import type { Campaign, User } from '@app/database';
 import { DownloadLinks } from '@app/reporting';
-import { simpleParser, type ParsedMail } from 'mailparser';
 import { createHash } from 'node:crypto';
-import { SMTPServer } from 'smtp-server';
 import { pdfText } from '../../support/pdf-text';
+import { smtpSink, type SmtpSink } from '../../support/smtp-sink';
 import { aDepartment, aUser } from '../../support/builders';
 import { aCampaign, someContacts } from '../../support/campaign-builders';
 import { api, startTestApp, TEST_JWT_SECRET, type TestApp } from '../../support/test-app';
@@ -14,65 +13,9 @@ import { aBriefRow, anAttempt } from './reporting-builders';
 const sha = (b: Buffer): string => createHash('sha256').update(b).digest('hex');
 const PUBLIC = 'http://reports.example.test:8443';
 
-interface Received {
-  from: string;
-  to: string[];
-  user: string | undefined;
-  mail: ParsedMail;
-  raw: Buffer;
-}
-
-/** A real SMTP server (smtp-server) that requires a login and keeps each message, parsed by mailparser. */
-async function smtpSink(): Promise<{
-  port: number;
-  got: Received[];
-  refuseNext: { on: boolean };
-  close(): Promise<void>;
-}> {
-  const got: Received[] = [];
-  const refuseNext = { on: false };
-  const server = new SMTPServer({
-    disabledCommands: ['STARTTLS'],
-    allowInsecureAuth: true,
-    authMethods: ['PLAIN', 'LOGIN'],
-    logger: false,
-    onAuth(auth, _session, cb) {
-      if (auth.username === 'reports' && auth.password === 'smtp-test-password') cb(null, { user: auth.username });
-      else cb(new Error('bad login'));
-    },
-    onData(stream, session, cb) {
-      const parts: Buffer[] = [];
-      stream.on('data', (c: Buffer) => parts.push(c));
-      stream.on('end', () => {
-        if (refuseNext.on) {
-          refuseNext.on = false;
-          const e = new Error('mailbox busy, try later') as Error & { responseCode: number };
-          e.responseCode = 451;
-          cb(e);
-          return;
-        }
-        const raw = Buffer.concat(parts);
-        void simpleParser(raw).then((mail) => {
-          got.push({
-            from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
-            to: session.envelope.rcptTo.map((r) => r.address),
-            user: session.user as string | undefined,
-            mail,
-            raw,
-          });
-          cb();
-        }, cb);
-      });
-    },
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
-  const port = (server.server.address() as { port: number }).port;
-  return { port, got, refuseNext, close: () => new Promise<void>((r) => server.close(() => r())) };
-}
-
 describe('reporting: results mailed through SMTP, the PDF summary, signed download links', () => {
   let t: TestApp;
-  let smtp: Awaited<ReturnType<typeof smtpSink>>;
+  let smtp: SmtpSink;
   let requester: User;
   let admin: User;
   let c: Campaign;
