@@ -29,6 +29,13 @@ const FILE_RESPONSE = {
 } as const;
 
 export class DeliveryDto {
+  @ApiProperty({
+    enum: ['results.delivered', 'results.daily'],
+    description: 'results.delivered: the campaign completed; results.daily: the results so far while it runs',
+  })
+  kind: string;
+  @ApiProperty({ type: String, nullable: true, description: 'UTC day of a daily delivery (YYYY-MM-DD)' })
+  day: string | null;
   @ApiProperty({ format: 'uuid' }) campaignId: string;
   @ApiProperty({ format: 'uuid' }) briefId: string;
   @ApiProperty({ format: 'uuid' }) archiveId: string;
@@ -66,8 +73,9 @@ export class DeliveryController {
   @ApiOperation({
     summary: 'Deliver the results of completed campaigns now',
     description:
-      'For each completed campaign of a brief not yet delivered: archive the results (CSV, SHA-256), notify the ' +
-      'department, and queue its signed webhook. The job also runs every minute.',
+      'For each completed campaign of a brief not yet delivered (and, for departments that ask for it, each live ' +
+      'campaign not delivered today): archive the results (CSV, SHA-256), notify the department, queue its signed ' +
+      'webhook and mail it when SMTP is configured. The job also runs every DELIVERY_INTERVAL_SECONDS.',
   })
   @ApiOkResponse({ type: DeliveryDto, isArray: true })
   @Post('deliveries/run')

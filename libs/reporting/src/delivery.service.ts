@@ -22,10 +22,19 @@ export interface DeliveryOptions {
 
 export const RESULTS_DELIVERED = 'results.delivered';
 export const RESULTS_MAILED = 'results.mailed';
+/** The results so far, once a UTC day while a campaign runs (departments that ask for it). */
+export const RESULTS_DAILY = 'results.daily';
+export type DeliveryKind = typeof RESULTS_DELIVERED | typeof RESULTS_DAILY;
+/** Campaign states in which daily results are delivered. */
+const LIVE_STATES = ['pilot', 'pilot_paused', 'pilot_review', 'running', 'paused'];
 /** A delivery whose mail failed is tried again on each run for this long. */
 const MAIL_RETRY_HOURS = 24;
 
 export interface Delivery {
+  /** results.delivered (the campaign completed) or results.daily (the results so far, while it runs) */
+  kind: DeliveryKind;
+  /** UTC day of a daily delivery, else null */
+  day: string | null;
   campaignId: string;
   briefId: string;
   archiveId: string;
@@ -39,6 +48,8 @@ export interface Delivery {
 }
 
 interface DeliveredNotice {
+  id: string;
+  kind: DeliveryKind;
   department_id: string;
   entity_id: string;
   payload: {
@@ -49,7 +60,16 @@ interface DeliveredNotice {
     sha256: string;
     bytes: number;
     downloadUrl?: string;
+    day?: string | null;
   };
+}
+
+interface DueCampaign {
+  id: string;
+  name: string;
+  brief_id: string;
+  department_id: string;
+  webhook_url: string | null;
 }
 
 const esc = (s: string): string =>
@@ -109,9 +129,7 @@ export class DeliveryService implements OnModuleInit, OnModuleDestroy {
   }
 
   private async runOnce(): Promise<Delivery[]> {
-    const due = await this.ds.query<
-      { id: string; name: string; brief_id: string; department_id: string; webhook_url: string | null }[]
-    >(
+    const due = await this.ds.query<DueCampaign[]>(
       `SELECT c.id, c.name, c.brief_id, c.department_id, d.webhook_url FROM campaigns c
          JOIN departments d ON d.id = c.department_id
         WHERE c.brief_id IS NOT NULL AND c.state = 'completed'
@@ -122,7 +140,22 @@ export class DeliveryService implements OnModuleInit, OnModuleDestroy {
     );
     const out: Delivery[] = [];
     for (const c of due) {
-      const d = await this.deliver(c);
+      const d = await this.deliver(c, RESULTS_DELIVERED, null);
+      if (d) out.push(d);
+    }
+    const day = this.clock.now().toISOString().slice(0, 10);
+    const daily = await this.ds.query<DueCampaign[]>(
+      `SELECT c.id, c.name, c.brief_id, c.department_id, d.webhook_url FROM campaigns c
+         JOIN departments d ON d.id = c.department_id
+         JOIN department_delivery_settings s ON s.department_id = c.department_id AND s.daily_while_running
+        WHERE c.brief_id IS NOT NULL AND c.state = ANY($3)
+          AND NOT EXISTS (SELECT 1 FROM notifications n WHERE n.kind = $1 AND n.entity_type = 'campaign'
+                            AND n.entity_id = c.id::text AND n.payload->>'day' = $2)
+        ORDER BY c.id LIMIT 20`,
+      [RESULTS_DAILY, day, LIVE_STATES],
+    );
+    for (const c of daily) {
+      const d = await this.deliver(c, RESULTS_DAILY, day);
       if (d) out.push(d);
     }
     if (this.mailer) await this.mailDue(this.mailer, out);
@@ -136,17 +169,17 @@ export class DeliveryService implements OnModuleInit, OnModuleDestroy {
   private async mailDue(mailer: Mailer, delivered: Delivery[]): Promise<void> {
     const since = new Date(this.clock.now().getTime() - MAIL_RETRY_HOURS * 3600_000);
     const due = await this.ds.query<DeliveredNotice[]>(
-      `SELECT n.department_id, n.entity_id, n.payload FROM notifications n
-        WHERE n.kind = $1 AND n.entity_type = 'campaign' AND n.created_at >= $3
+      `SELECT n.id, n.kind, n.department_id, n.entity_id, n.payload FROM notifications n
+        WHERE n.kind = ANY($1) AND n.entity_type = 'campaign' AND n.created_at >= $3
           AND NOT EXISTS (SELECT 1 FROM notifications m WHERE m.kind = $2 AND m.entity_type = 'campaign'
-                            AND m.entity_id = n.entity_id)
+                            AND m.entity_id = n.entity_id AND m.payload->>'noticeId' = n.id::text)
         ORDER BY n.created_at LIMIT 20`,
-      [RESULTS_DELIVERED, RESULTS_MAILED, since],
+      [[RESULTS_DELIVERED, RESULTS_DAILY], RESULTS_MAILED, since],
     );
     for (const n of due) {
       try {
         const to = await this.mail(mailer, n);
-        const d = delivered.find((x) => x.campaignId === n.entity_id);
+        const d = delivered.find((x) => x.archiveId === n.payload.archiveId);
         if (d) d.mailedTo = to;
       } catch (e) {
         this.log.error(`mail of the results of campaign ${n.entity_id} failed (tried again next run): ${String(e)}`);
@@ -154,17 +187,24 @@ export class DeliveryService implements OnModuleInit, OnModuleDestroy {
     }
   }
 
-  /** Who gets a brief's results by mail: the brief's contact person and the requester who filed it. */
+  /**
+   * Who gets a brief's results by mail: the brief's contact person, the requester who filed it, and the
+   * department's own recipients (delivery settings).
+   */
   async recipients(briefId: string): Promise<{ title: string; to: string[] }> {
-    const [b] = await this.ds.query<{ title: string; contact: string | null; requester: string | null }[]>(
-      `SELECT b.title, b.contact_person->>'email' AS contact, u.email AS requester
-         FROM briefs b LEFT JOIN users u ON u.id = b.created_by_id WHERE b.id = $1`,
+    const [b] = await this.ds.query<
+      { title: string; contact: string | null; requester: string | null; extra: string[] | null }[]
+    >(
+      `SELECT b.title, b.contact_person->>'email' AS contact, u.email AS requester, s.recipients AS extra
+         FROM briefs b LEFT JOIN users u ON u.id = b.created_by_id
+         LEFT JOIN department_delivery_settings s ON s.department_id = b.department_id
+        WHERE b.id = $1`,
       [briefId],
     );
     if (!b) return { title: '', to: [] };
-    const to = [...new Set([b.contact, b.requester].map((e) => e?.trim().toLowerCase() ?? ''))].filter((e) =>
-      EMAIL.test(e),
-    );
+    const to = [
+      ...new Set([b.contact, b.requester, ...(b.extra ?? [])].map((e) => e?.trim().toLowerCase() ?? '')),
+    ].filter((e) => EMAIL.test(e));
     return { title: b.title, to };
   }
 
@@ -172,10 +212,11 @@ export class DeliveryService implements OnModuleInit, OnModuleDestroy {
     const p = n.payload;
     const { title, to } = await this.recipients(p.briefId);
     return this.ds.transaction(async (m) => {
-      await m.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`delivery-mail:${n.entity_id}`]);
+      await m.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`delivery-mail:${n.id}`]);
       const [done] = await m.query<unknown[]>(
-        `SELECT 1 FROM notifications WHERE kind = $1 AND entity_type = 'campaign' AND entity_id = $2`,
-        [RESULTS_MAILED, n.entity_id],
+        `SELECT 1 FROM notifications WHERE kind = $1 AND entity_type = 'campaign' AND entity_id = $2
+            AND payload->>'noticeId' = $3`,
+        [RESULTS_MAILED, n.entity_id, n.id],
       );
       if (done) return [];
       const now = this.clock.now();
@@ -186,7 +227,7 @@ export class DeliveryService implements OnModuleInit, OnModuleDestroy {
         const r = await this.results.results(SYSTEM, p.briefId);
         const [en, zh] = await Promise.all([renderResultsPdf(r, 'en'), renderResultsPdf(r, 'zh-CN')]);
         const url = p.downloadUrl ?? this.links.link(p.archiveId, now);
-        const msg = this.message(title, p.campaignName, r, url, p.sha256);
+        const msg = this.message(title, p.campaignName, r, url, p.sha256, n.kind === RESULTS_DAILY ? p.day : null);
         sent = await mailer.send({
           to,
           subject: msg.subject,
@@ -215,6 +256,8 @@ export class DeliveryService implements OnModuleInit, OnModuleDestroy {
             : `Results of campaign ${p.campaignName} not mailed: the brief names no e-mail address`,
           {
             event: RESULTS_MAILED,
+            noticeId: n.id,
+            delivery: n.kind,
             briefId: p.briefId,
             campaignId: p.campaignId,
             archiveId: p.archiveId,
@@ -236,6 +279,7 @@ export class DeliveryService implements OnModuleInit, OnModuleDestroy {
     r: BriefResults,
     url: string,
     sha256: string,
+    day: string | null | undefined,
   ): { subject: string; text: string; html: string } {
     const deadline = r.deadline.met === null ? 'open' : r.deadline.met ? 'met' : 'missed';
     const rows: [string, string][] = [
@@ -247,8 +291,12 @@ export class DeliveryService implements OnModuleInit, OnModuleDestroy {
       ['Attempts / 拨打次数', String(r.attempts)],
       ['Deadline / 截止日期', `${r.deadline.deadline.toISOString().slice(0, 10)} (${deadline})`],
     ];
-    const intro = `The results of campaign ${campaignName} for your brief "${title}" are ready.`;
-    const zh = `您的外呼需求「${title}」的活动 ${campaignName} 结果已就绪。`;
+    const intro = day
+      ? `The results so far (${day}) of campaign ${campaignName}, still running, for your brief "${title}".`
+      : `The results of campaign ${campaignName} for your brief "${title}" are ready.`;
+    const zh = day
+      ? `您的外呼需求「${title}」的活动 ${campaignName} 仍在进行，截至 ${day} 的结果如下。`
+      : `您的外呼需求「${title}」的活动 ${campaignName} 结果已就绪。`;
     const text = [
       intro,
       zh,
@@ -266,16 +314,13 @@ export class DeliveryService implements OnModuleInit, OnModuleDestroy {
       `</table><p><a href="${esc(url)}">Download the per-contact results / 下载明细</a><br>` +
       `SHA-256: <code>${esc(sha256)}</code></p>` +
       '<p>Attached: the per-contact results (CSV) and the summary with charts (PDF, English and Chinese).</p>';
-    return { subject: `Results ready: ${title} (${campaignName}) / 结果已就绪`, text, html };
+    const subject = day
+      ? `Results so far (${day}): ${title} (${campaignName}) / 当日结果`
+      : `Results ready: ${title} (${campaignName}) / 结果已就绪`;
+    return { subject, text, html };
   }
 
-  private async deliver(c: {
-    id: string;
-    name: string;
-    brief_id: string;
-    department_id: string;
-    webhook_url: string | null;
-  }): Promise<Delivery | null> {
+  private async deliver(c: DueCampaign, kind: DeliveryKind, day: string | null): Promise<Delivery | null> {
     const table = await this.exports.briefContacts(SYSTEM, c.brief_id);
     const body = new PassThrough();
     const writing = writeCsv(body, table).then(
@@ -283,13 +328,17 @@ export class DeliveryService implements OnModuleInit, OnModuleDestroy {
       (e: unknown) => body.destroy(e instanceof Error ? e : new Error(String(e))),
     );
     const at = this.clock.now();
-    const stored = await this.storage.put(`brief-results/${c.brief_id}/${c.id}-${at.getTime()}.csv`, body);
+    const stored = await this.storage.put(
+      `brief-results/${c.brief_id}/${c.id}-${day ? `daily-${day}-` : ''}${at.getTime()}.csv`,
+      body,
+    );
     await writing;
     return this.ds.transaction(async (m) => {
-      await m.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`delivery:${c.id}`]);
+      await m.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`delivery:${kind}:${c.id}`]);
       const [done] = await m.query<unknown[]>(
-        `SELECT 1 FROM notifications WHERE kind = $1 AND entity_type = 'campaign' AND entity_id = $2`,
-        [RESULTS_DELIVERED, c.id],
+        `SELECT 1 FROM notifications WHERE kind = $1 AND entity_type = 'campaign' AND entity_id = $2
+            AND ($3::text IS NULL OR payload->>'day' = $3)`,
+        [kind, c.id, day],
       );
       if (done) return null; // another process delivered it meanwhile; our file stays unreferenced
       const archive = await m.save(ArchiveEntry, {
@@ -313,11 +362,12 @@ export class DeliveryService implements OnModuleInit, OnModuleDestroy {
          VALUES ($1, $2, 'campaign', $3, $4, $5, $6, $7)`,
         [
           c.department_id,
-          RESULTS_DELIVERED,
+          kind,
           c.id,
-          `Results of campaign ${c.name} are ready`,
+          day ? `Results so far (${day}) of campaign ${c.name}` : `Results of campaign ${c.name} are ready`,
           {
-            event: RESULTS_DELIVERED,
+            event: kind,
+            day,
             briefId: c.brief_id,
             campaignId: c.id,
             campaignName: c.name,
@@ -332,8 +382,10 @@ export class DeliveryService implements OnModuleInit, OnModuleDestroy {
           hasWebhook ? at : null,
         ],
       );
-      this.log.log(`delivered results of campaign ${c.id} (${stored.bytes} bytes, sha256 ${stored.sha256})`);
+      this.log.log(`${kind} of campaign ${c.id}: ${stored.bytes} bytes, sha256 ${stored.sha256}`);
       return {
+        kind,
+        day,
         campaignId: c.id,
         briefId: c.brief_id,
         archiveId: archive.id,

@@ -19,3 +19,4 @@ export * from './download-link';
 export * from './results-pdf';
 export * from './results-pdf.service';
 export * from './archive-settings';
+export * from './delivery-settings';

@@ -16,6 +16,7 @@ import { DOWNLOAD_LINKS, DownloadLinks } from './download-link';
 import { MAILER, type Mailer } from './mailer';
 import { ResultsPdfController } from './results-pdf.controller';
 import { ResultsPdfService } from './results-pdf.service';
+import { DeliverySettingsController, DeliverySettingsService } from './delivery-settings';
 
 export interface ReportsModuleOptions {
   clock?: ReportClock;
@@ -43,6 +44,7 @@ export class ReportsModule {
         RetentionController,
         DeliveryController,
         ResultsPdfController,
+        DeliverySettingsController,
       ],
       providers: [
         { provide: REPORT_CLOCK, useValue: o.clock ?? systemClock },
@@ -71,6 +73,7 @@ export class ReportsModule {
         },
         DeliveryService,
         ResultsPdfService,
+        DeliverySettingsService,
       ],
       exports: [
         BriefResultsService,

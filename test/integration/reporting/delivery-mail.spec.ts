@@ -185,4 +185,70 @@ describe('reporting: results mailed through SMTP, the PDF summary, signed downlo
     expect((await fetch(fresh.toString())).status).toBe(200);
     expect((await fetch(`${t.url}${u.pathname}?expires=1&signature=zz`)).status).toBe(400);
   });
+
+  it('lets the department add recipients and ask for daily results while a campaign runs', async () => {
+    const ds = t.db.ds;
+    const path = `/api/reports/departments/${requester.departmentId}/delivery-settings`;
+    const token = t.tokenFor(requester);
+    expect((await api(t.url, 'GET', path, { token })).body).toMatchObject({ recipients: [], dailyWhileRunning: false });
+    const bad = await api(t.url, 'PUT', path, { token, body: { recipients: ['not-an-address'] } });
+    expect(bad.status).toBe(400);
+    expect(bad.body.details).toEqual([expect.objectContaining({ field: 'recipients' })]);
+    const outsider = await aUser(ds, 'requester', (await aDepartment(ds)).id);
+    expect(
+      (await api(t.url, 'PUT', path, { token: t.tokenFor(outsider), body: { dailyWhileRunning: true } })).status,
+    ).toBe(404);
+    const agent = await aUser(ds, 'agent', requester.departmentId);
+    expect(
+      (await api(t.url, 'PUT', path, { token: t.tokenFor(agent), body: { dailyWhileRunning: true } })).status,
+    ).toBe(403);
+    const put = await api(t.url, 'PUT', path, {
+      token,
+      body: { recipients: ['Results@Sales.test', 'results@sales.test', 'boss@sales.test'], dailyWhileRunning: true },
+    });
+    expect(put.status).toBe(200);
+    expect(put.body).toMatchObject({ recipients: ['results@sales.test', 'boss@sales.test'], dailyWhileRunning: true });
+
+    // a second wave of the brief is running: its results so far are delivered once today, mailed to everyone
+    const wave = await aCampaign(ds, { departmentId: requester.departmentId, state: 'running' });
+    await ds.query(`UPDATE campaigns SET brief_id = $2, contact_list_id = $3 WHERE id = $1`, [
+      wave.id,
+      briefId,
+      c.contactListId,
+    ]);
+    const admin2 = t.tokenFor(admin);
+    const mailsBefore = smtp.got.length;
+    const run = await api(t.url, 'POST', '/api/reports/deliveries/run', { token: admin2 });
+    const today = new Date().toISOString().slice(0, 10);
+    expect(run.body).toEqual([
+      expect.objectContaining({ kind: 'results.daily', day: today, campaignId: wave.id, briefId }),
+    ]);
+    const daily = run.body[0];
+    expect(daily.mailedTo.sort()).toEqual(
+      ['ann.owner@sales.test', 'boss@sales.test', requester.email.toLowerCase(), 'results@sales.test'].sort(),
+    );
+    expect(smtp.got).toHaveLength(mailsBefore + 1);
+    const m = smtp.got[smtp.got.length - 1];
+    expect(m.mail.subject).toBe(`Results so far (${today}): ${title} (${wave.name}) / 当日结果`);
+    expect(sha(m.mail.attachments[0].content)).toBe(daily.sha256);
+    expect((await api(t.url, 'POST', '/api/reports/deliveries/run', { token: admin2 })).body).toEqual([]); // once a day
+
+    // the next day (yesterday's notice stands for it) brings another; a department that has not asked gets none
+    await ds.query(
+      `UPDATE notifications SET payload = jsonb_set(payload, '{day}', '"2000-01-01"') WHERE kind = 'results.daily' AND entity_id = $1`,
+      [wave.id],
+    );
+    const next = await api(t.url, 'POST', '/api/reports/deliveries/run', { token: admin2 });
+    expect(next.body).toEqual([expect.objectContaining({ kind: 'results.daily', campaignId: wave.id })]);
+    expect(next.body[0].archiveId).not.toBe(daily.archiveId);
+    await api(t.url, 'PUT', path, { token, body: { dailyWhileRunning: false } });
+    await ds.query(
+      `UPDATE notifications SET payload = jsonb_set(payload, '{day}', '"2000-01-02"') WHERE kind = 'results.daily'`,
+    );
+    expect((await api(t.url, 'POST', '/api/reports/deliveries/run', { token: admin2 })).body).toEqual([]);
+    expect((await api(t.url, 'GET', path, { token })).body).toMatchObject({
+      recipients: ['results@sales.test', 'boss@sales.test'],
+      dailyWhileRunning: false,
+    });
+  });
 });

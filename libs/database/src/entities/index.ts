@@ -35,3 +35,4 @@ export * from './user-department.entity';
 export * from './refresh-token.entity';
 export * from './attempt-rollup.entity';
 export * from './archive-entry.entity';
+export * from './department-delivery-settings.entity';

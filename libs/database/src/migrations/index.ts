@@ -1,3 +1,4 @@
+import { DepartmentDeliverySettings1796023284834 } from './1796023284834-department-delivery-settings.migration';
 import { ReportingArchives1796014743790 } from './1796014743790-reporting-archives.migration';
 import { ReportingRollups1796013096997 } from './1796013096997-reporting-rollups.migration';
 import { AccessControl1796010181554 } from './1796010181554-access-control.migration';
@@ -20,4 +21,5 @@ export const MIGRATIONS: (new () => unknown)[] = [
   NotificationReadsPerUser1796012308874,
   ReportingRollups1796013096997,
   ReportingArchives1796014743790,
+  DepartmentDeliverySettings1796023284834,
 ];
