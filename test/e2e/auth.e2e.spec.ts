@@ -12,6 +12,8 @@ const PUBLIC_ROUTES = new Set([
   'POST /api/auth/login',
   'POST /api/auth/refresh',
   'POST /api/auth/logout',
+  // reporting: an archived file through a signed, expiring link (mail and webhook recipients have no token)
+  'GET /api/reports/archives/:id/file',
 ]);
 
 describe.each(['dialer', 'reporting'] as const)('%s app: authentication on every route', (kind) => {

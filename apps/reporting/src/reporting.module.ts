@@ -2,7 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { AuthModule } from '@app/auth';
 import { HealthModule } from '@app/common';
 import { DatabaseModule } from '@app/database';
-import { ReportsModule } from '@app/reporting';
+import { archiveStorageFrom, mailerFrom, ReportsModule } from '@app/reporting';
 import { dataFile, type ReportingConfig } from '@app/config';
 
 export interface ReportingModuleOptions {
@@ -26,8 +26,15 @@ export class ReportingModule {
         AuthModule.forRoot({ secret: o.jwtSecret, ttlSeconds: o.config.JWT_TTL_SECONDS, accounts: false }),
         HealthModule.forRoot(),
         ReportsModule.forRoot({
-          archiveDir: dataFile(o.config, 'archive'),
           reader: { url: o.config.REPORTING_DATABASE_URL, poolSize: o.config.REPORTING_DATABASE_POOL_SIZE },
+          storage: archiveStorageFrom(o.config, dataFile(o.config, 'archive')),
+          mailer: mailerFrom(o.config),
+          delivery: { intervalMs: o.config.DELIVERY_INTERVAL_SECONDS * 1000 },
+          links: {
+            secret: o.jwtSecret,
+            baseUrl: o.config.REPORTING_PUBLIC_URL ?? `http://localhost:${o.config.PORT}`,
+            ttlDays: o.config.DELIVERY_LINK_TTL_DAYS,
+          },
         }),
       ],
     };

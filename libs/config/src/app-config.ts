@@ -1,5 +1,6 @@
 import { hostname } from 'node:os';
 import { ConfigValidationError, loadConfig, parse, type ConfigOf, type Schema } from './config-schema';
+import { DELIVERY_CONFIG, deliveryProblems } from './delivery-config';
 
 const postgresUrl = parse.url(['postgres:', 'postgresql:']);
 
@@ -172,6 +173,7 @@ export const REPORTING_CONFIG = {
     parse: parse.int(1, 500),
   },
   ...shared,
+  ...DELIVERY_CONFIG,
 } satisfies Schema;
 
 export type DialerConfig = ConfigOf<typeof DIALER_CONFIG>;
@@ -186,6 +188,8 @@ export function loadDialerConfig(env: NodeJS.ProcessEnv = process.env): DialerCo
 export function loadReportingConfig(env: NodeJS.ProcessEnv = process.env): ReportingConfig {
   const c = loadConfig(REPORTING_CONFIG, env);
   crossCheck(c);
+  const delivery = deliveryProblems(c);
+  if (delivery.length) throw new ConfigValidationError(delivery);
   return c;
 }
 

@@ -16,6 +16,11 @@ import { OperationsController } from './operations.controller';
 import { OperationsService } from './operations.service';
 import { QueueReportsService } from './queues.service';
 import { openReportReader, REPORT_READER, ReportReaderLifecycle, type ReportReaderOptions } from './report-reader';
+import { DOWNLOAD_LINKS, DownloadLinks } from './download-link';
+import { MAILER, type Mailer } from './mailer';
+import { ResultsPdfController } from './results-pdf.controller';
+import { ResultsPdfService } from './results-pdf.service';
+import { DeliverySettingsController, DeliverySettingsService } from './delivery-settings';
 
 export interface ReportsModuleOptions {
   clock?: ReportClock;
@@ -26,6 +31,10 @@ export interface ReportsModuleOptions {
   delivery?: Partial<DeliveryOptions>;
   /** Reports read through their own pool on this database (REPORTING_DATABASE_URL); default the main one. */
   reader?: ReportReaderOptions;
+  /** Sends result mails; null or unset: no SMTP, no mail. */
+  mailer?: Mailer | null;
+  /** Signed download links in mails and webhooks: key material (JWT_SECRET), public base URL, lifetime. */
+  links?: { secret: string; baseUrl: string; ttlDays: number };
 }
 
 /** Results of briefs, operations and compliance reports, exports: read-only over the shared database. */
@@ -40,6 +49,8 @@ export class ReportsModule {
         ExportsController,
         RetentionController,
         DeliveryController,
+        ResultsPdfController,
+        DeliverySettingsController,
       ],
       providers: [
         { provide: REPORT_CLOCK, useValue: o.clock ?? systemClock },
@@ -64,7 +75,18 @@ export class ReportsModule {
         },
         RetentionService,
         { provide: DELIVERY_OPTIONS, useValue: { intervalMs: 60_000, ...o.delivery } satisfies DeliveryOptions },
+        { provide: MAILER, useValue: o.mailer ?? null },
+        {
+          provide: DOWNLOAD_LINKS,
+          useValue: new DownloadLinks(
+            o.links?.secret ?? 'unset-link-secret',
+            o.links?.baseUrl ?? 'http://localhost:3001',
+            (o.links?.ttlDays ?? 30) * 86_400,
+          ),
+        },
         DeliveryService,
+        ResultsPdfService,
+        DeliverySettingsService,
       ],
       exports: [
         BriefResultsService,
@@ -73,6 +95,7 @@ export class ReportsModule {
         ExportsService,
         RetentionService,
         DeliveryService,
+        ResultsPdfService,
       ],
     };
   }

@@ -36,3 +36,4 @@ export * from './refresh-token.entity';
 export * from './attempt-rollup.entity';
 export * from './archive-entry.entity';
 export * from './report-rollup.entity';
+export * from './department-delivery-settings.entity';

@@ -1,4 +1,5 @@
 import { ReportingScale1796021206653 } from './1796021206653-reporting-scale.migration';
+import { DepartmentDeliverySettings1796023284834 } from './1796023284834-department-delivery-settings.migration';
 import { ReportingArchives1796014743790 } from './1796014743790-reporting-archives.migration';
 import { ReportingRollups1796013096997 } from './1796013096997-reporting-rollups.migration';
 import { AccessControl1796010181554 } from './1796010181554-access-control.migration';
@@ -24,4 +25,5 @@ export const MIGRATIONS: (new () => unknown)[] = [
   ReportingArchives1796014743790,
   DepartmentAllowedDestinations1796016000210,
   ReportingScale1796021206653,
+  DepartmentDeliverySettings1796023284834,
 ];
