@@ -101,8 +101,9 @@ const COUNTS_PREFIX = 'campaign-counts:';
 const QUEUE_PREFIX = 'queue:';
 const FINAL = new Set(['done', 'exhausted', 'dnc', 'excluded']);
 const TICK_MS = 1000;
-/** The "why is nothing dialing" part of a push is recomputed at most this often. */
-const HOLD_MAX_AGE_MS = 5000;
+/** A push reuses a read of the campaign started this recently (for a subscribe); a subscribe, one of the last second. */
+const PUSH_MAX_AGE_MS = 250;
+const SUBSCRIBE_MAX_AGE_MS = 1000;
 /**
  * A push goes to this many sockets per turn of the event loop: writing one frame to 500 sockets in one go holds the
  * loop for tens of ms on a busy machine, and ARI events (answer → bridge) wait behind it.
@@ -207,8 +208,8 @@ export class WallboardGateway
   async subscribe(@ConnectedSocket() c: WallboardSocket, @MessageBody() body: unknown): Promise<WallboardAck> {
     return this.run(c, async (p) => {
       const { campaignId, agentList } = await parsePayload(WallboardSubscribePayload, body);
-      const at = new Date();
-      const view = await this.live.live(p, campaignId); // not-found for a campaign the caller may not see
+      // A read of the last second is good enough for the first screen (not-found: a campaign the caller may not see).
+      const { at, view } = await this.live.shared(p, campaignId, SUBSCRIBE_MAX_AGE_MS);
       // One room per form of the push: a socket is in one of them.
       const [join, leave] = agentList === false ? [COUNTS_PREFIX, ROOM_PREFIX] : [ROOM_PREFIX, COUNTS_PREFIX];
       await c.leave(leave + campaignId);
@@ -309,9 +310,9 @@ export class WallboardGateway
   }
 
   private async pushCampaign(server: WallboardNamespace, campaignId: string): Promise<void> {
-    const readAt = new Date();
-    // Access was checked when the socket joined; the read itself needs a principal that sees every department.
-    const view = await this.live.live(SYSTEM, campaignId, { maxAgeMs: HOLD_MAX_AGE_MS });
+    // Access was checked when the socket joined; the read itself needs a principal that sees every department. A
+    // read started in the last quarter second (for a subscribe) is this second's too.
+    const { at: readAt, view } = await this.live.shared(SYSTEM, campaignId, PUSH_MAX_AGE_MS);
     const full = toWallboardDto(view, readAt);
     const counts: WallboardCampaignDto = {
       ...full,

@@ -55,8 +55,18 @@ export interface CampaignLiveView {
   dialing: DialingStatus;
 }
 
+/** Shared reads older than this are dropped when a new one is made. */
+const SHARED_KEEP_MS = 60_000;
+/** Shared reads (the wallboard's) reuse a dialing status up to this old. */
+const SHARED_HOLD_MAX_AGE_MS = 5000;
+
 /** GET /api/campaigns/:id/live: read from the database (any process may answer), with live details when local. */
 export class CampaignLiveService {
+  private readonly recent = new Map<
+    string,
+    { at: Date; read: Promise<{ departmentId: string; view: CampaignLiveView }> }
+  >();
+
   constructor(
     private readonly ds: DataSource,
     private readonly runner: CampaignRunner,
@@ -72,6 +82,37 @@ export class CampaignLiveService {
   async live(p: Principal, campaignId: string, o: { maxAgeMs?: number } = {}): Promise<CampaignLiveView> {
     const c = await this.ds.getRepository(Campaign).findOne({ where: { id: campaignId } });
     if (!c || !canSeeDepartment(p, c.departmentId)) throw notFound('campaign', campaignId);
+    return this.read(c, o);
+  }
+
+  /**
+   * For the wallboard: one read per campaign shared by every caller within `maxAgeMs` of its start (the second's
+   * push and a burst of `subscribe`s, e.g. 500 wall screens reconnecting after a restart, read once rather than
+   * once per screen); the caller's access is checked on the shared read. `at`: when that read started.
+   */
+  async shared(p: Principal, campaignId: string, maxAgeMs: number): Promise<{ at: Date; view: CampaignLiveView }> {
+    const now = Date.now();
+    let hit = this.recent.get(campaignId);
+    if (!hit || now - hit.at.getTime() > maxAgeMs) {
+      for (const [id, r] of this.recent) if (now - r.at.getTime() > SHARED_KEEP_MS) this.recent.delete(id);
+      const read = (async () => {
+        const c = await this.ds.getRepository(Campaign).findOne({ where: { id: campaignId } });
+        if (!c) throw notFound('campaign', campaignId);
+        return { departmentId: c.departmentId, view: await this.read(c, { maxAgeMs: SHARED_HOLD_MAX_AGE_MS }) };
+      })();
+      const entry = { at: new Date(now), read };
+      hit = entry;
+      this.recent.set(campaignId, entry);
+      read.catch(() => {
+        if (this.recent.get(campaignId) === entry) this.recent.delete(campaignId);
+      });
+    }
+    const { departmentId, view } = await hit.read;
+    if (!canSeeDepartment(p, departmentId)) throw notFound('campaign', campaignId);
+    return { at: hit.at, view };
+  }
+
+  private async read(c: Campaign, o: { maxAgeMs?: number }): Promise<CampaignLiveView> {
     const settings = engineSettingsOf(c);
     const h = this.runner.handle(c.id);
     // One round trip for the four reads (a wallboard asks every second; on a busy database each round trip waits

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import type { AsteriskSim } from '@app/asterisk-sim';
-import { AgentSessionService, ASTERISK_SIM } from '@app/dialer';
+import { AgentSessionService, ASTERISK_SIM, CampaignLiveService } from '@app/dialer';
 import { aDepartment, aUser } from '../../support/builders';
 import { startTestApp, type TestApp } from '../../support/test-app';
 import { aRunningCampaign, anAgent, someContacts } from './fixtures';
@@ -131,5 +131,34 @@ describe('/wallboard socket namespace', () => {
     const got = await Promise.all(many.map((s) => s.waitFor('campaign', (c) => c.at === last.at, 5000)));
     expect(new Set(got.map((c) => c.campaignId))).toEqual(new Set([campaign.id]));
     for (const s of many) s.close();
+  }, 40_000);
+
+  it('a burst of subscribes shares one read of the campaign, and still refuses another department', async () => {
+    const ds = t.db.ds;
+    const dep = await aDepartment(ds);
+    const other = await aDepartment(ds);
+    const planner = await aUser(ds, 'planner', dep.id);
+    const { campaign } = await aRunningCampaign(ds, dep.id, planner.id);
+    const sup = await aUser(ds, 'supervisor', dep.id);
+    const stranger = await aUser(ds, 'supervisor', other.id);
+    const live = t.app.get(CampaignLiveService);
+    const reads = jest.spyOn(live as unknown as { read: (...a: unknown[]) => Promise<unknown> }, 'read');
+    try {
+      const screens = Array.from({ length: 30 }, () => open({ token: t.tokenFor(sup) }));
+      await Promise.all(screens.map((s) => s.waitFor('connect')));
+      const acks = await Promise.all(screens.map((s) => s.call('subscribe', { campaignId: campaign.id })));
+      expect(acks.every((a) => a.ok === true && a.campaign.campaignId === campaign.id)).toBe(true);
+      // 30 screens, one read or so (the second's push may start a fresh one meanwhile), not 30.
+      const ofThis = reads.mock.calls.filter(([c]) => (c as { id: string }).id === campaign.id);
+      expect(ofThis.length).toBeLessThanOrEqual(3);
+      // The shared read is the campaign's; a supervisor of another department is still told it does not exist.
+      expect(await open({ token: t.tokenFor(stranger) }).call('subscribe', { campaignId: campaign.id })).toMatchObject({
+        ok: false,
+        error: 'not-found',
+      });
+      for (const s of screens) s.close();
+    } finally {
+      reads.mockRestore();
+    }
   }, 40_000);
 });
