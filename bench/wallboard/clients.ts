@@ -1,8 +1,10 @@
-// Child process of the wallboard benchmark: N socket.io clients on `/wallboard`, each subscribed to one campaign.
-// They run here rather than in the dialer's process, so decoding 500 pushes a second does not count as the dialer's
-// event-loop lag. On each `campaign` push a client records Date.now() − Date.parse(push.at): `at` is stamped by
-// toWallboardDto just before the gateway emits the push to the room, so this is the fan-out from the emit to the
-// client (same machine, same clock; `at` has millisecond resolution).
+// Child process of the wallboard benchmark: its share of the N socket.io clients on `/wallboard`, each subscribed
+// to one campaign as the wallboard page does (`agentList: false`, or with the list under --agent-list). The clients
+// run outside the dialer's process, so decoding their pushes does not count as the dialer's event-loop lag, and
+// over several processes, so one client's decoding does not delay the next one's receipt (with all of them in one
+// process, the 500th socket's receipt waits for the 499 decodes before it). On each `campaign` push a client keeps
+// [Date.parse(push.at), Date.now()]: `at` is when the dialer started reading the numbers (same machine, same clock,
+// millisecond resolution), so receipt − at covers read → build → emit → delivery → decode.
 import { io, type Socket } from 'socket.io-client';
 
 interface Start {
@@ -11,11 +13,13 @@ interface Start {
   token: string;
   campaignId: string;
   clients: number;
+  agentList: boolean;
 }
 
 const sockets: Socket[] = [];
-let samples: number[] = [];
+let samples: [number, number][] = [];
 let recording = false;
+let cpu0 = process.cpuUsage();
 
 async function connectAll(m: Start): Promise<void> {
   const one = (): Promise<void> =>
@@ -28,18 +32,21 @@ async function connectAll(m: Start): Promise<void> {
       });
       sockets.push(s);
       s.on('campaign', (c: { at: string }) => {
-        if (recording) samples.push(Date.now() - Date.parse(c.at));
+        if (recording) samples.push([Date.parse(c.at), Date.now()]);
       });
       s.once('connect_error', reject);
       s.once('connect', () => {
-        s.emit('subscribe', { campaignId: m.campaignId }, (a: { ok: boolean; message?: string }) =>
-          a.ok ? resolve() : reject(new Error(`subscribe refused: ${a.message}`)),
+        s.emit(
+          'subscribe',
+          { campaignId: m.campaignId, agentList: m.agentList },
+          (a: { ok: boolean; message?: string }) =>
+            a.ok ? resolve() : reject(new Error(`subscribe refused: ${a.message}`)),
         );
       });
     });
-  // In batches of 50, so the handshakes do not all land on the dialer in the same tick.
-  for (let i = 0; i < m.clients; i += 50)
-    await Promise.all(Array.from({ length: Math.min(50, m.clients - i) }, () => one()));
+  // In batches of 25, so the handshakes do not all land on the dialer in the same tick.
+  for (let i = 0; i < m.clients; i += 25)
+    await Promise.all(Array.from({ length: Math.min(25, m.clients - i) }, () => one()));
 }
 
 process.on('message', (m: Start | { type: 'record' } | { type: 'stop' }) => {
@@ -50,10 +57,12 @@ process.on('message', (m: Start | { type: 'record' } | { type: 'stop' }) => {
     );
   else if (m.type === 'record') {
     samples = [];
+    cpu0 = process.cpuUsage();
     recording = true;
   } else if (m.type === 'stop') {
     recording = false;
+    const cpu = process.cpuUsage(cpu0);
     for (const s of sockets) s.close();
-    process.send!({ type: 'samples', samples }, () => process.exit(0));
+    process.send!({ type: 'samples', samples, cpuMs: (cpu.user + cpu.system) / 1000 }, () => process.exit(0));
   }
 });

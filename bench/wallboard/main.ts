@@ -7,6 +7,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import type { AsteriskSim } from '@app/asterisk-sim';
+import { WallboardGateway, type WallboardPushTiming } from '@app/agent-gateway';
 import { TokenService } from '@app/auth';
 import { ALWAYS_OPEN_WINDOWS } from '@app/briefs';
 import { AppError, pollUntil } from '@app/common';
@@ -19,14 +20,21 @@ import { createDialerApp } from '../../apps/dialer/src/bootstrap';
 /*
  * Wallboard benchmark: the real dialer app in this process, on a fresh PostgreSQL database, with its built-in ARI
  * simulator; a running progressive campaign whose agents (logged in through AgentSessionService on their phones
- * PJSIP/agent-1000…, disposing at once after each call) keep it dialing about 50 calls a second. Phase 1 runs with
- * no wallboard client, phase 2 with N socket.io clients on `/wallboard` (in a child process) subscribed to it.
- *   npm run bench:wallboard -- [--json] [--clients 500] [--seconds 20] [--agents 250] [--sim-port 0]
+ * PJSIP/agent-1000…, disposing at once after each call) keep it dialing about 50 calls a second. Then `--runs`
+ * rounds of: a phase with no wallboard client, and a phase with N socket.io clients on `/wallboard` subscribed to
+ * it as the wallboard page subscribes (`agentList: false`; `--agent-list` for the pushes with every agent), spread
+ * over `--client-processes` child processes (never this one: their decoding would count as the dialer's lag).
+ *   npm run bench:wallboard -- [--json] [--clients 500] [--seconds 20] [--agents 250] [--runs 3]
+ *                                [--client-processes 4] [--agent-list] [--sim-port 0]
  * Database: DATABASE_URL as given, else a fresh database on postgres://devtest:…@127.0.0.1:5432/ (dropped after).
- * Figures: fan-out p99 (client receipt − the push's `at`, see clients.ts), the dialer's event-loop lag p99
- * (monitorEventLoopDelay, 10 ms resolution, so ~10 ms is its floor), answer→bridge p99 of the campaign runner's
- * samples (its LatencyStats keeps only p95 and the last 1,000: the bench wraps its `add` to see every sample of a
- * phase) with and without clients, and dials a second (call attempts created during the phase).
+ * Figures (top level: p99 over the samples of all runs pooled; `runs`: each run, with the load average):
+ * - fan-out: client receipt − the push's `at` (when the dialer started reading the numbers), split into stages
+ *   with the gateway's per-push timings (onPush): read + build, the yield before writing, writing to every socket
+ *   (in batches), and emit start → receipt;
+ * - the dialer's event-loop lag p99 (monitorEventLoopDelay, 10 ms resolution, so ~10 ms is its floor);
+ * - answer→bridge p99 of the campaign runner's samples (its LatencyStats keeps only p95 and the last 1,000: the
+ *   bench wraps its `add` to see every sample of a phase) with and without clients;
+ * - dials a second (call attempts created during the phase) and CPU ms of the dialer and of the client processes.
  */
 interface Args {
   json: boolean;
@@ -34,10 +42,22 @@ interface Args {
   seconds: number;
   agents: number;
   simPort: number;
+  runs: number;
+  clientProcesses: number;
+  agentList: boolean;
 }
 
 function parseArgs(argv: string[]): Args {
-  const a: Args = { json: false, clients: 500, seconds: 20, agents: 250, simPort: 0 };
+  const a: Args = {
+    json: false,
+    clients: 500,
+    seconds: 20,
+    agents: 250,
+    simPort: 0,
+    runs: 3,
+    clientProcesses: 4,
+    agentList: false,
+  };
   for (let i = 0; i < argv.length; i++) {
     const x = argv[i];
     const num = (): number => {
@@ -50,9 +70,14 @@ function parseArgs(argv: string[]): Args {
     else if (x === '--seconds') a.seconds = num();
     else if (x === '--agents') a.agents = num();
     else if (x === '--sim-port') a.simPort = num();
+    else if (x === '--runs') a.runs = num();
+    else if (x === '--client-processes') a.clientProcesses = num();
+    else if (x === '--agent-list') a.agentList = true;
     else throw new Error(`unknown argument ${x}`);
   }
   if (a.agents < 1 || a.agents > 1000) throw new Error('--agents: 1 to 1000 (the simulator answers agent-1000…1999)');
+  if (a.runs < 1) throw new Error('--runs: at least 1');
+  if (a.clientProcesses < 1) throw new Error('--client-processes: at least 1');
   return a;
 }
 
@@ -73,11 +98,18 @@ const JWT_SECRET = 'bench-secret-that-is-long-enough-for-hs256';
 const LOCAL_SERVER = 'postgres://devtest:devtest-local-only@127.0.0.1:5432/';
 
 const round = (n: number | null): number | null => (n === null ? null : Math.round(n * 10) / 10);
-function p99(xs: number[]): number | null {
+function pct(xs: number[], q: number): number | null {
   if (xs.length === 0) return null;
   const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor(0.99 * s.length))];
+  return s[Math.min(s.length - 1, Math.floor(q * s.length))];
 }
+const p99 = (xs: number[]): number | null => pct(xs, 0.99);
+const p50 = (xs: number[]): number | null => pct(xs, 0.5);
+const spread = (xs: (number | null)[]): { min: number | null; max: number | null } => {
+  const v = xs.filter((x): x is number => x !== null);
+  return v.length ? { min: Math.min(...v), max: Math.max(...v) } : { min: null, max: null };
+};
+const load1 = (): number => Math.round(loadavg()[0] * 100) / 100;
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 /** Department, supervisor, agents, a running progressive campaign and `contacts` pending contacts. */
@@ -167,10 +199,86 @@ async function seed(
 }
 
 interface Phase {
+  clients: number;
+  loadAverage1m: number;
   dialsPerSecond: number;
   loopLagP99Ms: number | null;
   answerToBridgeP99Ms: number | null;
   answerToBridgeSamples: number;
+  dialerCpuMs: number;
+}
+
+interface ClientSide {
+  fanoutP99Ms: number | null;
+  fanoutP50Ms: number | null;
+  pushesReceived: number;
+  clientCpuMs: number;
+  /** p99 per stage: over the pushes for the server's stages, over the receipts for the rest. */
+  stagesP99Ms: {
+    readAndBuild: number | null;
+    yieldBeforeWrite: number | null;
+    writeAllSockets: number | null;
+    emitToReceipt: number | null;
+    firstToLastReceipt: number | null;
+  };
+  bytesPerPush: number | null;
+}
+
+type ChildMessage = { type: string; message?: string; samples?: [number, number][]; cpuMs?: number };
+
+/** `--client-processes` children (clients.js beside this file in dist/), each with its share of the clients. */
+class ClientFleet {
+  private readonly children: { proc: ChildProcess; messages: ChildMessage[]; wake?: () => void }[] = [];
+
+  constructor(processes: number) {
+    for (let i = 0; i < processes; i++) {
+      // No __dirname: the source also compiles to ESM.
+      const proc = fork(join(dirname(process.argv[1]), 'clients.js'), [], {
+        stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      });
+      const c: (typeof this.children)[number] = { proc, messages: [] };
+      proc.on('message', (m: ChildMessage) => {
+        c.messages.push(m);
+        c.wake?.();
+      });
+      this.children.push(c);
+    }
+  }
+
+  private async next(c: (typeof this.children)[number], type: string): Promise<ChildMessage> {
+    for (;;) {
+      const i = c.messages.findIndex((m) => m.type === type || m.type === 'failed');
+      if (i >= 0) {
+        const [m] = c.messages.splice(i, 1);
+        if (m.type === 'failed') throw new Error(`wallboard clients: ${m.message}`);
+        return m;
+      }
+      await new Promise<void>((r) => (c.wake = r));
+    }
+  }
+
+  async start(m: { url: string; token: string; campaignId: string; clients: number; agentList: boolean }) {
+    const n = this.children.length;
+    this.children.forEach((c, i) =>
+      c.proc.send({ type: 'start', ...m, clients: Math.floor(m.clients / n) + (i < m.clients % n ? 1 : 0) }),
+    );
+    await Promise.all(this.children.map((c) => this.next(c, 'connected')));
+  }
+
+  record(): void {
+    for (const c of this.children) c.proc.send({ type: 'record' });
+  }
+
+  async stop(): Promise<{ samples: [number, number][]; cpuMs: number }> {
+    for (const c of this.children) c.proc.send({ type: 'stop' });
+    const all = await Promise.all(this.children.map((c) => this.next(c, 'samples')));
+    await Promise.all(this.children.map((c) => (c.proc.exitCode === null ? once(c.proc, 'exit') : undefined)));
+    return { samples: all.flatMap((m) => m.samples ?? []), cpuMs: all.reduce((s, m) => s + (m.cpuMs ?? 0), 0) };
+  }
+
+  kill(): void {
+    for (const c of this.children) if (c.proc.exitCode === null) c.proc.kill();
+  }
 }
 
 async function main(): Promise<void> {
@@ -196,14 +304,15 @@ async function main(): Promise<void> {
   }
   const load0 = loadavg();
   log(`load average ${load0.map((x) => x.toFixed(2)).join(' ')} on ${cpus().length} CPUs`);
-  let child: ChildProcess | undefined;
-  let phases: { without: Phase; with: Phase; fanoutP99Ms: number | null; pushes: number } | undefined;
+  let fleet: ClientFleet | undefined;
+  const without: (Phase & { bridge: number[] })[] = [];
+  const withClients: (Phase & { bridge: number[]; fanout: number[]; client: ClientSide })[] = [];
   try {
     const ds = createDataSource({ url, poolSize: 2 });
     await ds.initialize();
     await migrate(ds);
-    // ~60 dials/s at most: enough contacts for the warm-up, both phases and the clients' connecting.
-    const contacts = Math.max(20_000, Math.ceil((args.seconds * 2 + 60) * 80));
+    // ~60 dials/s at most: enough contacts for the warm-up, every phase and the clients' connecting.
+    const contacts = Math.max(20_000, Math.ceil((args.seconds * 2 * args.runs + 30 * args.runs + 30) * 80));
     const seeded = await seed(ds, { agents: args.agents, contacts });
     log(`seeded ${args.agents} agents and ${contacts} contacts on campaign ${seeded.campaignId}`);
 
@@ -229,6 +338,7 @@ async function main(): Promise<void> {
       const runner = app.get(CampaignRunner);
       const sessions = app.get(AgentSessionService);
       const events = app.get(AgentSessionEvents);
+      const gateway = app.get(WallboardGateway);
 
       // Every answer→bridge sample, per phase (the runner's own LatencyStats keeps the last 1,000 and no p99).
       let bridgeSamples: number[] = [];
@@ -238,6 +348,9 @@ async function main(): Promise<void> {
         bridgeSamples.push(ms);
         add(ms);
       };
+      // The gateway's timing of each push, by its `at` (one campaign: at most one push per millisecond).
+      let pushes = new Map<number, WallboardPushTiming>();
+      gateway.onPush = (t) => void pushes.set(t.readAt, t);
 
       // The agents: dispose at once after each call, ready again after a pause.
       const agentSet = new Set(seeded.agentIds);
@@ -272,53 +385,35 @@ async function main(): Promise<void> {
       log(`${seeded.agentIds.length} agents logged in; warming up 5 s`);
       await sleep(5000);
 
-      const lag = monitorEventLoopDelay({ resolution: 10 });
-      lag.enable();
       const attempts = async (): Promise<number> =>
         Number(
           (await ds.query(`SELECT count(*) AS n FROM call_attempts WHERE campaign_id = $1`, [seeded.campaignId]))[0].n,
         );
-      const phase = async (label: string): Promise<Phase> => {
+      const phase = async (label: string, clients: number): Promise<Phase & { bridge: number[] }> => {
+        const lag = monitorEventLoopDelay({ resolution: 10 });
         const n0 = await attempts();
         const t0 = performance.now();
+        const cpu0 = process.cpuUsage();
         bridgeSamples = [];
-        lag.reset();
+        lag.enable();
         await sleep(args.seconds * 1000);
-        const lagP99 = lag.percentile(99) / 1e6;
+        lag.disable();
+        const cpu = process.cpuUsage(cpu0);
+        // A fresh array: samples after the phase (clients connecting or leaving) are not the phase's.
         const samples = bridgeSamples;
+        bridgeSamples = [];
         const dialsPerSecond = ((await attempts()) - n0) / ((performance.now() - t0) / 1000);
         const r: Phase = {
+          clients,
+          loadAverage1m: load1(),
           dialsPerSecond: round(dialsPerSecond)!,
-          loopLagP99Ms: round(lagP99),
+          loopLagP99Ms: round(lag.percentile(99) / 1e6),
           answerToBridgeP99Ms: round(p99(samples)),
           answerToBridgeSamples: samples.length,
+          dialerCpuMs: Math.round((cpu.user + cpu.system) / 1000),
         };
         log(`${label}: ${JSON.stringify(r)}`);
-        return r;
-      };
-
-      const without = await phase('0 clients');
-
-      // socket.io-client in a child beside this file in dist/ (no __dirname: the source also compiles to ESM).
-      child = fork(join(dirname(process.argv[1]), 'clients.js'), [], {
-        stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-      });
-      const messages: { type: string; message?: string; samples?: number[] }[] = [];
-      let wake: (() => void) | undefined;
-      child.on('message', (m: (typeof messages)[number]) => {
-        messages.push(m);
-        wake?.();
-      });
-      const next = async (type: string): Promise<(typeof messages)[number]> => {
-        for (;;) {
-          const i = messages.findIndex((m) => m.type === type || m.type === 'failed');
-          if (i >= 0) {
-            const [m] = messages.splice(i, 1);
-            if (m.type === 'failed') throw new Error(`wallboard clients: ${m.message}`);
-            return m;
-          }
-          await new Promise<void>((r) => (wake = r));
-        }
+        return { ...r, bridge: samples };
       };
       const token = app.get(TokenService).issue({
         userId: seeded.supervisor.id,
@@ -326,18 +421,59 @@ async function main(): Promise<void> {
         role: 'supervisor',
         departmentId: seeded.departmentId,
       });
-      child.send({ type: 'start', url: base, token, campaignId: seeded.campaignId, clients: args.clients });
-      await next('connected');
-      log(`${args.clients} wallboard clients connected and subscribed; settling 3 s`);
-      await sleep(3000);
-      child.send({ type: 'record' });
-      const withClients = await phase(`${args.clients} clients`);
-      child.send({ type: 'stop' });
-      const fanout = (await next('samples')).samples ?? [];
-      await once(child, 'exit');
-      child = undefined;
-      phases = { without, with: withClients, fanoutP99Ms: round(p99(fanout)), pushes: fanout.length };
-      lag.disable();
+
+      for (let run = 1; run <= args.runs; run++) {
+        without.push(await phase(`run ${run}, 0 clients`, 0));
+
+        fleet = new ClientFleet(args.clientProcesses);
+        await fleet.start({
+          url: base,
+          token,
+          campaignId: seeded.campaignId,
+          clients: args.clients,
+          agentList: args.agentList,
+        });
+        log(`${args.clients} wallboard clients in ${args.clientProcesses} processes subscribed; settling 3 s`);
+        await sleep(3000);
+        pushes = new Map();
+        fleet.record();
+        const p = await phase(`run ${run}, ${args.clients} clients`, args.clients);
+        const got = await fleet.stop();
+        fleet = undefined;
+        // Stages: per push on the server, per receipt on the client.
+        const fanout: number[] = [];
+        const emitToReceipt: number[] = [];
+        const byPush = new Map<number, { first: number; last: number }>();
+        for (const [at, receipt] of got.samples) {
+          fanout.push(receipt - at);
+          const t = pushes.get(at);
+          if (t) emitToReceipt.push(receipt - t.emitStartAt);
+          const b = byPush.get(at);
+          if (!b) byPush.set(at, { first: receipt, last: receipt });
+          else {
+            b.first = Math.min(b.first, receipt);
+            b.last = Math.max(b.last, receipt);
+          }
+        }
+        const timings = [...pushes.values()];
+        const client: ClientSide = {
+          fanoutP99Ms: round(p99(fanout)),
+          fanoutP50Ms: round(p50(fanout)),
+          pushesReceived: got.samples.length,
+          clientCpuMs: Math.round(got.cpuMs),
+          stagesP99Ms: {
+            readAndBuild: p99(timings.map((t) => t.builtAt - t.readAt)),
+            yieldBeforeWrite: p99(timings.map((t) => t.emitStartAt - t.builtAt)),
+            writeAllSockets: p99(timings.map((t) => t.emitEndAt - t.emitStartAt)),
+            emitToReceipt: p99(emitToReceipt),
+            firstToLastReceipt: p99([...byPush.values()].map((b) => b.last - b.first)),
+          },
+          bytesPerPush: p50(timings.map((t) => t.bytesWithList || t.bytesCountsOnly)),
+        };
+        log(`run ${run}, client side: ${JSON.stringify(client)}`);
+        withClients.push({ ...p, fanout, client });
+      }
+      gateway.onPush = undefined;
       unsubscribe();
     } finally {
       stopping = true;
@@ -345,29 +481,49 @@ async function main(): Promise<void> {
       await ds.destroy();
     }
   } finally {
-    child?.kill();
+    fleet?.kill();
     await dropDatabase?.();
   }
+  const pooled = <T extends { bridge: number[] }>(xs: T[]): number | null => round(p99(xs.flatMap((x) => x.bridge)));
+  const strip = (x: Phase): Phase => ({
+    clients: x.clients,
+    loadAverage1m: x.loadAverage1m,
+    dialsPerSecond: x.dialsPerSecond,
+    loopLagP99Ms: x.loopLagP99Ms,
+    answerToBridgeP99Ms: x.answerToBridgeP99Ms,
+    answerToBridgeSamples: x.answerToBridgeSamples,
+    dialerCpuMs: x.dialerCpuMs,
+  });
   const out = {
     benchmark: 'wallboard',
     clients: args.clients,
-    fanoutP99Ms: phases!.fanoutP99Ms,
-    loopLagP99Ms: phases!.with.loopLagP99Ms,
-    answerToBridgeP99Ms: phases!.with.answerToBridgeP99Ms,
-    answerToBridgeP99MsWithoutClients: phases!.without.answerToBridgeP99Ms,
-    dialsPerSecond: phases!.with.dialsPerSecond,
-    dialsPerSecondWithoutClients: phases!.without.dialsPerSecond,
-    loopLagP99MsWithoutClients: phases!.without.loopLagP99Ms,
-    pushesReceived: phases!.pushes,
-    answerToBridgeSamples: phases!.with.answerToBridgeSamples,
-    answerToBridgeSamplesWithoutClients: phases!.without.answerToBridgeSamples,
+    fanoutP99Ms: round(p99(withClients.flatMap((x) => x.fanout))),
+    loopLagP99Ms: spread(withClients.map((x) => x.loopLagP99Ms)).max,
+    answerToBridgeP99Ms: pooled(withClients),
+    answerToBridgeP99MsWithoutClients: pooled(without),
+    spread: {
+      fanoutP99Ms: spread(withClients.map((x) => x.client.fanoutP99Ms)),
+      loopLagP99Ms: spread(withClients.map((x) => x.loopLagP99Ms)),
+      loopLagP99MsWithoutClients: spread(without.map((x) => x.loopLagP99Ms)),
+      answerToBridgeP99Ms: spread(withClients.map((x) => x.answerToBridgeP99Ms)),
+      answerToBridgeP99MsWithoutClients: spread(without.map((x) => x.answerToBridgeP99Ms)),
+    },
+    runs: withClients.map((w, i) => ({
+      without: strip(without[i]),
+      with: { ...strip(w), ...w.client },
+    })),
+    agentList: args.agentList,
+    clientProcesses: args.clientProcesses,
     seconds: args.seconds,
     agents: args.agents,
-    loadAverage1m: loadavg()[0],
+    loadAverageAtStart: load0.map((x) => Math.round(x * 100) / 100),
+    loadAverage1m: load1(),
     cpus: cpus().length,
   };
   if (args.json) console.log(JSON.stringify(out));
-  else for (const [k, v] of Object.entries(out)) console.log(`${k.padEnd(36)} ${v}`);
+  else
+    for (const [k, v] of Object.entries(out))
+      console.log(`${k.padEnd(36)} ${typeof v === 'object' && v !== null ? JSON.stringify(v) : v}`);
 }
 
 main().catch((e: unknown) => {

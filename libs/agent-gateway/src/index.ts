@@ -16,7 +16,9 @@ export {
 export {
   WallboardGateway,
   WallboardSubscribePayload,
+  WallboardUnsubscribePayload,
   toWallboardDto,
+  type WallboardPushTiming,
   type WallboardAck,
   type WallboardCampaignDto,
   type WallboardClientEvents,

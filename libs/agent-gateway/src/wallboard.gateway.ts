@@ -9,7 +9,7 @@ import {
   type OnGatewayInit,
 } from '@nestjs/websockets';
 import type { Namespace, Socket } from 'socket.io';
-import { IsUUID } from 'class-validator';
+import { IsBoolean, IsOptional, IsUUID } from 'class-validator';
 import { SocketAuthenticator, type Principal } from '@app/auth';
 import { AppError, fromDatabaseError, SocketAckExceptionFilter, type ErrorCode } from '@app/common';
 import type { Role } from '@app/database';
@@ -18,6 +18,15 @@ import { parsePayload } from './agent-commands.dto';
 import type { SocketErrorDto } from './agent-gateway.events';
 
 export class WallboardSubscribePayload {
+  @IsUUID() campaignId: string;
+  /**
+   * `false`: the pushes leave out `agents.list` (a wall screen shows the counts; with 250 agents the list is ~97 %
+   * of a push). Default `true`. The `subscribe` ack always has the list.
+   */
+  @IsOptional() @IsBoolean() agentList?: boolean;
+}
+
+export class WallboardUnsubscribePayload {
   @IsUUID() campaignId: string;
 }
 
@@ -28,14 +37,18 @@ export class WallboardQueuePayload {
 /** One campaign's numbers, pushed every second to the sockets watching it. */
 export interface WallboardCampaignDto {
   campaignId: string;
+  /** When the numbers were read (the push is built and sent after that). */
   at: string;
   state: string;
   mode: string;
-  /** `list`: each agent with their name; `agentId` as in /api/agent/*, `userId` as in /api/users. */
+  /**
+   * `list`: each agent with their name; `agentId` as in /api/agent/*, `userId` as in /api/users. Absent in the
+   * pushes to a socket that subscribed with `agentList: false`.
+   */
   agents: {
     byState: Record<string, number>;
     total: number;
-    list: { agentId: string; userId: string; name: string; state: string; reason: string | null; since: string }[];
+    list?: { agentId: string; userId: string; name: string; state: string; reason: string | null; since: string }[];
   };
   liveCalls: { count: number; byState: Record<string, number> };
   dials: { total: number; last15Minutes: number };
@@ -64,7 +77,7 @@ export interface WallboardServerEvents {
 
 export interface WallboardClientEvents {
   subscribe: (p: WallboardSubscribePayload, ack: (a: WallboardAck) => void) => void;
-  unsubscribe: (p: WallboardSubscribePayload, ack: (a: WallboardAck) => void) => void;
+  unsubscribe: (p: WallboardUnsubscribePayload, ack: (a: WallboardAck) => void) => void;
   'subscribe-queue': (p: WallboardQueuePayload, ack: (a: WallboardAck) => void) => void;
   'unsubscribe-queue': (p: WallboardQueuePayload, ack: (a: WallboardAck) => void) => void;
 }
@@ -83,20 +96,45 @@ type WallboardNamespace = Namespace<
 
 const WALLBOARD_ROLES: readonly Role[] = ['supervisor', 'admin', 'planner'];
 const ROOM_PREFIX = 'campaign:';
+/** Sockets that subscribed with `agentList: false`: the same push without `agents.list`. */
+const COUNTS_PREFIX = 'campaign-counts:';
 const QUEUE_PREFIX = 'queue:';
 const FINAL = new Set(['done', 'exhausted', 'dnc', 'excluded']);
 const TICK_MS = 1000;
-/** The "why is nothing dialing" part of a push is recomputed at most this often. */
-const HOLD_MAX_AGE_MS = 5000;
+/** A push reuses a read of the campaign started this recently (for a subscribe); a subscribe, one of the last second. */
+const PUSH_MAX_AGE_MS = 250;
+const SUBSCRIBE_MAX_AGE_MS = 1000;
+/**
+ * A push goes to this many sockets per turn of the event loop: writing one frame to 500 sockets in one go holds the
+ * loop for tens of ms on a busy machine, and ARI events (answer → bridge) wait behind it.
+ */
+const EMIT_BATCH = 100;
 
-export function toWallboardDto(v: CampaignLiveView): WallboardCampaignDto {
+/** Per push, for the benchmark: when the numbers were read, built, and handed to the sockets (Date.now() ms). */
+export interface WallboardPushTiming {
+  campaignId: string;
+  /** The DTO's `at`: the read started. */
+  readAt: number;
+  /** The live view was read and the DTOs were built. */
+  builtAt: number;
+  /** The first and the last batch of sockets were written. */
+  emitStartAt: number;
+  emitEndAt: number;
+  sockets: number;
+  /** Size of the JSON of the push each socket got (with the list / counts only; 0 when no socket got that form). */
+  bytesWithList: number;
+  bytesCountsOnly: number;
+}
+
+/** `at`: when `v` was read (default now). */
+export function toWallboardDto(v: CampaignLiveView, at: Date = new Date()): WallboardCampaignDto {
   const callsByState: Record<string, number> = {};
   for (const c of v.liveCalls) callsByState[c.state] = (callsByState[c.state] ?? 0) + 1;
   const total = Object.values(v.contacts).reduce((s, n) => s + n, 0);
   const final = Object.entries(v.contacts).reduce((s, [k, n]) => s + (FINAL.has(k) ? n : 0), 0);
   return {
     campaignId: v.campaignId,
-    at: new Date().toISOString(),
+    at: at.toISOString(),
     state: v.state,
     mode: v.mode,
     agents: {
@@ -169,18 +207,23 @@ export class WallboardGateway
   @SubscribeMessage('subscribe')
   async subscribe(@ConnectedSocket() c: WallboardSocket, @MessageBody() body: unknown): Promise<WallboardAck> {
     return this.run(c, async (p) => {
-      const { campaignId } = await parsePayload(WallboardSubscribePayload, body);
-      const view = await this.live.live(p, campaignId); // not-found for a campaign the caller may not see
-      await c.join(ROOM_PREFIX + campaignId);
-      return { ok: true, campaign: toWallboardDto(view) };
+      const { campaignId, agentList } = await parsePayload(WallboardSubscribePayload, body);
+      // A read of the last second is good enough for the first screen (not-found: a campaign the caller may not see).
+      const { at, view } = await this.live.shared(p, campaignId, SUBSCRIBE_MAX_AGE_MS);
+      // One room per form of the push: a socket is in one of them.
+      const [join, leave] = agentList === false ? [COUNTS_PREFIX, ROOM_PREFIX] : [ROOM_PREFIX, COUNTS_PREFIX];
+      await c.leave(leave + campaignId);
+      await c.join(join + campaignId);
+      return { ok: true, campaign: toWallboardDto(view, at) };
     });
   }
 
   @SubscribeMessage('unsubscribe')
   async unsubscribe(@ConnectedSocket() c: WallboardSocket, @MessageBody() body: unknown): Promise<WallboardAck> {
     return this.run(c, async () => {
-      const { campaignId } = await parsePayload(WallboardSubscribePayload, body);
+      const { campaignId } = await parsePayload(WallboardUnsubscribePayload, body);
       await c.leave(ROOM_PREFIX + campaignId);
+      await c.leave(COUNTS_PREFIX + campaignId);
       return { ok: true };
     });
   }
@@ -225,21 +268,30 @@ export class WallboardGateway
     }
   }
 
-  /** Once a second: the numbers of every campaign someone watches (skipped while the previous round still runs). */
+  /** The benchmark's probe: called after each campaign push. */
+  onPush?: (t: WallboardPushTiming) => void;
+
+  /**
+   * Once a second: the numbers of every campaign someone watches (skipped while the previous round still runs). Per
+   * campaign one read and one DTO, whatever the number of sockets; socket.io serializes each emit once for all the
+   * sockets it goes to. The pushes are volatile: a screen whose connection is still busy with the previous frame
+   * misses this one rather than queueing stale numbers.
+   */
   private async tick(): Promise<void> {
     const server = this.server;
     if (!server || this.busy) return;
-    const ids = [...server.adapter.rooms.keys()].filter((r) => r.startsWith(ROOM_PREFIX));
-    const queueRooms = [...server.adapter.rooms.keys()].filter((r) => r.startsWith(QUEUE_PREFIX));
-    if (ids.length === 0 && queueRooms.length === 0) return;
+    const rooms = [...server.adapter.rooms.keys()];
+    const ids = new Set<string>();
+    for (const r of rooms)
+      if (r.startsWith(ROOM_PREFIX)) ids.add(r.slice(ROOM_PREFIX.length));
+      else if (r.startsWith(COUNTS_PREFIX)) ids.add(r.slice(COUNTS_PREFIX.length));
+    const queueRooms = rooms.filter((r) => r.startsWith(QUEUE_PREFIX));
+    if (ids.size === 0 && queueRooms.length === 0) return;
     this.busy = true;
     try {
-      for (const room of ids) {
-        const campaignId = room.slice(ROOM_PREFIX.length);
+      for (const campaignId of ids) {
         try {
-          // Access was checked when the socket joined; the read itself needs a principal that sees every department.
-          const view = await this.live.live(SYSTEM, campaignId, { maxAgeMs: HOLD_MAX_AGE_MS });
-          server.to(room).emit('campaign', toWallboardDto(view));
+          await this.pushCampaign(server, campaignId);
         } catch (e) {
           this.log.warn(`campaign ${campaignId}: ${(e as Error).message}`);
         }
@@ -247,13 +299,60 @@ export class WallboardGateway
       for (const room of queueRooms) {
         const queueId = room.slice(QUEUE_PREFIX.length);
         try {
-          if (this.queues) server.to(room).emit('queue', await this.queues.viewFor(SYSTEM, queueId));
+          if (this.queues) server.to(room).volatile.emit('queue', await this.queues.viewFor(SYSTEM, queueId));
         } catch (e) {
           this.log.warn(`queue ${queueId}: ${(e as Error).message}`);
         }
       }
     } finally {
       this.busy = false;
+    }
+  }
+
+  private async pushCampaign(server: WallboardNamespace, campaignId: string): Promise<void> {
+    // Access was checked when the socket joined; the read itself needs a principal that sees every department. A
+    // read started in the last quarter second (for a subscribe) is this second's too.
+    const { at: readAt, view } = await this.live.shared(SYSTEM, campaignId, PUSH_MAX_AGE_MS);
+    const full = toWallboardDto(view, readAt);
+    const counts: WallboardCampaignDto = {
+      ...full,
+      agents: { byState: full.agents.byState, total: full.agents.total },
+    };
+    const withList = [...(server.adapter.rooms.get(ROOM_PREFIX + campaignId) ?? [])];
+    const countsOnly = [...(server.adapter.rooms.get(COUNTS_PREFIX + campaignId) ?? [])];
+    const builtAt = Date.now();
+    // Let what waited during the build (ARI events first of all) run before the writes start.
+    await new Promise<void>((r) => setImmediate(r));
+    const emitStartAt = Date.now();
+    await this.emitInBatches(server, withList, full);
+    await this.emitInBatches(server, countsOnly, counts);
+    const emitEndAt = Date.now();
+    if (this.onPush)
+      this.onPush({
+        campaignId,
+        readAt: readAt.getTime(),
+        builtAt,
+        emitStartAt,
+        emitEndAt,
+        sockets: withList.length + countsOnly.length,
+        bytesWithList: withList.length ? JSON.stringify(full).length : 0,
+        bytesCountsOnly: countsOnly.length ? JSON.stringify(counts).length : 0,
+      });
+  }
+
+  /**
+   * `EMIT_BATCH` sockets per turn of the loop. Each socket is in the room named by its id, so a batch is one emit to
+   * those rooms: socket.io encodes the packet (and the WebSocket frame) once per batch. `local`: every dialer
+   * process pushes to its own sockets from its own read.
+   */
+  private async emitInBatches(
+    server: WallboardNamespace,
+    socketIds: string[],
+    dto: WallboardCampaignDto,
+  ): Promise<void> {
+    for (let i = 0; i < socketIds.length; i += EMIT_BATCH) {
+      if (i > 0) await new Promise<void>((r) => setImmediate(r));
+      server.local.to(socketIds.slice(i, i + EMIT_BATCH)).volatile.emit('campaign', dto);
     }
   }
 }

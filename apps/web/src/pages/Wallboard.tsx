@@ -207,7 +207,8 @@ export function Wallboard() {
     if (!campaigns) return;
     const s = openSocket<WallboardSocket>('/wallboard');
     const subscribe = () => {
-      for (const c of campaigns) s.emit('subscribe', { campaignId: c.id }, () => undefined);
+      // The board shows agents by state, not each agent: pushes without `agents.list` (a fraction of the size).
+      for (const c of campaigns) s.emit('subscribe', { campaignId: c.id, agentList: false }, () => undefined);
     };
     s.on('connect', () => {
       setConnected(true);
