@@ -16,7 +16,9 @@ const EDITABLE = ['draft', 'rejected'];
 const FIELDS = [
   'title',
   'purpose',
-  'contactPerson',
+  'contactPerson.name',
+  'contactPerson.email',
+  'contactPerson.phone',
   'contactListId',
   'scriptDraft',
   'deadline',
@@ -29,6 +31,7 @@ const FIELDS = [
 interface Draft {
   title: string;
   purpose: string;
+  contactName: string;
   email: string;
   phone: string;
   contactListId: string | null;
@@ -42,12 +45,13 @@ interface Draft {
   region: string;
 }
 
-function blank(lang: string, email: string): Draft {
+function blank(lang: string, name: string, email: string): Draft {
   const zh = lang.startsWith('zh');
   const timeZone = zh ? 'Asia/Shanghai' : Intl.DateTimeFormat().resolvedOptions().timeZone || 'Europe/London';
   return {
     title: '',
     purpose: '',
+    contactName: name,
     email,
     phone: '',
     contactListId: null,
@@ -64,10 +68,11 @@ function blank(lang: string, email: string): Draft {
 
 function fromBrief(b: BriefView): Draft {
   const w = b.windows as unknown as { weekdays: never[]; holidays: boolean; timeZone: string };
-  const cp = b.contactPerson as { email?: string; phone?: string };
+  const cp = b.contactPerson as { name?: string; email?: string; phone?: string };
   return {
     title: b.title,
     purpose: b.purpose,
+    contactName: cp.name ?? '',
     email: cp.email ?? '',
     phone: cp.phone ?? '',
     contactListId: b.contactListId,
@@ -86,7 +91,11 @@ function payload(d: Draft) {
   return {
     title: d.title,
     purpose: d.purpose,
-    contactPerson: { ...(d.email ? { email: d.email } : {}), ...(d.phone ? { phone: d.phone } : {}) },
+    contactPerson: {
+      name: d.contactName,
+      ...(d.email ? { email: d.email } : {}),
+      ...(d.phone ? { phone: d.phone } : {}),
+    },
     ...(d.contactListId ? { contactListId: d.contactListId } : {}),
     scriptDraft: d.scriptDraft,
     deadline: wallTimeToIso(d.deadline, d.timeZone) ?? d.deadline,
@@ -111,7 +120,7 @@ export function BriefPage(p: PageProps) {
   const id = p.params.id;
   const [brief, setBrief] = useState<BriefView | null>(null);
   const [history, setHistory] = useState<BriefHistoryEntry[]>([]);
-  const [d, setD] = useState<Draft>(() => blank(i18n.language, p.user.email));
+  const [d, setD] = useState<Draft>(() => blank(i18n.language, p.user.displayName, p.user.email));
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState('');
@@ -231,6 +240,16 @@ export function BriefPage(p: PageProps) {
             <FieldError id="brief-purpose" error={error} field="purpose" />
           </label>
           <div className="row">
+            <label>
+              {t('requester.form.contactName')}
+              <input
+                name="contactName"
+                value={d.contactName}
+                onChange={(e) => set('contactName', e.target.value)}
+                {...input('contactName', 'contactPerson.name')}
+              />
+              <FieldError id="brief-contactName" error={error} field="contactPerson.name" />
+            </label>
             <label>
               {t('requester.form.email')}
               <input

@@ -71,9 +71,9 @@ export function WeekGrid(p: {
                         g[d] = HOURS.map((h) => !any && h >= 9 && h < 18);
                       })
                     }
-                    aria-label={t('requester.grid.toggleDay', { day: dayName(d) })}
                   >
                     {t(`requester.daysShort.${d}`)}
+                    <span className="sr-only">{t('requester.grid.toggleDay', { day: dayName(d) })}</span>
                   </button>
                 </th>
                 {HOURS.map((h) => (
