@@ -261,11 +261,11 @@ describe('the web app in a browser: a department requests calls and reads the re
       expect(script.status).toBe(201);
       const campaign = await api(url, 'POST', `/api/briefs/${briefId}/campaign`, {
         ...as(planner),
-        body: { mode: 'progressive', scriptVersionId: script.body.versions[0].id, wrapUpSeconds: 60 },
+        body: { mode: 'preview', scriptVersionId: script.body.versions[0].id, wrapUpSeconds: 60 },
       });
       expect(campaign.status).toBe(201);
       const campaignId: string = campaign.body.id;
-      for (const n of numbers) sim.setNumberBehaviour(n, { outcome: 'human', ringSeconds: 0.2, talkSeconds: 0.5 });
+      for (const n of numbers) sim.setNumberBehaviour(n, { outcome: 'human', ringSeconds: 0.2, talkSeconds: 1 });
       const agents = [await anAgent(ds, dep.id), await anAgent(ds, dep.id)];
       let working = true;
       const work = (async () => {
@@ -278,6 +278,8 @@ describe('the web app in a browser: a department requests calls and reads the re
                 body: { code: 'COMPLETED', answers: { satisfied: 'yes' } },
               });
             if (s.body?.state === 'paused') await api(url, 'POST', '/api/agent/ready', as(a.user));
+            // preview mode: the agent dials the offered contact (no call can be abandoned on a loaded machine)
+            if (s.body?.offer && !s.body.call) await api(url, 'POST', '/api/agent/preview/dial', as(a.user));
           }
           await new Promise((r) => setTimeout(r, 100));
         }
@@ -346,6 +348,7 @@ describe('the web app in a browser: a department requests calls and reads the re
       await expect(page.locator('[data-testid=contacts] tbody').innerText()).resolves.toContain(numbers[1]);
       await page.locator('[data-testid=archives] [data-archive]').waitFor();
       await noSeriousViolations(page, 'results');
+      await page.evaluate('window.scrollTo(0, 0)');
       await shot(page, 'brief-results');
 
       const xlsxDownload = page.waitForEvent('download');
@@ -388,6 +391,7 @@ describe('the web app in a browser: a department requests calls and reads the re
       );
       await page.locator('[data-testid=ops-chart-day] canvas').waitFor();
       await noSeriousViolations(page, 'operations report');
+      await page.evaluate('window.scrollTo(0, 0)');
       await shot(page, 'operations-report');
       expect(errors).toEqual([]);
       await ctx.close();

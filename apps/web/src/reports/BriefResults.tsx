@@ -173,6 +173,7 @@ export function BriefResults(p: PageProps) {
             <h2>{t('reports.results.charts')}</h2>
             <BarChart
               title={t('reports.charts.byDay')}
+              xLabel={t('reports.charts.day')}
               categories={days.map((d) => dayLabel(d.day))}
               series={[
                 { label: t('reports.charts.attempts'), values: days.map((d) => d.attempts), stroke: '#1565c0' },
@@ -187,6 +188,7 @@ export function BriefResults(p: PageProps) {
             />
             <BarChart
               title={t('reports.charts.byHour')}
+              xLabel={t('reports.charts.hour')}
               categories={hours.map((h) => String(h.hour).padStart(2, '0'))}
               series={[
                 { label: t('reports.charts.attempts'), values: hours.map((h) => h.attempts), stroke: '#1565c0' },
@@ -225,6 +227,9 @@ export function BriefResults(p: PageProps) {
                 onClick={() => download(`/reports/briefs/${id}/export?format=csv&encoding=gb18030`, 'results.csv')}
               >
                 {t('reports.export.gb18030')}
+              </button>
+              <button type="button" onClick={() => download(`/reports/briefs/${id}/results.pdf`, 'results.pdf')}>
+                {t('reports.export.pdf')}
               </button>
             </div>
           </section>

@@ -8,13 +8,20 @@ export interface ChartSeries {
   stroke: string;
 }
 
-const bars = uPlot.paths.bars!({ size: [0.7, 40] });
+/** Nested bars: each further series a little narrower, drawn over the one before, so every figure stays visible. */
+const barsOf = (i: number) => uPlot.paths.bars!({ size: [Math.max(0.25, 0.8 - 0.22 * i), 40] });
 
 /**
  * A small uPlot chart: one bar series per figure over categories (days or hours), labelled by `categories`.
  * The figures are also in a table beside it, so the canvas carries role="img" with the title only.
  */
-export function BarChart(p: { title: string; categories: string[]; series: ChartSeries[]; testId?: string }) {
+export function BarChart(p: {
+  title: string;
+  xLabel: string;
+  categories: string[];
+  series: ChartSeries[];
+  testId?: string;
+}) {
   const el = useRef<HTMLDivElement>(null);
   const key = JSON.stringify([p.title, p.categories, p.series]);
   useEffect(() => {
@@ -26,8 +33,8 @@ export function BarChart(p: { title: string; categories: string[]; series: Chart
         height: 200,
         title: p.title,
         series: [
-          { label: '', value: (_u: uPlot, v: number | null) => (v == null ? '—' : (p.categories[v] ?? '')) },
-          ...p.series.map((s) => ({ label: s.label, stroke: s.stroke, fill: s.stroke + '99', paths: bars })),
+          { label: p.xLabel, value: (_u: uPlot, v: number | null) => (v == null ? '—' : (p.categories[v] ?? '')) },
+          ...p.series.map((s, i) => ({ label: s.label, stroke: s.stroke, fill: s.stroke + 'cc', paths: barsOf(i) })),
         ],
         scales: { x: { time: false, range: (_u: uPlot, min: number, max: number) => [min - 0.5, max + 0.5] } },
         axes: [

@@ -302,6 +302,7 @@ export function OperationsReports(_p: PageProps) {
           {campaigns.campaigns.length === 0 && <p className="muted">{t('reports.none')}</p>}
           <BarChart
             title={t('reports.charts.byDay')}
+            xLabel={t('reports.charts.day')}
             categories={campaigns.byDay.map((d) => d.day.slice(5, 10))}
             series={[
               { label: t('reports.charts.dials'), values: campaigns.byDay.map((d) => d.dials), stroke: '#1565c0' },
@@ -320,6 +321,7 @@ export function OperationsReports(_p: PageProps) {
           />
           <BarChart
             title={t('reports.charts.byHour')}
+            xLabel={t('reports.charts.hour')}
             categories={campaigns.byHour.map((h) => String(h.hour).padStart(2, '0'))}
             series={[
               { label: t('reports.charts.dials'), values: campaigns.byHour.map((h) => h.dials), stroke: '#1565c0' },
@@ -369,6 +371,7 @@ export function OperationsReports(_p: PageProps) {
           {agents.agents.length === 0 && <p className="muted">{t('reports.none')}</p>}
           <BarChart
             title={t('reports.charts.callsPerAgent')}
+            xLabel={t('reports.col.agent')}
             categories={agents.agents.map((a) => a.name ?? a.agentId.slice(0, 6))}
             series={[
               { label: t('reports.col.calls'), values: agents.agents.map((a) => a.calls), stroke: '#1565c0' },
