@@ -6,6 +6,10 @@ import { api, apiDownload, apiUpload, type ApiError } from '../api';
 import { FieldError, FormError, describedBy } from '../components/FieldError';
 import { useFormat } from '../format';
 import { isXlsx, parseCsv, readHead } from './csv-preview';
+import { xlsxRows } from './xlsx-preview';
+
+/** Spreadsheets above this are not opened in the browser (the server still reads them): preview after the import. */
+const XLSX_PREVIEW_MAX_BYTES = 30 * 1024 * 1024;
 
 const TARGETS = ['phone', 'name', 'firstName', 'lastName', 'externalId', 'timeZone'] as const;
 type Target = (typeof TARGETS)[number];
@@ -46,8 +50,10 @@ export function ListUpload(p: {
     setError(null);
     setRows([]);
     setMapping({});
-    if (!chosen || isXlsx(chosen)) return;
-    const parsed = parseCsv(await readHead(chosen), 6);
+    if (!chosen) return;
+    let parsed: string[][] = [];
+    if (!isXlsx(chosen)) parsed = parseCsv(await readHead(chosen), 6);
+    else if (chosen.size <= XLSX_PREVIEW_MAX_BYTES) parsed = await xlsxRows(chosen, 6).catch(() => []);
     setRows(parsed);
     setMapping(suggestMapping(parsed[0] ?? []));
   };
@@ -81,7 +87,7 @@ export function ListUpload(p: {
       setSummary(s);
       if (s.rejected > 0 || s.notes > 0)
         setReport(await api<ImportReport>('GET', `/contact-lists/${list.id}/imports/${s.importId}`));
-      if (isXlsx(file)) {
+      if (isXlsx(file) && headers.length === 0) {
         const page = await api<{
           items: { firstName: string | null; lastName: string | null; phones: { e164: string }[] }[];
         }>('GET', `/contact-lists/${list.id}/contacts?pageSize=5`);
@@ -115,7 +121,9 @@ export function ListUpload(p: {
       </label>
       <FieldError id="brief-list" error={p.briefError} field="contactListId" />
       {p.listId && !summary && <p className="muted small">{t('requester.list.current')}</p>}
-      {file && isXlsx(file) && !summary && <p className="muted small">{t('requester.list.xlsxNote')}</p>}
+      {file && isXlsx(file) && headers.length === 0 && !summary && (
+        <p className="muted small">{t('requester.list.xlsxNote')}</p>
+      )}
       {rows.length > 0 && (
         <>
           <div className="table-scroll">
