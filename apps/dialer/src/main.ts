@@ -8,6 +8,7 @@ import { DialerShutdown } from '@app/dialer';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createDialerApp } from './bootstrap';
+import { startReportingBeside } from './reporting-beside';
 import { DEFAULT_WEB_DIR } from './web-static';
 import { demoEnabled } from './demo/demo.module';
 import { DemoService } from './demo/demo.service';
@@ -41,7 +42,9 @@ async function main(): Promise<void> {
     }
   }
 
-  const app = await createDialerApp({ config, databaseUrl: db.url, jwtSecret });
+  // The reporting app (results, operations reports, exports, delivery) in this process unless it runs elsewhere.
+  const reporting = await startReportingBeside(config, db.url, jwtSecret, log);
+  const app = await createDialerApp({ config, databaseUrl: db.url, jwtSecret, reportingUrl: reporting?.url });
   // Graceful stop: no new calls, live calls finish (up to SHUTDOWN_DRAIN_SECONDS), agents told and logged out, leases
   // given back; a second signal ends the drain at once.
   let stopping = false;
@@ -58,6 +61,7 @@ async function main(): Promise<void> {
       .run()
       .then(async () => {
         await app.close();
+        await reporting?.app.close();
         await db.embedded?.stop();
       })
       .then(
@@ -73,6 +77,12 @@ async function main(): Promise<void> {
   await app.listen(config.PORT, config.HOST);
   const url = `http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${config.PORT}`;
   log.log(`dialer listening on ${url}  (${config.API_DOCS ? `API docs ${url}/api/docs, ` : ''}health ${url}/health)`);
+  if (reporting)
+    log.log(`reports: the reporting app runs in this process on ${reporting.url}, reached at ${url}/api/reports`);
+  else
+    log.log(
+      `reports: ${url}/api/reports forwarded to ${config.REPORTING_URL ?? 'nothing (REPORTING_WITH_DIALER=false)'}`,
+    );
   if (existsSync(join(DEFAULT_WEB_DIR, 'index.html'))) log.log(`web app: open ${url}/ and sign in`);
   else log.log(`web app not built (npm run build makes it): the API works without it`);
   if (demoPassword) {

@@ -157,6 +157,24 @@ export const DIALER_CONFIG = {
     default: 30,
     parse: parse.int(0, 3600),
   },
+  REPORTING_URL: {
+    description:
+      'Where the dialer forwards /api/reports (the reporting app). Unset: the reporting app started in this process on REPORTING_PORT',
+    default: undefined,
+    parse: parse.url(['http:', 'https:']),
+  },
+  REPORTING_PORT: {
+    description:
+      "Port of the reporting app started in the dialer's process (0: any free port); taken: a free one, with a warning",
+    default: 3001,
+    parse: parse.int(0, 65535),
+  },
+  REPORTING_WITH_DIALER: {
+    description:
+      "Start the reporting app in the dialer's process, on the same database and JWT secret (ignored when REPORTING_URL is set)",
+    default: true,
+    parse: parse.bool,
+  },
 } satisfies Schema;
 
 export const REPORTING_CONFIG = {

@@ -1,75 +1,14 @@
 import { AppError } from '@app/common';
+import {
+  headerKey,
+  phoneOrder,
+  STANDARD_TARGETS,
+  SYNONYMS,
+  type ColumnMapping,
+  type StandardTarget,
+} from './column-words';
 
-/** The standard contact fields a column can map to; everything else becomes a custom field in `contacts.fields`. */
-export const STANDARD_TARGETS = [
-  'phone',
-  'firstName',
-  'lastName',
-  'name',
-  'externalId',
-  'timeZone',
-  'segment',
-  'region',
-] as const;
-export type StandardTarget = (typeof STANDARD_TARGETS)[number];
-
-/** Explicit mapping: target → header (phone may list several headers, dialed in that order). */
-export type ColumnMapping = Partial<Record<Exclude<StandardTarget, 'phone'>, string>> & { phone?: string | string[] };
-
-/**
- * Header names as compared: NFKC, lower case, letters and digits of any script only ("First Name" = "first_name" =
- * "FIRSTNAME"; "手机号：" = "手机号"; full-width letters fold to ASCII).
- */
-export const headerKey = (h: string): string =>
-  h
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]/gu, '');
-
-const SYNONYMS: Record<Exclude<StandardTarget, 'phone'>, string[]> = {
-  firstName: ['firstname', 'givenname', 'forename', 'first', 'fname', 'prenom', 'vorname', '名'],
-  lastName: ['lastname', 'surname', 'familyname', 'last', 'lname', 'nom', 'nachname', '姓', '姓氏'],
-  name: [
-    'name',
-    'fullname',
-    'contactname',
-    'customername',
-    'contact',
-    '姓名',
-    '名字',
-    '客户姓名',
-    '客户名称',
-    '客户名',
-    '联系人',
-    '联系人姓名',
-    '全名',
-    '客戶姓名',
-    '聯絡人',
-    '聯繫人',
-  ],
-  externalId: [
-    'externalid',
-    'id',
-    'customerid',
-    'clientid',
-    'accountid',
-    'customerref',
-    'reference',
-    'ref',
-    'extid',
-    '编号',
-    '客户编号',
-    '客户id',
-    '客户号',
-    '会员号',
-    '会员编号',
-    '編號',
-    '客戶編號',
-  ],
-  timeZone: ['timezone', 'tz', 'zone', 'tzname', '时区', '時區'],
-  segment: ['segment', 'group', 'cohort', 'stratum', '分组', '客户分组', '分類', '分类', '类别', '類別'],
-  region: ['region', 'country', 'countrycode', 'iso2', '国家', '国家代码', '國家', '地区代码'],
-};
+export { headerKey, suggestMapping, STANDARD_TARGETS, type ColumnMapping, type StandardTarget } from './column-words';
 
 /** Custom columns with a well-known meaning get a well-known key (used in {{field}} placeholders). */
 const CUSTOM_KEYS: Record<string, string> = {
@@ -93,65 +32,6 @@ const CUSTOM_KEYS: Record<string, string> = {
   城市: 'city',
   省份: 'province',
 };
-
-const PHONE_WORDS = [
-  'phone',
-  'phonenumber',
-  'mobile',
-  'mobilephone',
-  'mobilenumber',
-  'cell',
-  'cellphone',
-  'tel',
-  '电话',
-  '手机',
-  '手机号',
-  '手机号码',
-  '联系电话',
-  '电话号码',
-  '移动电话',
-  '手機',
-  '手機號',
-  '手機號碼',
-  '電話',
-  '聯絡電話',
-  '聯繫電話',
-  '電話號碼',
-];
-const PHONE_WORDS_EXTRA = [
-  'phones',
-  'phonenumbers',
-  'mobiles',
-  'mobilenumbers',
-  'numbers',
-  'telephone',
-  'number',
-  'msisdn',
-  'landline',
-  'homephone',
-  'workphone',
-  'fixed',
-  '号码',
-  '號碼',
-  '联系方式',
-  '聯絡方式',
-  '座机',
-  '固定电话',
-  '固话',
-  '座機',
-  '家庭电话',
-  '办公电话',
-  '工作电话',
-];
-
-/** "phone", "phone1", "Phone 2", "mobile_3", "tel" ... → its order (0 for no digit), else undefined. */
-function phoneOrder(key: string): number | undefined {
-  const m = /^(.*?)(\d*)$/u.exec(key);
-  if (!m) return undefined;
-  const [, word, digits] = m;
-  if (!PHONE_WORDS.includes(word) && !PHONE_WORDS_EXTRA.includes(word)) return undefined;
-  return digits ? Number(digits) : 1;
-}
 
 export interface CustomColumn {
   index: number;
