@@ -681,6 +681,23 @@ export interface paths {
         patch: operations["Campaigns_update"];
         trace?: never;
     };
+    "/api/campaigns/{id}/pacing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Turn the abandon target and the dial ratio limit of a campaign under way (pilot, running, paused) */
+        patch: operations["Campaigns_updatePacing"];
+        trace?: never;
+    };
     "/api/campaigns/{id}/transitions": {
         parameters: {
             query?: never;
@@ -2327,6 +2344,18 @@ export interface components {
             retryPolicy?: components["schemas"]["RetryPolicyDto"];
             pilotSize?: number;
             priority?: number;
+        };
+        LivePacingDto: {
+            /**
+             * @description abandon target in percent: more than 0, at most 5
+             * @example 2.5
+             */
+            abandonCapPercent?: number;
+            /**
+             * @description dial ratio limit: lines dialled per staffed agent, 1..5 (above 1 only in predictive mode)
+             * @example 2
+             */
+            maxLinesPerAgent?: number;
         };
         TransitionCampaignDto: {
             /** @description launch only: launch although the pilot placed no calls */
@@ -6859,6 +6888,100 @@ export interface operations {
                  *     }
                  */
                 "application/json": components["schemas"]["UpdateCampaignDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignResponse"];
+                };
+            };
+            /** @description validation-failed: a field is invalid; `details` names each */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description unauthenticated: no token, or an expired or invalid one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description forbidden: the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description not-found: no such resource in your departments */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description conflict or illegal-transition: the resource is not in a state that allows it */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description payload-too-large: the body exceeds this route’s limit (the message names it and the alternative) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description unsupported-media-type: the body’s content type is not one this route takes */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    Campaigns_updatePacing: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                /**
+                 * @example {
+                 *       "abandonCapPercent": 2.5,
+                 *       "maxLinesPerAgent": 2
+                 *     }
+                 */
+                "application/json": components["schemas"]["LivePacingDto"];
             };
         };
         responses: {
