@@ -835,6 +835,23 @@ export interface paths {
         patch: operations["Campaigns_update"];
         trace?: never;
     };
+    "/api/campaigns/{id}/pacing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Turn the abandon target and the dial ratio limit of a campaign under way (pilot, running, paused) */
+        patch: operations["Campaigns_updatePacing"];
+        trace?: never;
+    };
     "/api/campaigns/{id}/transitions": {
         parameters: {
             query?: never;
@@ -1208,6 +1225,110 @@ export interface paths {
         put?: never;
         /** Render a version for a contact or for given field values */
         post: operations["Scripts_preview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/holiday-calendars": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the holiday calendars: the shared ones and your departments' (admins: all) */
+        get: operations["HolidayCalendars_list"];
+        put?: never;
+        /** Create a holiday calendar (admin); audited */
+        post: operations["HolidayCalendars_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/holiday-calendars/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Rename a holiday calendar or replace its dates (admin); audited with the dates' changes */
+        patch: operations["HolidayCalendars_update"];
+        trace?: never;
+    };
+    "/api/dnc": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Search the do-not-call entries you may see (global ones and your departments) */
+        get: operations["Dnc_list"];
+        put?: never;
+        /** Put one number on a do-not-call list; audited */
+        post: operations["Dnc_add"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dnc/upload": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Put a list of numbers on a do-not-call list (an uploaded file, read by the page); audited */
+        post: operations["Dnc_upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dnc/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Take a number off a do-not-call list; audited with the number */
+        delete: operations["Dnc_remove"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/audit-log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read the audit log, newest first, filtered (admin) */
+        get: operations["AuditLog_list"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2544,6 +2665,18 @@ export interface components {
             pilotSize?: number;
             priority?: number;
         };
+        LivePacingDto: {
+            /**
+             * @description abandon target in percent: more than 0, at most 5
+             * @example 2.5
+             */
+            abandonCapPercent?: number;
+            /**
+             * @description dial ratio limit: lines dialled per staffed agent, 1..5 (above 1 only in predictive mode)
+             * @example 2
+             */
+            maxLinesPerAgent?: number;
+        };
         TransitionCampaignDto: {
             /** @description launch only: launch although the pilot placed no calls */
             force?: boolean;
@@ -3094,6 +3227,178 @@ export interface components {
             sections: components["schemas"]["SectionSchema"][];
             /** @description placeholders with no value for this contact */
             missingFields: string[];
+        };
+        HolidayDateResponse: {
+            /** @example 2026-10-01 */
+            date: string;
+            /** @example National Day */
+            name?: string;
+        };
+        HolidayCalendarResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            departmentId: string | null;
+            name: string;
+            region: string | null;
+            dates: components["schemas"]["HolidayDateResponse"][];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        HolidayDateDto: {
+            /**
+             * @description YYYY-MM-DD
+             * @example 2026-10-01
+             */
+            date: string;
+            /** @example National Day */
+            name?: string;
+        };
+        CreateHolidayCalendarDto: {
+            /** @example China 2026 */
+            name: string;
+            /**
+             * @description ISO 3166 country code
+             * @example CN
+             */
+            region?: string;
+            /**
+             * Format: uuid
+             * @description the department's own calendar (admins: any department; omitted: shared by every department)
+             * @example 3f1c9e7a-5b2d-4c8e-9a1f-0d2b6c4e8a10
+             */
+            departmentId?: string;
+            /**
+             * @example [
+             *       {
+             *         "date": "2026-10-01",
+             *         "name": "National Day"
+             *       }
+             *     ]
+             */
+            dates: components["schemas"]["HolidayDateDto"][];
+        };
+        UpdateHolidayCalendarDto: {
+            /** @example China 2026 */
+            name?: string;
+            /** @description replaces every date */
+            dates?: components["schemas"]["HolidayDateDto"][];
+        };
+        DncEntryResponse: {
+            /** Format: uuid */
+            id: string;
+            e164: string;
+            /** @enum {string} */
+            scope: "global" | "department" | "campaign";
+            /** Format: uuid */
+            departmentId: string | null;
+            /** Format: uuid */
+            campaignId: string | null;
+            reason: string | null;
+            source: string;
+            /** Format: date-time */
+            expiresAt: string | null;
+            /** Format: uuid */
+            createdById: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        DncPageResponse: {
+            total: number;
+            entries: components["schemas"]["DncEntryResponse"][];
+        };
+        AddDncDto: {
+            /** @example +8613800138000 */
+            e164: string;
+            /**
+             * @description global: admins only
+             * @example department
+             * @enum {string}
+             */
+            scope: "global" | "department" | "campaign";
+            /**
+             * Format: uuid
+             * @description for the department scope (default: your own)
+             * @example 3f1c9e7a-5b2d-4c8e-9a1f-0d2b6c4e8a10
+             */
+            departmentId?: string;
+            /**
+             * Format: uuid
+             * @description for the campaign scope
+             * @example 3f1c9e7a-5b2d-4c8e-9a1f-0d2b6c4e8a10
+             */
+            campaignId?: string;
+            /** @example asked by letter */
+            reason?: string;
+            /**
+             * Format: date-time
+             * @description when the entry lapses (none: never)
+             * @example 2030-01-15T09:00:00Z
+             */
+            expiresAt?: string;
+        };
+        UploadDncDto: {
+            /**
+             * @description E.164 numbers, at most 5000; a bad one is reported by its position, the others are added
+             * @example [
+             *       "+8613800138000",
+             *       "+8613900139000"
+             *     ]
+             */
+            numbers: string[];
+            /**
+             * @example department
+             * @enum {string}
+             */
+            scope: "global" | "department" | "campaign";
+            /**
+             * Format: uuid
+             * @example 3f1c9e7a-5b2d-4c8e-9a1f-0d2b6c4e8a10
+             */
+            departmentId?: string;
+            /**
+             * Format: uuid
+             * @example 3f1c9e7a-5b2d-4c8e-9a1f-0d2b6c4e8a10
+             */
+            campaignId?: string;
+            /** @example regulator list 2026-11 */
+            reason?: string;
+        };
+        DncRejectedResponse: {
+            /** @description position in the uploaded list (0-based) */
+            index: number;
+            value: string;
+            reason: string;
+        };
+        DncUploadResponse: {
+            /** @description numbers newly on the list */
+            added: number;
+            /** @description numbers already on the list in that scope */
+            alreadyListed: number;
+            rejected: components["schemas"]["DncRejectedResponse"][];
+        };
+        AuditEntryResponse: {
+            id: string;
+            /** Format: date-time */
+            at: string;
+            /** Format: uuid */
+            actorId: string | null;
+            actorRole: string | null;
+            /** Format: uuid */
+            departmentId: string | null;
+            action: string;
+            entityType: string;
+            entityId: string;
+            details: {
+                [key: string]: unknown;
+            } | null;
+        };
+        AuditPageResponse: {
+            entries: components["schemas"]["AuditEntryResponse"][];
+            /** @description pass as before= for the next (older) page */
+            nextBefore: string | null;
         };
         ContactPersonDto: {
             /** @example Ann Example */
@@ -7924,6 +8229,100 @@ export interface operations {
             };
         };
     };
+    Campaigns_updatePacing: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                /**
+                 * @example {
+                 *       "abandonCapPercent": 2.5,
+                 *       "maxLinesPerAgent": 2
+                 *     }
+                 */
+                "application/json": components["schemas"]["LivePacingDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignResponse"];
+                };
+            };
+            /** @description validation-failed: a field is invalid; `details` names each */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description unauthenticated: no token, or an expired or invalid one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description forbidden: the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description not-found: no such resource in your departments */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description conflict or illegal-transition: the resource is not in a state that allows it */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description payload-too-large: the body exceeds this route’s limit (the message names it and the alternative) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description unsupported-media-type: the body’s content type is not one this route takes */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
     Campaigns_transition: {
         parameters: {
             query?: never;
@@ -9651,6 +10050,568 @@ export interface operations {
             };
             /** @description unsupported-media-type: the body’s content type is not one this route takes */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    HolidayCalendars_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HolidayCalendarResponse"][];
+                };
+            };
+            /** @description unauthenticated: no token, or an expired or invalid one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description forbidden: the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    HolidayCalendars_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "China 2026",
+                 *       "dates": [
+                 *         {
+                 *           "date": "2026-10-01",
+                 *           "name": "National Day"
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["CreateHolidayCalendarDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HolidayCalendarResponse"];
+                };
+            };
+            /** @description validation-failed: a field is invalid; `details` names each */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description unauthenticated: no token, or an expired or invalid one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description forbidden: the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description conflict or illegal-transition: the resource is not in a state that allows it */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description payload-too-large: the body exceeds this route’s limit (the message names it and the alternative) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description unsupported-media-type: the body’s content type is not one this route takes */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    HolidayCalendars_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "China 2026"
+                 *     }
+                 */
+                "application/json": components["schemas"]["UpdateHolidayCalendarDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HolidayCalendarResponse"];
+                };
+            };
+            /** @description validation-failed: a field is invalid; `details` names each */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description unauthenticated: no token, or an expired or invalid one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description forbidden: the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description not-found: no such resource in your departments */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description conflict or illegal-transition: the resource is not in a state that allows it */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description payload-too-large: the body exceeds this route’s limit (the message names it and the alternative) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description unsupported-media-type: the body’s content type is not one this route takes */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    Dnc_list: {
+        parameters: {
+            query?: {
+                /** @description digits of the number (substring), e.g. 138001 */
+                q?: string;
+                scope?: "global" | "department" | "campaign";
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DncPageResponse"];
+                };
+            };
+            /** @description validation-failed: a field is invalid; `details` names each */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description unauthenticated: no token, or an expired or invalid one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description forbidden: the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    Dnc_add: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "e164": "+8613800138000",
+                 *       "scope": "department"
+                 *     }
+                 */
+                "application/json": components["schemas"]["AddDncDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DncEntryResponse"];
+                };
+            };
+            /** @description validation-failed: a field is invalid; `details` names each */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description unauthenticated: no token, or an expired or invalid one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description forbidden: the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description conflict or illegal-transition: the resource is not in a state that allows it */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description payload-too-large: the body exceeds this route’s limit (the message names it and the alternative) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description unsupported-media-type: the body’s content type is not one this route takes */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    Dnc_upload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "numbers": [
+                 *         "+8613800138000",
+                 *         "+8613900139000"
+                 *       ],
+                 *       "scope": "department"
+                 *     }
+                 */
+                "application/json": components["schemas"]["UploadDncDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DncUploadResponse"];
+                };
+            };
+            /** @description validation-failed: a field is invalid; `details` names each */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description unauthenticated: no token, or an expired or invalid one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description forbidden: the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description conflict or illegal-transition: the resource is not in a state that allows it */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description payload-too-large: the body exceeds this route’s limit (the message names it and the alternative) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description unsupported-media-type: the body’s content type is not one this route takes */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    Dnc_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description validation-failed: a field is invalid; `details` names each */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description unauthenticated: no token, or an expired or invalid one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description forbidden: the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description not-found: no such resource in your departments */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description conflict or illegal-transition: the resource is not in a state that allows it */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    AuditLog_list: {
+        parameters: {
+            query?: {
+                /** @description exact action, or a prefix ending in . (dnc.) */
+                action?: string;
+                entityType?: string;
+                entityId?: string;
+                actorId?: string;
+                departmentId?: string;
+                from?: string;
+                to?: string;
+                limit?: number;
+                /** @description entries older than this id (the previous page's nextBefore) */
+                before?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditPageResponse"];
+                };
+            };
+            /** @description validation-failed: a field is invalid; `details` names each */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description unauthenticated: no token, or an expired or invalid one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description forbidden: the role may not do this */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

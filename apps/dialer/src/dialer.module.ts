@@ -8,6 +8,7 @@ import { ScriptsModule } from '@app/scripts';
 import type { DialerConfig } from '@app/config';
 import { DialerEngineModule } from '@app/dialer';
 import { AcdModule } from '@app/acd';
+import { AdminModule } from '@app/admin';
 import { DemoModule } from './demo/demo.module';
 
 export interface DialerModuleOptions {
@@ -46,6 +47,7 @@ export class DialerModule {
           instanceId: o.config.DIALER_INSTANCE_ID,
         }),
         ScriptsModule,
+        AdminModule,
         DemoModule.forRoot(o.config),
         ...extraImports,
       ],

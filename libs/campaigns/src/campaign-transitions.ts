@@ -20,6 +20,9 @@ export const CAMPAIGN_TRANSITIONS: Readonly<Record<CampaignState, readonly Campa
 /** Settings may be changed (PATCH) only while nothing is being dialled. */
 export const EDITABLE_CAMPAIGN_STATES: readonly CampaignState[] = ['draft', 'pilot_paused', 'pilot_review', 'paused'];
 
+/** The pacing limits (abandon target, dial ratio) may be turned in these states too: the runner applies them live. */
+export const LIVE_PACING_STATES: readonly CampaignState[] = ['pilot', 'pilot_paused', 'running', 'paused'];
+
 export const FINAL_CAMPAIGN_STATES: readonly CampaignState[] = ['completed', 'cancelled'];
 
 /** The states the engine dials in; in `pilot` it dials pilot rows only. */

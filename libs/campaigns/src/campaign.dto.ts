@@ -173,6 +173,26 @@ export class CreateCampaignDto extends NewCampaignDto {
 
 export class UpdateCampaignDto extends PartialType(CampaignSettingsDto) {}
 
+/** The two limits a supervisor may turn while a campaign dials (the floor view): same bounds as the planner's. */
+export class LivePacingDto {
+  @ApiProperty({ required: false, example: 2.5, description: 'abandon target in percent: more than 0, at most 5' })
+  @IsOptional()
+  @IsNumber({ maxDecimalPlaces: 2 })
+  @Min(0.01, { message: 'abandonCapPercent must be more than 0' })
+  @Max(5, { message: 'abandonCapPercent must not exceed 5' })
+  abandonCapPercent?: number;
+  @ApiProperty({
+    required: false,
+    example: 2,
+    description: 'dial ratio limit: lines dialled per staffed agent, 1..5 (above 1 only in predictive mode)',
+  })
+  @IsOptional()
+  @IsInt({ message: 'maxLinesPerAgent must be a whole number' })
+  @Min(1, { message: 'maxLinesPerAgent must be at least 1' })
+  @Max(5, { message: 'maxLinesPerAgent must not exceed 5' })
+  maxLinesPerAgent?: number;
+}
+
 export class TransitionCampaignDto {
   @IsIn(CAMPAIGN_STATES, { message: `to must be one of ${CAMPAIGN_STATES.join(', ')}` }) to: CampaignState;
   /** Seed of the pilot sample (start-pilot only); the same seed picks the same contacts. */

@@ -20,6 +20,7 @@ import {
   CompleteCampaignDto,
   CreateCampaignDto,
   LaunchCampaignDto,
+  LivePacingDto,
   NewCampaignDto,
   StartPilotDto,
   TransitionCampaignDto,
@@ -93,6 +94,20 @@ export class CampaignsController {
     @Body() dto: UpdateCampaignDto,
   ): Promise<CampaignView> {
     return this.campaigns.update(p, id, dto);
+  }
+
+  @ApiOperation({
+    summary: 'Turn the abandon target and the dial ratio limit of a campaign under way (pilot, running, paused)',
+  })
+  @ApiOkResponse({ type: CampaignResponse })
+  @Roles(...STEERERS)
+  @Patch('campaigns/:id/pacing')
+  updatePacing(
+    @CurrentUser() p: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: LivePacingDto,
+  ): Promise<CampaignView> {
+    return this.campaigns.updateLivePacing(p, id, dto);
   }
 
   @ApiOperation({ summary: 'Move a campaign to another state (see allowedTransitions)' })

@@ -33,8 +33,8 @@ import {
   type DispositionSpec,
   type PacingSettings,
 } from './campaign-settings';
-import { allowedCampaignTransitions, EDITABLE_CAMPAIGN_STATES } from './campaign-transitions';
-import type { CampaignSettingsDto, NewCampaignDto, UpdateCampaignDto } from './campaign.dto';
+import { allowedCampaignTransitions, EDITABLE_CAMPAIGN_STATES, LIVE_PACING_STATES } from './campaign-transitions';
+import type { CampaignSettingsDto, LivePacingDto, NewCampaignDto, UpdateCampaignDto } from './campaign.dto';
 
 export type CampaignView = Omit<Campaign, 'department' | 'brief' | 'scriptVersion'> & {
   allowedTransitions: readonly CampaignState[];
@@ -310,6 +310,44 @@ export class CampaignsService {
         m,
       );
       await this.forecasts.compute(c, {}, m);
+      return this.view(c, m);
+    });
+  }
+
+  /**
+   * The abandon target and the dial ratio limit of a campaign under way (pilot, running, or paused): the runner reads
+   * the new values at its next lease renewal and retunes its pacer. Audited with the values before and after.
+   */
+  async updateLivePacing(p: Principal, id: string, dto: LivePacingDto): Promise<CampaignView> {
+    if (dto.abandonCapPercent === undefined && dto.maxLinesPerAgent === undefined)
+      throw invalid([{ field: 'abandonCapPercent', reason: 'give abandonCapPercent or maxLinesPerAgent' }]);
+    return this.ds.transaction(async (m) => {
+      const c = await this.findVisible(p, id, m, true);
+      if (!LIVE_PACING_STATES.includes(c.state))
+        throw new AppError('conflict', `the pacing of a ${c.state} campaign is set with PATCH /campaigns/${id}`, {
+          state: c.state,
+          liveIn: LIVE_PACING_STATES,
+        });
+      if (dto.maxLinesPerAgent !== undefined && dto.maxLinesPerAgent > 1 && c.mode !== 'predictive')
+        throw invalid([{ field: 'maxLinesPerAgent', reason: `${c.mode} mode dials one line per agent` }]);
+      const before = { ...defaultPacing(c.mode), ...(c.pacing as Partial<PacingSettings>) };
+      const after = { ...before, ...stripUndefined({ ...dto }) };
+      c.pacing = after as unknown as Record<string, unknown>;
+      await m.save(c);
+      await this.audit.record(
+        actorOf(p),
+        {
+          action: 'campaign.pacing',
+          entityType: 'campaign',
+          entityId: c.id,
+          departmentId: c.departmentId,
+          details: {
+            abandonCapPercent: { from: before.abandonCapPercent, to: after.abandonCapPercent },
+            maxLinesPerAgent: { from: before.maxLinesPerAgent, to: after.maxLinesPerAgent },
+          },
+        },
+        m,
+      );
       return this.view(c, m);
     });
   }

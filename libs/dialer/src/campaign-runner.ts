@@ -5,7 +5,7 @@ import { DialerEngine, type AgentState } from '@app/dialer-core';
 import { In, type DataSource } from 'typeorm';
 import { pollUntil } from '@app/common';
 import { AriCallPort, type CallStateName } from './ari-call-port';
-import { engineSettingsOf, pacerFor, type EngineSettings } from './campaign-settings';
+import { engineSettingsOf, pacerFor, retunePacer, type EngineSettings } from './campaign-settings';
 import { KillableClock, LatencyStats } from './clock';
 import { AttemptStore, PgAttemptSink, settleContact } from './pg-attempt-sink';
 import { PgContactSource, sweepExpiredLeases, updated } from './pg-contact-source';
@@ -315,6 +315,7 @@ export class CampaignRunner {
       h.settings = engineSettingsOf(c, holidays);
       // The engine reads its config on every decision: new limits apply from the next tick.
       Object.assign(h.engine.cfg, h.settings.config);
+      retunePacer(h.engine.pacer, h.settings);
     } else h.campaign = c;
     await h.source.renewLeases();
   }

@@ -1,7 +1,14 @@
 import { describe, expect, it } from '@jest/globals';
-import { isWithinWindow, ProgressivePacer, type PacingSnapshot } from '@app/dialer-core';
+import { isWithinWindow, PredictivePacer, ProgressivePacer, type PacingSnapshot } from '@app/dialer-core';
 import type { Campaign } from '@app/database';
-import { callingRulesOf, engineSettingsOf, LineCapPacer, pacerFor, retryPolicyOf } from './campaign-settings';
+import {
+  callingRulesOf,
+  engineSettingsOf,
+  LineCapPacer,
+  pacerFor,
+  retryPolicyOf,
+  retunePacer,
+} from './campaign-settings';
 
 const windows = {
   weekdays: [{ day: 'mon', ranges: [{ from: '09:00', to: '17:00' }] }],
@@ -93,5 +100,21 @@ describe('campaign settings → engine', () => {
     };
     expect(capped.decide(snap)).toBe(2 * 3 - 2);
     expect(new LineCapPacer(new ProgressivePacer(), 1).decide(snap)).toBe(0);
+  });
+
+  it('retunes a running predictive pacer to a changed abandon target and dial ratio limit, keeping what it learnt', () => {
+    const pacer = pacerFor(campaign(), engineSettingsOf(campaign())) as LineCapPacer;
+    const inner = pacer.inner as PredictivePacer;
+    expect([pacer.maxLinesPerAgent, inner.opts.abandonCap]).toEqual([2, 0.02]);
+    const ledger = inner.ledger;
+    retunePacer(
+      pacer,
+      engineSettingsOf(campaign({ pacing: { abandonCapPercent: 1.5, abandonWindowHours: 720, maxLinesPerAgent: 4 } })),
+    );
+    expect([pacer.maxLinesPerAgent, inner.opts.abandonCap]).toEqual([4, 0.015]);
+    expect(inner.ledger).toBe(ledger);
+    // A progressive pacer has no such limits: nothing to turn.
+    const progressive = pacerFor(campaign({ mode: 'progressive' }), engineSettingsOf(campaign()));
+    expect(() => retunePacer(progressive, engineSettingsOf(campaign()))).not.toThrow();
   });
 });

@@ -146,7 +146,8 @@ export class ManualPacer implements Pacer {
 export class LineCapPacer implements Pacer {
   constructor(
     readonly inner: Pacer,
-    private readonly maxLinesPerAgent: number,
+    /** Mutable: a supervisor may turn the dial ratio limit while the campaign runs (`retunePacer`). */
+    public maxLinesPerAgent: number,
   ) {}
   get mode(): Pacer['mode'] {
     return this.inner.mode;
@@ -159,6 +160,16 @@ export class LineCapPacer implements Pacer {
   observe(o: PacingObservation): void {
     this.inner.observe(o);
   }
+}
+
+/**
+ * Applies a running campaign's changed limits (abandon target, dial ratio limit) to the pacer it already has, so
+ * the change takes effect without losing what the pacer has learnt (answer rate, durations, the abandon ledger).
+ */
+export function retunePacer(pacer: Pacer, s: EngineSettings): void {
+  if (!(pacer instanceof LineCapPacer)) return;
+  pacer.maxLinesPerAgent = s.maxLinesPerAgent;
+  if (pacer.inner instanceof PredictivePacer) pacer.inner.opts.abandonCap = s.abandonCap;
 }
 
 /** The pacer for a campaign's mode; predictive pacers start from the abandon counts already in the database. */

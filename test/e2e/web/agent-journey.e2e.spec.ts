@@ -274,8 +274,12 @@ describe('the web app in a browser: agent desktop, wallboard, floor view', () =>
         board.locator(`[data-campaign="${campaign.id}"] [data-testid="agents-${state}"] .big`);
       await tile('talking').waitFor({ timeout: 10_000 });
 
-      // The agent signs in, sees their name and department, logs in on the phone.
-      const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: lang });
+      // The agent signs in, sees their name and department, logs in on the phone. The browser speaks the other
+      // language: the page's choice decides (the callback picker included).
+      const ctx = await browser.newContext({
+        viewport: { width: 1280, height: 900 },
+        locale: lang === 'en' ? 'zh-CN' : 'en',
+      });
       const page = await ctx.newPage();
       const errors: string[] = [];
       page.on('pageerror', (e) => errors.push(e.message));
@@ -331,6 +335,8 @@ describe('the web app in a browser: agent desktop, wallboard, floor view', () =>
       await expect(page.locator('[data-testid=script]').innerText()).resolves.toContain('Thank you');
       await noSeriousViolations(page, 'agent desktop with a call');
       await shot(page, 'agent-desktop-call');
+      // The disposition buttons show the code's label in the page's language.
+      await expect(page.locator('[data-code=SALE]').innerText()).resolves.toContain(text.dispositionCodes.SALE);
       await page.keyboard.press('Alt+H');
       await stateIs('wrap-up');
       await page.keyboard.press('Alt+1');
@@ -350,7 +356,21 @@ describe('the web app in a browser: agent desktop, wallboard, floor view', () =>
       await expect(page.inputValue('[data-question=reason] input')).resolves.toBe('too expensive');
       await expect(page.isChecked('[data-question=satisfied] input[value=no]')).resolves.toBe(true);
       const day = tomorrowIn(CONTACT_ZONE);
-      await page.fill('[data-testid=callback-at]', `${day}T10:00`);
+      await page.selectOption('[data-testid=callback-day]', day);
+      await page.selectOption('[data-testid=callback-hour]', '10');
+      await page.selectOption('[data-testid=callback-minute]', '0');
+      const dayText = await page.locator('[data-testid=callback-day] option:checked').innerText();
+      const [y, m, d] = day.split('-').map(Number);
+      const named = new Intl.DateTimeFormat(lang, {
+        weekday: 'short',
+        month: 'short',
+        day: 'numeric',
+        year: 'numeric',
+        timeZone: 'UTC',
+      }).format(new Date(Date.UTC(y, m - 1, d, 12)));
+      expect(dayText).toBe(named);
+      expect(/年/.test(dayText)).toBe(lang === 'zh-CN');
+      await expect(page.locator('[data-testid=callback-preview]').innerText()).resolves.toContain(CONTACT_ZONE);
       await page.click('[data-testid=callback]');
       expect(await attemptOf(call2)).toMatchObject({
         disposition_code: 'CALLBACK',

@@ -1,21 +1,37 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Socket } from 'socket.io-client';
-import type { Ack, AgentClientEvents, AgentServerEvents, AgentSessionDto, OfferDto } from '@app/agent-gateway';
+import type {
+  Ack,
+  AgentClientEvents,
+  AgentServerEvents,
+  AgentSessionDto,
+  InboundOfferDto,
+  OfferDto,
+} from '@app/agent-gateway';
 import type { AgentProfileView } from '@app/auth';
 import type { AgentDispositionView } from '@app/dialer';
 import type { Question, ScriptBody, Section } from '@app/scripts';
 import { nextSection } from '@libs/scripts/src/script-body';
 import { api, type SessionUser } from '../api';
-import { isoToWallTime, useFormat, useNow, wallTimeToIso } from '../format';
+import { useFormat, useNow, wallTimeToIso } from '../format';
 import { openSocket } from '../socket';
+import '../live/live.css';
 import { useDialingText } from '../dialing';
+import { InboundCall, type ConsultState, type InboundHeld } from '../live/InboundCall';
+import { shortcutLabel, shortcutOf, type ShortcutAction } from '../live/shortcuts';
+import { dayLabel, daysFrom, hourLabel, minuteLabel, wallTime } from '../live/callback-time';
 
 type AgentSocket = Socket<AgentServerEvents, AgentClientEvents>;
 type CampaignStatus = Parameters<AgentServerEvents['campaign-status']>[0];
 type Answers = Record<string, unknown>;
 
 const PAUSE_REASONS = ['break', 'lunch', 'training', 'meeting', 'technical'] as const;
+/** The ACD pauses an agent with these reasons while on, and wrapping up, an inbound call. */
+const INBOUND_REASONS = new Set(['inbound', 'inbound-wrap-up']);
+const CALLBACK_DAYS = 60;
+const MINUTES = Array.from({ length: 12 }, (_, i) => i * 5);
+const HOURS = Array.from({ length: 24 }, (_, i) => i);
 const SKIP_REASONS = ['not-now', 'wrong-contact', 'needs-research'] as const;
 
 /** The sections the agent walks through with the answers so far; it stops at a branch still waiting for an answer. */
@@ -56,6 +72,7 @@ function offerFor(x: AgentSessionDto, known: OfferDto | null): OfferDto | null {
 
 // The offer and the typed answers are kept per tab, so a reload during a call shows the script and answers again.
 const OFFER_KEY = 'dialer.offer';
+const INBOUND_KEY = 'dialer.inbound';
 const ANSWERS_KEY = 'dialer.answers';
 function saved<T>(key: string, fallback: T): T {
   try {
@@ -127,7 +144,7 @@ function QuestionInput(p: { q: Question; value: unknown; onChange: (v: unknown) 
 }
 
 export function AgentDesktop(_p: { user: SessionUser }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const f = useFormat();
   const now = useNow();
   const dialingText = useDialingText();
@@ -147,15 +164,33 @@ export function AgentDesktop(_p: { user: SessionUser }) {
     else sessionStorage.removeItem(OFFER_KEY);
   }, [offer]);
   useEffect(() => {
-    const keep = offer ? { [offer.attemptId]: answers[offer.attemptId] ?? {} } : {};
+    const keep: Record<string, Answers> = offer ? { [offer.attemptId]: answers[offer.attemptId] ?? {} } : {};
+    const inboundId = saved<InboundOfferDto | null>(INBOUND_KEY, null)?.inboundCallId;
+    if (inboundId && answers[inboundId]) keep[inboundId] = answers[inboundId];
     sessionStorage.setItem(ANSWERS_KEY, JSON.stringify(keep));
   }, [answers, offer]);
   const [pauseReason, setPauseReason] = useState<string>(PAUSE_REASONS[0]);
   const [skipReason, setSkipReason] = useState<string>(SKIP_REASONS[0]);
-  const [callbackAt, setCallbackAt] = useState('');
+  const [callbackDay, setCallbackDay] = useState('');
+  const [callbackHour, setCallbackHour] = useState(10);
+  const [callbackMinute, setCallbackMinute] = useState(0);
   const [callbackMine, setCallbackMine] = useState(true);
   const [message, setMessage] = useState<{ kind: 'info' | 'error'; text: string } | null>(null);
   const answerTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  // The inbound call (kept per tab like the outbound offer), whether the caller is held, and a consultation.
+  const [inbound, setInbound] = useState<InboundOfferDto | null>(() =>
+    saved<InboundOfferDto | null>(INBOUND_KEY, null),
+  );
+  const inboundRef = useRef(inbound);
+  inboundRef.current = inbound;
+  const [held, setHeld] = useState(false);
+  const [consult, setConsult] = useState<ConsultState | null>(null);
+  useEffect(() => {
+    if (inbound) sessionStorage.setItem(INBOUND_KEY, JSON.stringify(inbound));
+    else sessionStorage.removeItem(INBOUND_KEY);
+    setHeld(false);
+    setConsult(null);
+  }, [inbound]);
 
   useEffect(() => {
     const s = openSocket<AgentSocket>('/agent');
@@ -166,6 +201,19 @@ export function AgentDesktop(_p: { user: SessionUser }) {
       setSession(x);
       setOffer((o) => offerFor(x, o));
       setCallState(x.call?.state ?? null);
+      if (!(x.state === 'paused' && x.reason && INBOUND_REASONS.has(x.reason))) setInbound(null);
+    });
+    s.on('inbound-offer', (o) => {
+      setInbound(o);
+      setMessage(null);
+    });
+    // The ACD's call-control events (declared by the ACD's socket contract): read through an untyped view.
+    const raw = s as unknown as Socket;
+    raw.on('inbound-held', (x: InboundHeld) => {
+      if (inboundRef.current?.inboundCallId === x.inboundCallId) setHeld(x.held);
+    });
+    raw.on('consult-state', (x: ConsultState) => {
+      if (inboundRef.current?.inboundCallId === x.inboundCallId) setConsult(x);
     });
     s.on('offer', (o) => {
       setOffer(o);
@@ -187,6 +235,7 @@ export function AgentDesktop(_p: { user: SessionUser }) {
         setOffer(null);
         setCallState(null);
       }
+      if (!(x.state === 'paused' && x.reason && INBOUND_REASONS.has(x.reason))) setInbound(null);
       if (x.state !== 'ready') setCampaignStatus(null);
     });
     return () => {
@@ -255,7 +304,8 @@ export function AgentDesktop(_p: { user: SessionUser }) {
 
   const state = session?.state ?? 'offline';
   const loggedIn = session?.loggedIn ?? false;
-  const inCall = state === 'talking' || state === 'reserved' || state === 'wrap-up';
+  const onInbound = state === 'paused' && session?.reason === 'inbound';
+  const inCall = state === 'talking' || state === 'reserved' || state === 'wrap-up' || onInbound;
   const canDispose = !!offer && !offer.preview && (state === 'talking' || state === 'wrap-up');
 
   const ready = () => void send(t('agent.ready'), (s) => emit(s).emitWithAck('ready'));
@@ -277,32 +327,45 @@ export function AgentDesktop(_p: { user: SessionUser }) {
       (s) => withAnswers(s, () => emit(s).emitWithAck('callback', { at, mine: callbackMine })),
       t('agent.callbackDone', { at: f.dateTime(at, zone) }),
     );
-  const dispose = (code: string) => {
+  const dispose = (d: AgentDispositionView) => {
     if (!attemptId) return;
     void send(
       t('agent.disposition'),
-      (s) => emit(s).emitWithAck('disposition', { code, answers: current }),
-      t('agent.disposed', { code }),
+      (s) => emit(s).emitWithAck('disposition', { code: d.code, answers: current }),
+      t('agent.disposed', { code: labelOf(d) }),
     );
   };
+  /**
+   * A disposition's label in the page's language: the catalogue's for a code whose campaign label is the code itself
+   * or the catalogue's English text (a default the planner did not reword); otherwise the planner's own label.
+   */
+  const labelOf = (d: AgentDispositionView): string => {
+    const key = `dispositionCodes.${d.code}`;
+    if (!i18n.exists(key)) return d.label;
+    const english = i18n.getFixedT('en')(key);
+    return d.label === d.code || d.label.toLowerCase() === english.toLowerCase() ? t(key) : d.label;
+  };
 
-  // Keyboard: Alt+R ready, Alt+P pause, Alt+H hang up, Alt+1..9 the dispositions in order.
+  // Keyboard (live/shortcuts.ts): Alt+R ready, Alt+P pause, Alt+H hang up, Alt+1..9 the dispositions in order, and
+  // on an inbound call Alt+O hold, Alt+T transfer, Alt+C consult, Alt+L complete, Alt+X cancel, Alt+N conference.
+  // A shortcut does what its button does, only when that button is enabled.
+  const inboundKeys = useRef<(a: ShortcutAction) => boolean>(() => false);
   const keys = useRef<(e: KeyboardEvent) => void>(() => undefined);
   keys.current = (e: KeyboardEvent) => {
-    if (!e.altKey || e.ctrlKey || e.metaKey) return;
-    const k = e.key.toLowerCase();
-    const digit = /^Digit([1-9])$/.exec(e.code);
-    if (e.code === 'KeyR' || k === 'r') {
-      if (loggedIn && !inCall) ready();
-    } else if (e.code === 'KeyP' || k === 'p') {
-      if (loggedIn && !inCall) pause();
-    } else if (e.code === 'KeyH' || k === 'h') {
+    const action = shortcutOf(e);
+    if (!action) return;
+    e.preventDefault();
+    const digit = /^disposition([1-9])$/.exec(action);
+    if (action === 'ready') {
+      if (loggedIn && !inCall && state !== 'ready') ready();
+    } else if (action === 'pause') {
+      if (loggedIn && !inCall && state !== 'paused') pause();
+    } else if (action === 'hangup') {
       if (state === 'talking' || state === 'reserved') hangup();
     } else if (digit) {
       const d = dispositions[Number(digit[1]) - 1];
-      if (d && canDispose) dispose(d.code);
-    } else return;
-    e.preventDefault();
+      if (d && canDispose) dispose(d);
+    } else if (inbound) inboundKeys.current(action);
   };
   useEffect(() => {
     const on = (e: KeyboardEvent) => keys.current(e);
@@ -316,8 +379,16 @@ export function AgentDesktop(_p: { user: SessionUser }) {
   }, [profile]);
 
   const contact = offer?.contact ?? session?.contact ?? null;
+  const contactZone = contact?.timeZone ?? 'UTC';
+  const today = daysFrom(now, contactZone, 1)[0];
+  const callbackDays = useMemo(() => daysFrom(Date.now(), contactZone, CALLBACK_DAYS), [contactZone, today]);
+  const callbackIso = callbackDay
+    ? wallTimeToIso(wallTime(callbackDay, callbackHour, callbackMinute), contactZone)
+    : null;
   const sections = (offer?.script?.sections ?? []) as Section[];
   const visible = walk(sections, current);
+  const inboundSections = (inbound?.script?.sections ?? []) as Section[];
+  const inboundAnswers = inbound ? (answers[inbound.inboundCallId] ?? {}) : {};
   const autoDialIn = offer?.autoDialAt ? Math.max(0, new Date(offer.autoDialAt).getTime() - now) : null;
 
   return (
@@ -373,7 +444,7 @@ export function AgentDesktop(_p: { user: SessionUser }) {
               disabled={inCall || state === 'ready'}
               data-testid="ready"
             >
-              {t('agent.ready')} <kbd>Alt+R</kbd>
+              {t('agent.ready')} <kbd>{shortcutLabel('ready')}</kbd>
             </button>
             <label>
               {t('agent.pauseReason')}
@@ -386,7 +457,7 @@ export function AgentDesktop(_p: { user: SessionUser }) {
               </select>
             </label>
             <button type="button" onClick={pause} disabled={inCall || state === 'paused'} data-testid="pause">
-              {t('agent.pause')} <kbd>Alt+P</kbd>
+              {t('agent.pause')} <kbd>{shortcutLabel('pause')}</kbd>
             </button>
             <button
               type="button"
@@ -503,49 +574,101 @@ export function AgentDesktop(_p: { user: SessionUser }) {
                   disabled={!(state === 'talking' || state === 'reserved')}
                   data-testid="hangup"
                 >
-                  {t('agent.hangup')} <kbd>Alt+H</kbd>
+                  {t('agent.hangup')} <kbd>{shortcutLabel('hangup')}</kbd>
                 </button>
                 <button type="button" onClick={dnc} disabled={!canDispose} data-testid="dnc">
                   {t('agent.dnc')}
                 </button>
               </div>
               <form
-                className="row"
+                className="callback"
                 onSubmit={(e) => {
                   e.preventDefault();
-                  const at = wallTimeToIso(callbackAt, contact.timeZone);
-                  if (!at) return setMessage({ kind: 'error', text: t('agent.callbackInvalid') });
-                  callback(at, contact.timeZone);
+                  if (!callbackIso) return setMessage({ kind: 'error', text: t('agent.callbackInvalid') });
+                  if (Date.parse(callbackIso) <= Date.now())
+                    return setMessage({ kind: 'error', text: t('agent.callbackPast') });
+                  callback(callbackIso, contact.timeZone);
                 }}
               >
-                <label>
-                  {t('agent.callbackAt', { zone: contact.timeZone })}
-                  <input
-                    type="datetime-local"
-                    value={callbackAt}
-                    min={isoToWallTime(now, contact.timeZone)}
-                    onChange={(e) => setCallbackAt(e.target.value)}
-                    data-testid="callback-at"
-                  />
-                </label>
-                <label className="choice">
-                  <input type="checkbox" checked={callbackMine} onChange={(e) => setCallbackMine(e.target.checked)} />
-                  {t('agent.callbackMine')}
-                </label>
-                <button type="submit" disabled={!canDispose || !callbackAt} data-testid="callback">
-                  {t('agent.callback')}
-                </button>
+                <fieldset>
+                  <legend>{t('agent.callbackAt', { zone: contact.timeZone })}</legend>
+                  <div className="row">
+                    <label>
+                      {t('agent.callbackDay')}
+                      <select
+                        value={callbackDay}
+                        onChange={(e) => setCallbackDay(e.target.value)}
+                        data-testid="callback-day"
+                      >
+                        <option value="">{t('agent.callbackChooseDay')}</option>
+                        {callbackDays.map((d) => (
+                          <option key={d} value={d}>
+                            {dayLabel(d, i18n.language)}
+                          </option>
+                        ))}
+                      </select>
+                    </label>
+                    <label>
+                      {t('agent.callbackHour')}
+                      <select
+                        value={callbackHour}
+                        onChange={(e) => setCallbackHour(Number(e.target.value))}
+                        data-testid="callback-hour"
+                      >
+                        {HOURS.map((h) => (
+                          <option key={h} value={h}>
+                            {hourLabel(h, i18n.language)}
+                          </option>
+                        ))}
+                      </select>
+                    </label>
+                    <label>
+                      {t('agent.callbackMinute')}
+                      <select
+                        value={callbackMinute}
+                        onChange={(e) => setCallbackMinute(Number(e.target.value))}
+                        data-testid="callback-minute"
+                      >
+                        {MINUTES.map((m) => (
+                          <option key={m} value={m}>
+                            {minuteLabel(m, i18n.language)}
+                          </option>
+                        ))}
+                      </select>
+                    </label>
+                    <label className="choice">
+                      <input
+                        type="checkbox"
+                        checked={callbackMine}
+                        onChange={(e) => setCallbackMine(e.target.checked)}
+                      />
+                      {t('agent.callbackMine')}
+                    </label>
+                    <button type="submit" disabled={!canDispose || !callbackIso} data-testid="callback">
+                      {t('agent.callback')}
+                    </button>
+                  </div>
+                  <p className="muted" data-testid="callback-preview" aria-live="polite">
+                    {callbackIso
+                      ? t('agent.callbackPreview', {
+                          there: f.dateTime(callbackIso, contact.timeZone),
+                          zone: contact.timeZone,
+                          here: f.dateTime(callbackIso),
+                        })
+                      : t('agent.callbackChooseDay')}
+                  </p>
+                </fieldset>
               </form>
               <div className="dispositions" role="group" aria-label={t('agent.disposition')}>
                 {dispositions.map((d, i) => (
                   <button
                     key={d.code}
                     type="button"
-                    onClick={() => dispose(d.code)}
+                    onClick={() => dispose(d)}
                     disabled={!canDispose}
                     data-code={d.code}
                   >
-                    {d.label} {i < 9 && <kbd>Alt+{i + 1}</kbd>}
+                    {labelOf(d)} {i < 9 && <kbd>{shortcutLabel(`disposition${(i + 1) as 1}`)}</kbd>}
                   </button>
                 ))}
               </div>
@@ -553,7 +676,43 @@ export function AgentDesktop(_p: { user: SessionUser }) {
           )}
         </section>
       )}
-      {!offer && loggedIn && (
+      {inbound && (
+        <InboundCall
+          key={inbound.inboundCallId}
+          offer={inbound}
+          live={onInbound}
+          held={held}
+          consult={consult}
+          onHeld={setHeld}
+          onConsult={setConsult}
+          onMessage={setMessage}
+          registerKeys={(fn) => {
+            inboundKeys.current = fn;
+          }}
+        />
+      )}
+      {inbound && inboundSections.length > 0 && (
+        <section className="card script" aria-labelledby="inbound-script-title" data-testid="inbound-script">
+          <h3 id="inbound-script-title">{t('agent.script')}</h3>
+          {walk(inboundSections, inboundAnswers).map((s) => (
+            <div key={s.id} className="section">
+              {s.title && <h4>{s.title}</h4>}
+              {s.text && <p className="say">{s.text}</p>}
+              {(s.questions ?? []).map((q) => (
+                <QuestionInput
+                  key={q.id}
+                  q={q}
+                  value={inboundAnswers[q.id]}
+                  onChange={(v) =>
+                    setAnswers((a) => ({ ...a, [inbound.inboundCallId]: { ...inboundAnswers, [q.id]: v } }))
+                  }
+                />
+              ))}
+            </div>
+          ))}
+        </section>
+      )}
+      {!offer && !inbound && loggedIn && (
         <section className="card">
           <p className="muted">{state === 'ready' ? t('agent.waiting') : t('agent.idle')}</p>
         </section>

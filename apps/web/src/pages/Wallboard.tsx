@@ -4,12 +4,15 @@ import type { Socket } from 'socket.io-client';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import type { WallboardCampaignDto, WallboardClientEvents, WallboardServerEvents } from '@app/agent-gateway';
+import type { QueueLiveView } from '@app/acd';
 import type { Forecast } from '@app/briefs';
+import type { Queue } from '@app/database';
 import type { CampaignView } from '@app/campaigns';
 import { api } from '../api';
 import { useDialingText } from '../dialing';
 import { useFormat } from '../format';
 import { openSocket } from '../socket';
+import '../live/live.css';
 
 type WallboardSocket = Socket<WallboardServerEvents, WallboardClientEvents>;
 /** Campaigns shown on the board: the ones that run or could (paused ones say why they do not dial). */
@@ -190,26 +193,91 @@ function Board(p: { c: WallboardCampaignDto; name: string; samples: Sample[] }) 
   );
 }
 
+const QUEUE_AGENT_STATES = ['ready', 'talking', 'wrap-up', 'paused', 'offline'] as const;
+
+/** One inbound queue, pushed every second: callers waiting, the longest wait, service levels, agents by state. */
+function QueueBoard(p: { q: QueueLiveView; targetSeconds: number }) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const { q } = p;
+  const sl = (v: number | null) => (v === null ? '—' : f.percent(v, 0));
+  const longWait = q.longestWaitNowSeconds > p.targetSeconds;
+  return (
+    <section className="board card queue-board" aria-labelledby={`wq-${q.queueId}`} data-queue={q.queueId}>
+      <h2 id={`wq-${q.queueId}`}>
+        <span className="muted">{t('wallboard.queue')}</span> {q.name}
+      </h2>
+      <div className="tiles queue-tiles">
+        <div className={`tile ${q.waitingNow > 0 ? (longWait ? 'bad' : 'warn') : 'good'}`}>
+          <span className="huge" data-testid="queue-waiting">
+            {f.number(q.waitingNow)}
+          </span>
+          <span>{t('wallboard.waitingNow')}</span>
+        </div>
+        <div className={`tile ${longWait ? 'bad' : ''}`}>
+          <span className="huge" data-testid="queue-longest">
+            {f.duration(q.longestWaitNowSeconds * 1000)}
+          </span>
+          <span>{t('wallboard.longestWait')}</span>
+        </div>
+        <div className="tile">
+          <span className="big" data-testid="queue-sl-today">
+            {sl(q.today.serviceLevel)}
+          </span>
+          <span>{t('wallboard.slToday', { seconds: f.number(p.targetSeconds) })}</span>
+        </div>
+        <div className="tile">
+          <span className="big" data-testid="queue-sl-15">
+            {sl(q.last15Minutes.serviceLevel)}
+          </span>
+          <span>{t('wallboard.sl15', { seconds: f.number(p.targetSeconds) })}</span>
+        </div>
+      </div>
+      <ul className="queue-agents" aria-label={t('wallboard.queueAgents')}>
+        {QUEUE_AGENT_STATES.map((s) => (
+          <li key={s} className={`state-${s}`} data-testid={`queue-agents-${s}`}>
+            <span className="big">{f.number(q.agents[s] ?? 0)}</span> {t(`states.${s}`)}
+          </li>
+        ))}
+      </ul>
+      <p className="muted small">
+        {t('wallboard.queueToday', {
+          offered: f.number(q.today.offered),
+          answered: f.number(q.today.answered),
+          abandoned: f.number(q.today.abandoned),
+        })}
+      </p>
+    </section>
+  );
+}
+
 export function Wallboard() {
   const { t } = useTranslation();
   const [campaigns, setCampaigns] = useState<CampaignView[] | null>(null);
   const [boards, setBoards] = useState<Record<string, WallboardCampaignDto>>({});
   const samples = useRef<Record<string, Sample[]>>({});
   const [connected, setConnected] = useState(false);
+  const [queues, setQueues] = useState<Queue[] | null>(null);
+  const [queueViews, setQueueViews] = useState<Record<string, QueueLiveView>>({});
 
   useEffect(() => {
     api<CampaignView[]>('GET', '/campaigns')
       .then((all) => setCampaigns(all.filter((c) => LIVE_STATES.has(c.state))))
       .catch(() => setCampaigns([]));
+    api<Queue[]>('GET', '/queues')
+      .then(setQueues)
+      .catch(() => setQueues([]));
   }, []);
 
   useEffect(() => {
-    if (!campaigns) return;
+    if (!campaigns || !queues) return;
     const s = openSocket<WallboardSocket>('/wallboard');
     const subscribe = () => {
       // The board shows agents by state, not each agent: pushes without `agents.list` (a fraction of the size).
       for (const c of campaigns) s.emit('subscribe', { campaignId: c.id, agentList: false }, () => undefined);
+      for (const q of queues) s.emit('subscribe-queue', { queueId: q.id }, () => undefined);
     };
+    s.on('queue', (q) => setQueueViews((v) => ({ ...v, [q.queueId]: q })));
     s.on('connect', () => {
       setConnected(true);
       subscribe();
@@ -225,22 +293,38 @@ export function Wallboard() {
     return () => {
       s.close();
     };
-  }, [campaigns]);
+  }, [campaigns, queues]);
 
   return (
-    <div className="wallboard">
+    <div className={`wallboard ${queues && queues.length > 0 ? 'with-queues' : ''}`}>
       <h1 className="sr-only">{t('nav.wallboard')}</h1>
-      {!connected && <p className="conn off">{t('agent.reconnecting')}</p>}
-      {campaigns && campaigns.length === 0 && <p className="card">{t('wallboard.none')}</p>}
-      {campaigns?.map((c) =>
-        boards[c.id] ? (
-          <Board key={c.id} c={boards[c.id]} name={c.name} samples={samples.current[c.id] ?? []} />
-        ) : (
-          <section key={c.id} className="board card">
-            <h2>{c.name}</h2>
-            <p className="muted">{t('app.loading')}</p>
-          </section>
-        ),
+      {!connected && <p className="conn off wide">{t('agent.reconnecting')}</p>}
+      <div className="campaign-column">
+        {campaigns && campaigns.length === 0 && <p className="card">{t('wallboard.none')}</p>}
+        {campaigns?.map((c) =>
+          boards[c.id] ? (
+            <Board key={c.id} c={boards[c.id]} name={c.name} samples={samples.current[c.id] ?? []} />
+          ) : (
+            <section key={c.id} className="board card">
+              <h2>{c.name}</h2>
+              <p className="muted">{t('app.loading')}</p>
+            </section>
+          ),
+        )}
+      </div>
+      {queues && queues.length > 0 && (
+        <div className="queue-column" aria-label={t('wallboard.queues')}>
+          {queues.map((q) =>
+            queueViews[q.id] ? (
+              <QueueBoard key={q.id} q={queueViews[q.id]} targetSeconds={q.serviceLevelSeconds} />
+            ) : (
+              <section key={q.id} className="board card queue-board">
+                <h2>{q.name}</h2>
+                <p className="muted">{t('app.loading')}</p>
+              </section>
+            ),
+          )}
+        </div>
       )}
     </div>
   );
