@@ -162,7 +162,11 @@ export function CampaignPage(p: PageProps) {
   const reload = campaign.reload;
   const onState = useCallback(
     (s: string) => {
-      if (campaign.data && s !== campaign.data.state) void reload();
+      // The runner moved it (a pilot ends by itself once its contacts are done): read it again.
+      if (campaign.data && s !== campaign.data.state) {
+        setMessage(null);
+        void reload();
+      }
     },
     [campaign.data, reload],
   );

@@ -7,21 +7,7 @@ import 'uplot/dist/uPlot.min.css';
 import type { Forecast } from '@app/briefs';
 import { api, type ApiError } from '../api';
 import { useFormat } from '../format';
-
-/** Points of the two lines; x in seconds. Exported for its test. */
-export function forecastSeries(fc: Forecast, now = new Date(fc.computedAt).getTime()): uPlot.AlignedData {
-  const deadline = new Date(fc.deadline).getTime();
-  const finish = fc.expectedFinishAt ? new Date(fc.expectedFinishAt).getTime() : null;
-  const end = Math.max(deadline, finish ?? deadline) + 0.1 * Math.max(deadline - now, 3600_000);
-  const xs = [...new Set([now, deadline, ...(finish ? [finish] : []), end])]
-    .filter((x) => x >= now)
-    .sort((a, b) => a - b);
-  const left = fc.contactsRemaining;
-  const line = (until: number | null) =>
-    xs.map((x) => (until === null ? left : until <= now ? 0 : Math.max(0, left * (1 - (x - now) / (until - now)))));
-  const needed = xs.map((x) => (x > deadline ? null : deadline <= now ? 0 : left * (1 - (x - now) / (deadline - now))));
-  return [xs.map((x) => x / 1000), line(finish), needed];
-}
+import { forecastSeries } from './forecast-series';
 
 function Chart(p: { fc: Forecast; title: string }) {
   const { t, i18n } = useTranslation();

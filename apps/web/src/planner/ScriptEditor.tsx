@@ -3,89 +3,15 @@ import { useTranslation } from 'react-i18next';
 import type { BriefView } from '@app/briefs';
 import type { ContactView, Page } from '@app/contacts';
 import type { ContactList, ScriptVersion } from '@app/database';
-import type {
-  Branch,
-  Question,
-  QuestionType,
-  RenderedVersion,
-  ScriptBody,
-  ScriptWithVersions,
-  Section,
-} from '@app/scripts';
+import type { QuestionType, RenderedVersion, ScriptBody, ScriptWithVersions } from '@app/scripts';
 import { checkScript, QUESTION_TYPES, STANDARD_FIELDS } from '@libs/scripts/src/script-body';
 import { api, type ApiError } from '../api';
 import { describedBy, FieldError, FormError } from '../components/FieldError';
 import { useFormat } from '../format';
 import type { PageProps } from '../routes';
+import { clean, newSection, outline, toEdit, type EditSection } from './script-draft';
 import { ScriptView } from './ScriptView';
 import { Link, LoadError, Loading, useResource } from './shared';
-
-/** One option per line while editing; blank lines are dropped when checked and saved. */
-type EditQuestion = Omit<Question, 'options'> & { options?: string[] };
-type EditSection = Omit<Section, 'questions'> & { questions: EditQuestion[]; branches: Branch[] };
-
-const toEdit = (body: ScriptBody): EditSection[] =>
-  body.sections.map((s) => ({
-    ...s,
-    questions: (s.questions ?? []).map((q) => ({
-      ...q,
-      options: q.options?.map((o) => (typeof o === 'string' ? o : o.value)),
-    })),
-    branches: s.branches ?? [],
-  }));
-
-/** The body as the server takes it: empty parts left out, options without blank lines. */
-function clean(sections: EditSection[]): ScriptBody {
-  return {
-    sections: sections.map((s) => {
-      const out: Section = { id: s.id };
-      if (s.title) out.title = s.title;
-      if (s.text) out.text = s.text;
-      if (s.questions.length)
-        out.questions = s.questions.map((q) => {
-          const x: Question = { id: q.id, type: q.type, text: q.text };
-          if (q.required) x.required = true;
-          if (q.type === 'single' || q.type === 'multiple')
-            x.options = (q.options ?? []).map((o) => o.trim()).filter(Boolean);
-          if (q.type === 'number') {
-            if (q.min !== undefined) x.min = q.min;
-            if (q.max !== undefined) x.max = q.max;
-          }
-          return x;
-        });
-      if (s.branches.length) out.branches = s.branches;
-      if (s.next) out.next = s.next;
-      return out;
-    }),
-  };
-}
-
-/** The script as lines, for the side-by-side comparison of two versions. */
-function outline(body: ScriptBody): string[] {
-  const lines: string[] = [];
-  for (const s of body.sections ?? []) {
-    lines.push(`§ ${s.id}${s.title ? ` — ${s.title}` : ''}`);
-    if (s.text) lines.push(`   ${s.text}`);
-    for (const q of s.questions ?? []) {
-      const opts = (q.options ?? []).map((o) => (typeof o === 'string' ? o : o.value)).join(' | ');
-      lines.push(`   ? ${q.id} [${q.type}${q.required ? ', *' : ''}] ${q.text}${opts ? ` (${opts})` : ''}`);
-    }
-    for (const b of s.branches ?? [])
-      lines.push(
-        `   → ${b.when.question} ${b.when.equals !== undefined ? `= ${String(b.when.equals)}` : `∈ ${(b.when.in ?? []).join(', ')}`} ⇒ ${b.goto}`,
-      );
-    if (s.next) lines.push(`   ⇒ ${s.next}`);
-  }
-  return lines;
-}
-
-const newSection = (n: number): EditSection => ({
-  id: `section_${n}`,
-  title: '',
-  text: '',
-  questions: [],
-  branches: [],
-});
 
 /** The script editor: sections, questions, branches, {{field}} insertion, checked as typed; preview; versions. */
 export function ScriptEditor(p: PageProps) {
