@@ -77,7 +77,8 @@ describe('the planner in a browser: review, script, campaign, pilot, launch', ()
             })),
             scriptDraft: 'Hello, a question about your plan.',
             deadline: new Date(Date.now() + 14 * 24 * 3600_000).toISOString(),
-            windows: ALWAYS_OPEN_WINDOWS,
+            // Any day, any hour, but not on holidays: the campaign setup below goes beyond that.
+            windows: { ...ALWAYS_OPEN_WINDOWS, holidays: false },
             retryPolicy: { busy: { retryAfterMinutes: 120, maxRetries: 3 }, maxAttemptsPerContact: 4 },
             pilotSize: 3,
             region: 'GB',
@@ -212,11 +213,21 @@ describe('the planner in a browser: review, script, campaign, pilot, launch', ()
       await noSeriousViolations(page, 'campaign setup with a field error');
       await shot(page, 'planner-campaign-setup');
       await page.fill('#cf-callerId', '+442071234567');
+      // Calling on holidays goes beyond the brief's windows: warned as typed, refused by the API unless kept.
+      await page.check('[data-flag=holidays]');
+      await page.locator('[data-testid=windows-warning]').waitFor();
+      await page.click('[data-testid=campaign-submit]');
+      await page.locator('[data-field-error=windows]').waitFor();
+      await expect(page.locator('[data-field-error=windows]').innerText()).resolves.toContain('holidays');
+      await expect(page.locator('#cf-callerId ~ [data-field-error]').count()).resolves.toBe(0);
+      await page.check('[data-testid=allow-wider]');
       await page.click('[data-testid=campaign-submit]');
       await page.waitForURL(/\/planner\/campaigns\/[0-9a-f-]{36}$/);
       const campaignId = page.url().split('/').pop()!;
       const [created] = await ds.query(`SELECT * FROM campaigns WHERE id = $1`, [campaignId]);
       expect(created).toMatchObject({ state: 'draft', mode: 'progressive', caller_id: '+442071234567', pilot_size: 3 });
+      expect(created.windows).toMatchObject({ holidays: true });
+      await page.locator('[data-testid=campaign-warnings]').waitFor();
       expect(created.script_version_id).toBeTruthy();
 
       // Two simulated agents: they log in on the pilot and dispose of each call after it ends.
@@ -299,6 +310,11 @@ describe('the planner in a browser: review, script, campaign, pilot, launch', ()
         });
         await noSeriousViolations(page, 'campaign list');
         await shot(page, 'planner-campaigns');
+
+        // Back home, the department's notices say the pilot finished and the campaign was launched.
+        await page.click('a[href="/planner"]');
+        await page.locator('[data-testid=notices] li[data-kind="campaign.pilot-finished"]').waitFor();
+        await page.locator('[data-testid=notices] li[data-kind="campaign.launched"]').waitFor();
       } finally {
         working = false;
         await work;

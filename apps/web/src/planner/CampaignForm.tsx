@@ -1,5 +1,5 @@
 // Every setting of a campaign, as the planner sets it up from a brief (POST) or adjusts it between pilot rounds (PATCH).
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallingWindows } from '@app/briefs';
 import type { CampaignSettingsDto, CampaignView } from '@app/campaigns';
@@ -184,6 +184,8 @@ export function CampaignForm(p: {
   briefId: string | null;
   submitLabel: string;
   onSubmit: (body: CampaignSettingsDto) => Promise<void>;
+  /** More fields of the same request (a new campaign's contacts), shown with the general ones. */
+  children?: ReactNode;
 }) {
   const { t } = useTranslation();
   const [s, setS] = useState<FormState>(() => initial(p.start, p.fallbackName));
@@ -240,6 +242,7 @@ export function CampaignForm(p: {
     'windows',
     'pilotSize',
     'priority',
+    'contacts',
   ];
 
   return (
@@ -283,6 +286,7 @@ export function CampaignForm(p: {
           {text('skills', 'requiredSkills', t('planner.setup.skills'), { placeholder: 'french=5' })}
           {text('pilotSize', 'pilotSize', t('planner.setup.pilotSize'), { type: 'number', min: 1 })}
           {text('priority', 'priority', t('planner.setup.priority'), { type: 'number', min: 0, max: 100 })}
+          {p.children}
         </div>
       </fieldset>
       <fieldset>
@@ -454,7 +458,7 @@ export function CampaignForm(p: {
         <div className="pl-cols">
           {(['evenings', 'weekends', 'holidays'] as const).map((k) => (
             <label key={k} className="choice">
-              <input type="checkbox" checked={s[k]} onChange={(e) => set(k, e.target.checked)} />
+              <input type="checkbox" checked={s[k]} onChange={(e) => set(k, e.target.checked)} data-flag={k} />
               {t(`planner.setup.${k}`)}
             </label>
           ))}

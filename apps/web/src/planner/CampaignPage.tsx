@@ -243,7 +243,7 @@ export function CampaignPage(p: PageProps) {
         </p>
       )}
       {c.warnings.length > 0 && (
-        <div className="pl-warning" role="status">
+        <div className="pl-warning" role="status" data-testid="campaign-warnings">
           <p>{t('planner.campaign.warnings')}</p>
           <ul lang="en">
             {c.warnings.map((w) => (

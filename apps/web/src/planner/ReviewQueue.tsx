@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { BriefView, ReviewQueueEntry } from '@app/briefs';
 import type { PageProps } from '../routes';
 import { useFormat } from '../format';
+import { Notices } from './Notices';
 import { Link, LoadError, Loading, StateBadge, useResource } from './shared';
 
 /** The planner's home: submitted briefs waiting for review (overdue ones marked), and accepted briefs to plan. */
@@ -13,6 +14,7 @@ export function ReviewQueue(_p: PageProps) {
   return (
     <div className="planner">
       <h1>{t('planner.queue.title')}</h1>
+      <Notices />
       <section className="card" aria-labelledby="pl-queue">
         <h2 id="pl-queue">{t('planner.queue.waiting')}</h2>
         <LoadError error={queue.error} />
