@@ -105,7 +105,7 @@ describe('the planner in a browser: review, script, campaign, pilot, launch', ()
       await page.fill('input[name=password]', PASSWORD);
       await page.click('button[type=submit]');
       // The review queue is the planner's home.
-      await page.waitForURL(`${t.url}/planner`);
+      await page.waitForURL(`${t.url}/planner/review`);
       await page.locator(`[data-testid=review-queue] tr[data-brief="${toAccept}"]`).waitFor();
       await noSeriousViolations(page, 'review queue');
       await shot(page, 'planner-review-queue');
@@ -131,7 +131,7 @@ describe('the planner in a browser: review, script, campaign, pilot, launch', ()
       });
 
       // Accept brief B with a comment.
-      await page.click('a[href="/planner"]');
+      await page.click('a[href="/planner/review"]');
       await page.click(`tr[data-brief="${toAccept}"] a`);
       await page.waitForURL(`${t.url}/planner/briefs/${toAccept}`);
       await page.fill('#accept-comment', 'Accepted: pilot today.');
@@ -293,6 +293,56 @@ describe('the planner in a browser: review, script, campaign, pilot, launch', ()
         await page.locator('[data-testid=forecast-chart]').waitFor();
         await noSeriousViolations(page, 'pilot summary');
         await shot(page, 'planner-pilot-summary');
+        await page.locator('[data-testid=forecast-chart]').scrollIntoViewIfNeeded();
+        await shot(page, 'planner-forecast');
+
+        // Adjust between rounds (a shorter ring time), then another round of two contacts not piloted yet (five done).
+        await page.click('[data-testid=adjust]');
+        await page.fill('#cf-ringTimeoutSeconds', '20');
+        await page.click('[data-testid=campaign-submit]');
+        await pollUntil(
+          async () =>
+            (await ds.query(`SELECT pacing FROM campaigns WHERE id = $1`, [campaignId]))[0].pacing
+              .ringTimeoutSeconds === 20,
+          { what: 'the ring time adjusted' },
+        ).catch(async (e) => {
+          console.log(await page.locator('main').innerText());
+          throw e;
+        });
+        await page.fill('#pilot-size', '2');
+        await page.click('[data-testid=run-pilot]');
+        await pollUntil(
+          async () => {
+            const [r] = await ds.query(
+              `SELECT c.state, count(*) FILTER (WHERE cc.status = ANY($2))::int AS done
+                 FROM campaigns c JOIN campaign_contacts cc ON cc.campaign_id = c.id WHERE c.id = $1 GROUP BY c.state`,
+              [campaignId, FINAL],
+            );
+            return r.state === 'pilot_review' && r.done === 5;
+          },
+          { timeoutMs: 30_000, what: 'the second pilot round called and ended' },
+        ).catch(async (e) => {
+          console.log(
+            JSON.stringify({
+              c: await ds.query(`SELECT state, pilot_summary FROM campaigns WHERE id = $1`, [campaignId]),
+              cc: await ds.query(
+                `SELECT pilot, status, count(*)::int FROM campaign_contacts WHERE campaign_id = $1 GROUP BY 1, 2`,
+                [campaignId],
+              ),
+              a: await ds.query(`SELECT state, campaign_id FROM agents WHERE id = ANY($1)`, [
+                agents.map((a) => a.agent.id),
+              ]),
+              main: await page.locator('main').innerText(),
+            }),
+          );
+          throw e;
+        });
+        await pollUntil(
+          async () =>
+            (await summary.count()) > 0 && (await summary.locator('td[data-code=COMPLETED]').innerText()) === '2',
+          { what: "the second round's summary" },
+        );
+        await expect(summary.innerText()).resolves.toContain(P.pilot.rounds.replace('{{n}}', '2'));
         await page.click('[data-testid=launch]');
         await pollUntil(
           async () =>
@@ -312,8 +362,8 @@ describe('the planner in a browser: review, script, campaign, pilot, launch', ()
         await shot(page, 'planner-campaigns');
 
         // Back home, the department's notices say the pilot finished and the campaign was launched.
-        await page.click('a[href="/planner"]');
-        await page.locator('[data-testid=notices] li[data-kind="campaign.pilot-finished"]').waitFor();
+        await page.click('a[href="/planner/review"]');
+        await page.locator('[data-testid=notices] li[data-kind="campaign.pilot-finished"]').first().waitFor();
         await page.locator('[data-testid=notices] li[data-kind="campaign.launched"]').waitFor();
       } finally {
         working = false;

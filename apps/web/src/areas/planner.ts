@@ -3,7 +3,7 @@ import type { PageRoute } from '../routes';
 /** The planner's desk: review queue, script editor, campaign setup, pilot and launch. */
 export const plannerRoutes: PageRoute[] = [
   {
-    path: '/planner',
+    path: '/planner/review',
     roles: ['planner', 'admin'],
     nav: 'planner.nav.review',
     load: () => import('../planner/ReviewQueue').then((m) => ({ default: m.ReviewQueue })),

@@ -62,7 +62,7 @@ export function BriefDetail(p: PageProps) {
   return (
     <div className="planner">
       <p>
-        <Link to="/planner">{t('planner.back')}</Link>
+        <Link to="/planner/review">{t('planner.back')}</Link>
       </p>
       <h1>
         {b.title} <StateBadge kind="brief" value={b.status} />

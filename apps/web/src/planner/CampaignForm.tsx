@@ -74,7 +74,11 @@ function initial(c: Partial<CampaignView> & { windows: unknown }, fallbackName: 
     machineAction: c.machineAction ?? 'hangup',
     machineMessage: c.machineMessage ?? '',
     abandonMessage: c.abandonMessage ?? '',
-    dispositions: (own.length ? own : DEFAULT_DISPOSITIONS).map((d) => ({ ...d })),
+    dispositions: (own.length ? own : DEFAULT_DISPOSITIONS).map((d) => ({
+      code: d.code,
+      label: d.label,
+      category: d.category,
+    })),
     wrapUpSeconds: str(c.wrapUpSeconds ?? 15),
     previewAutoDialSeconds: str(c.previewAutoDialSeconds ?? ''),
     days,
@@ -83,7 +87,8 @@ function initial(c: Partial<CampaignView> & { windows: unknown }, fallbackName: 
     holidays: w.holidays,
     timeZone: w.timeZone,
     holidayDates: w.holidayDates ?? [],
-    allowWiderWindows: false,
+    // Windows already kept beyond the brief's (the campaign carries the warning) stay kept when adjusting.
+    allowWiderWindows: (c.warnings ?? []).some((w) => w.field === 'windows'),
     pilotSize: str(c.pilotSize ?? ''),
     priority: str(c.priority ?? ''),
   };

@@ -356,7 +356,8 @@ export function CampaignPage(p: PageProps) {
           )}
         </section>
       )}
-      {!FINAL.has(state) && <ForecastPanel campaignId={c.id} />}
+      {/* Asked again at each state change: a pilot's summary gives the forecast its rates. */}
+      {!FINAL.has(state) && <ForecastPanel key={state} campaignId={c.id} />}
     </div>
   );
 }
