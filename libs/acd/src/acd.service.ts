@@ -594,22 +594,27 @@ export class AcdService implements InboundDesk {
       callback: asg.callback,
     });
     await this.pathStep(c, { step: 'agent', agentId: asg.agentId, waitSeconds: wait });
-    const q = this.queues.get(asg.queueId);
+    await this.offer(c, asg.agentId, asg.queueId, wait, asg.callback);
+  }
+
+  /** The agent's screen: the caller, the queue, the wait and the department's latest script. */
+  private async offer(c: LiveCall, agentId: string, queueId: string, wait: number, callback: boolean): Promise<void> {
+    const q = this.queues.get(queueId);
     const [script]: { id: string }[] = await this.ds.query(
       `SELECT v.id FROM script_versions v JOIN scripts s ON s.id = v.script_id WHERE s.department_id = $1
         ORDER BY v.created_at DESC LIMIT 1`,
       [c.departmentId || q?.department_id],
     );
     this.sessions.events.emit('inbound-offer', {
-      agentId: asg.agentId,
+      agentId,
       inboundCallId: c.id,
-      queueId: asg.queueId,
+      queueId,
       queueName: q?.name ?? '',
       callerNumber: c.callerNumber,
       waitSeconds: wait,
       departmentId: c.departmentId,
       scriptVersionId: script?.id ?? null,
-      callback: asg.callback,
+      callback,
     });
   }
 
@@ -844,6 +849,8 @@ export class AcdService implements InboundDesk {
       c.connectedAt = Date.now();
       this.busySince.set(target, Date.now());
       await this.ds.query(`UPDATE inbound_calls SET agent_id = $2 WHERE id = $1`, [c.id, target]);
+      // The new agent's screen shows the caller as an inbound offer.
+      if (c.queueId) await this.offer(c, target, c.queueId, 0, false);
       return { inboundCallId: c.id, to };
     }
     if (kind === 'queue') {
@@ -1140,6 +1147,7 @@ export class AcdService implements InboundDesk {
       c.connectedAt = Date.now();
       this.busySince.set(k.targetAgentId, Date.now());
       await this.ds.query(`UPDATE inbound_calls SET agent_id = $2 WHERE id = $1`, [c.id, k.targetAgentId]);
+      if (c.queueId) await this.offer(c, k.targetAgentId, c.queueId, 0, false);
     } else {
       // Handed to an outside party: the ACD's part of the call is over.
       await this.close(c, 'answered', `talk_seconds = ${Math.round(talk)}`);

@@ -131,6 +131,13 @@ describe('the agent holds and transfers attended; the supervisor listens and whi
     expect(sim.engine.channels.get(phone2)?.bridge?.id).toBe(b2.bridgeId);
     expect(sim.engine.channels.get(c.id)?.bridge?.id).toBe(b2.bridgeId);
     expect(await s1.waitFor('consult-state', (p) => p.state === 'completed')).toMatchObject({ state: 'completed' });
+    // The second agent's screen now shows the caller.
+    expect(await s2.waitFor('inbound-offer')).toMatchObject({
+      agentId: second.id,
+      inboundCallId: row.id,
+      queueId: q.id,
+      callerNumber: '+33650000002',
+    });
     expect((await api(t.url, 'GET', '/api/agent/session', { token: first.token })).body).toMatchObject({
       state: 'paused',
       reason: 'inbound-wrap-up',

@@ -573,10 +573,10 @@ describe('transfer and conference', () => {
     );
     const row = await untilRow(ds, c.id, (x) => x.outcome === 'answered', 'call over');
     expect(await events(ds, row.id)).toContain('BARGE');
-    await t.app
-      .get(TELEPHONY_PORT)
-      .hangup(r.body.channelId)
-      .catch(() => undefined);
+    // The supervisor leaves: DELETE .../monitor/{channelId} hangs their leg up.
+    const end = await api(t.url, 'DELETE', `/api/agents/${a.id}/monitor/${r.body.channelId}`, { token: w.sup });
+    expect(end.status).toBe(204);
+    expect(sim.engine.channels.has(r.body.channelId)).toBe(false);
   });
 
   it('the agent transfers blind back into a queue', async () => {
