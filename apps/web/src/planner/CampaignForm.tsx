@@ -9,8 +9,8 @@ import { HHMM } from '@libs/briefs/src/calling-windows';
 import { widerThanBrief } from '@libs/campaigns/src/campaign-windows';
 import { DEFAULT_DISPOSITIONS } from '@libs/campaigns/src/campaign-settings';
 import { api, type ApiError } from '../api';
-import { describedBy, FieldError, FormError } from '../components/FieldError';
-import { Field } from './shared';
+import { describedBy, FieldError } from '../components/FieldError';
+import { Field, OtherErrors } from './shared';
 import { DAYS } from './windows';
 
 const MODES: CampaignMode[] = ['preview', 'progressive', 'predictive'];
@@ -497,7 +497,7 @@ export function CampaignForm(p: {
         )}
         <FieldError id="cf-allow" error={error} field="allowWiderWindows" />
       </fieldset>
-      <FormError error={error} shownFields={shown} />
+      <OtherErrors error={error} shownFields={shown} />
       <button type="submit" className="primary" disabled={busy} data-testid="campaign-submit">
         {p.submitLabel}
       </button>
