@@ -43,7 +43,7 @@ export function ScriptEditor(p: PageProps) {
     (s
       ? latest
         ? toEdit(latest.body as unknown as ScriptBody)
-        : s.briefId && !brief.data
+        : s.briefId && !brief.data && !brief.error
           ? null
           : [{ ...newSection(1), id: 'opening', text: brief.data?.scriptDraft ?? '' }]
       : null);
