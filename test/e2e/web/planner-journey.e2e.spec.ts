@@ -373,6 +373,6 @@ describe('the planner in a browser: review, script, campaign, pilot, launch', ()
       }
       expect(errors).toEqual([]);
       await ctx.close();
-    }, 120_000);
+    }, 150_000);
   });
 });

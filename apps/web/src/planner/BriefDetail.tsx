@@ -8,7 +8,7 @@ import { FormError } from '../components/FieldError';
 import { useFormat } from '../format';
 import { navigate } from '../router';
 import type { PageProps } from '../routes';
-import { Field, Link, LoadError, Loading, StateBadge, useResource } from './shared';
+import { Field, Link, LoadError, Loading, OtherErrors, StateBadge, useResource } from './shared';
 import { RetryWords, WindowsTable } from './windows';
 
 type Script = Omit<ScriptWithVersions, 'versions'>;
@@ -143,7 +143,7 @@ export function BriefDetail(p: PageProps) {
             <Field id="accept-comment" label={t('planner.brief.comment')} field="comment" error={acceptError}>
               {(a) => <textarea {...a} rows={2} value={comment} onChange={(e) => setComment(e.target.value)} />}
             </Field>
-            <FormError error={acceptError} shownFields={['comment']} />
+            <OtherErrors error={acceptError} shownFields={['comment']} />
             <button type="submit" className="primary" disabled={busy} data-testid="accept">
               {t('planner.brief.accept')}
             </button>
@@ -157,7 +157,7 @@ export function BriefDetail(p: PageProps) {
             <Field id="reject-reason" label={t('planner.brief.reason')} field="reason" error={rejectError}>
               {(a) => <textarea {...a} rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />}
             </Field>
-            <FormError error={rejectError} shownFields={['reason']} />
+            <OtherErrors error={rejectError} shownFields={['reason']} />
             <button type="submit" className="danger" disabled={busy} data-testid="reject">
               {t('planner.brief.reject')}
             </button>

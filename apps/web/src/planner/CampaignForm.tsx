@@ -1,5 +1,5 @@
 // Every setting of a campaign, as the planner sets it up from a brief (POST) or adjusts it between pilot rounds (PATCH).
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallingWindows } from '@app/briefs';
 import type { CampaignSettingsDto, CampaignView } from '@app/campaigns';
@@ -9,8 +9,8 @@ import { HHMM } from '@libs/briefs/src/calling-windows';
 import { widerThanBrief } from '@libs/campaigns/src/campaign-windows';
 import { DEFAULT_DISPOSITIONS } from '@libs/campaigns/src/campaign-settings';
 import { api, type ApiError } from '../api';
-import { describedBy, FieldError, FormError } from '../components/FieldError';
-import { Field } from './shared';
+import { describedBy, FieldError } from '../components/FieldError';
+import { Field, OtherErrors } from './shared';
 import { DAYS } from './windows';
 
 const MODES: CampaignMode[] = ['preview', 'progressive', 'predictive'];
@@ -197,9 +197,13 @@ export function CampaignForm(p: {
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
   const versions = useScriptVersions(p.briefId);
+  // The newest version of the brief's script is chosen once it is known (the planner may still choose none).
+  const chosen = useRef(false);
   useEffect(() => {
-    if (!s.scriptVersionId && versions[0]) setS((x) => ({ ...x, scriptVersionId: versions[0].id }));
-  }, [versions, s.scriptVersionId]);
+    if (chosen.current || !versions[0]) return;
+    chosen.current = true;
+    setS((x) => (x.scriptVersionId ? x : { ...x, scriptVersionId: versions[0].id }));
+  }, [versions]);
 
   const set = <K extends keyof FormState>(k: K, v: FormState[K]) => setS((x) => ({ ...x, [k]: v }));
   const { windows, index } = windowsOf(s);
@@ -278,6 +282,9 @@ export function CampaignForm(p: {
             {(a) => (
               <select {...a} value={s.scriptVersionId} onChange={(e) => set('scriptVersionId', e.target.value)}>
                 <option value="">{t('planner.setup.noScript')}</option>
+                {s.scriptVersionId && !versions.some((v) => v.id === s.scriptVersionId) && (
+                  <option value={s.scriptVersionId}>{t('planner.setup.currentScript')}</option>
+                )}
                 {versions.map((v) => (
                   <option key={v.id} value={v.id}>
                     {v.label}
@@ -497,7 +504,7 @@ export function CampaignForm(p: {
         )}
         <FieldError id="cf-allow" error={error} field="allowWiderWindows" />
       </fieldset>
-      <FormError error={error} shownFields={shown} />
+      <OtherErrors error={error} shownFields={shown} />
       <button type="submit" className="primary" disabled={busy} data-testid="campaign-submit">
         {p.submitLabel}
       </button>

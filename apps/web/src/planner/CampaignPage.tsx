@@ -5,14 +5,13 @@ import type { CampaignView, PilotRecord, PilotSummary, TransitionResult } from '
 import type { CampaignState } from '@app/database';
 import type { CampaignLiveView } from '@app/dialer';
 import { api, type ApiError } from '../api';
-import { FormError } from '../components/FieldError';
 import { useDialingText } from '../dialing';
 import { useFormat } from '../format';
 import type { PageProps } from '../routes';
 import { CampaignForm } from './CampaignForm';
 import { LIVE_STATES } from './CampaignList';
 import { ForecastPanel } from './ForecastChart';
-import { Field, Link, LoadError, Loading, StateBadge, usePoll, useResource } from './shared';
+import { Field, Link, LoadError, Loading, OtherErrors, StateBadge, usePoll, useResource } from './shared';
 
 const EDITABLE = new Set<CampaignState>(['draft', 'pilot_paused', 'pilot_review', 'paused']);
 const FINAL = new Set<CampaignState>(['completed', 'cancelled']);
@@ -252,7 +251,7 @@ export function CampaignPage(p: PageProps) {
           </ul>
         </div>
       )}
-      <FormError error={error} shownFields={['pilotSize']} />
+      <OtherErrors error={error} shownFields={['pilotSize']} />
       <section className="card" aria-labelledby="pl-steps">
         <h2 id="pl-steps">{t('planner.pilot.title')}</h2>
         <p className="muted">
@@ -296,10 +295,12 @@ export function CampaignPage(p: PageProps) {
             {pilot.data ? <Summary record={pilot.data} /> : <Loading />}
             {pilotForm(t('planner.pilot.again'))}
             <div className="row">
-              <label className="choice">
-                <input type="checkbox" checked={force} onChange={(e) => setForce(e.target.checked)} />
-                {t('planner.pilot.force')}
-              </label>
+              {pilot.data?.summary?.attempts === 0 && (
+                <label className="choice">
+                  <input type="checkbox" checked={force} onChange={(e) => setForce(e.target.checked)} />
+                  {t('planner.pilot.force')}
+                </label>
+              )}
               <button
                 type="button"
                 className="primary"

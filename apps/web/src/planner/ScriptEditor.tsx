@@ -11,7 +11,7 @@ import { useFormat } from '../format';
 import type { PageProps } from '../routes';
 import { clean, newSection, outline, toEdit, type EditSection } from './script-draft';
 import { ScriptView } from './ScriptView';
-import { Link, LoadError, Loading, useResource } from './shared';
+import { Link, LoadError, Loading, OtherErrors, useResource } from './shared';
 
 /** The script editor: sections, questions, branches, {{field}} insertion, checked as typed; preview; versions. */
 export function ScriptEditor(p: PageProps) {
@@ -43,7 +43,7 @@ export function ScriptEditor(p: PageProps) {
     (s
       ? latest
         ? toEdit(latest.body as unknown as ScriptBody)
-        : s.briefId && !brief.data
+        : s.briefId && !brief.data && !brief.error
           ? null
           : [{ ...newSection(1), id: 'opening', text: brief.data?.scriptDraft ?? '' }]
       : null);
@@ -446,7 +446,7 @@ export function ScriptEditor(p: PageProps) {
           <p className={local.length ? 'error' : 'info'} role="status" data-testid="script-check">
             {local.length ? t('planner.script.problems', { n: local.length }) : t('planner.script.valid')}
           </p>
-          <FormError error={saveError} shownFields={shownPaths} />
+          <OtherErrors error={saveError} shownFields={shownPaths} />
           <button type="submit" className="primary" data-testid="save-script">
             {t('planner.script.save')}
           </button>

@@ -2,7 +2,7 @@
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, type ApiError } from '../api';
-import { describedBy, FieldError } from '../components/FieldError';
+import { describedBy, FieldError, FormError } from '../components/FieldError';
 import { navigate } from '../router';
 import './planner.css';
 
@@ -110,4 +110,18 @@ export function StateBadge(p: { kind: 'brief' | 'campaign'; value: string }) {
       {t(key, { defaultValue: p.value })}
     </span>
   );
+}
+
+const covers = (fields: string[], f: string) =>
+  fields.some((x) => f === x || f.startsWith(x + '.') || f.startsWith(x + '['));
+
+/**
+ * The form's error when something is left to say beyond the reasons already shown next to their fields (a refusal
+ * without details, or details no field shows); nothing when every reason sits next to its field.
+ */
+export function OtherErrors(p: { error: ApiError | null | undefined; shownFields?: string[] }) {
+  const shown = p.shownFields ?? [];
+  const details = p.error?.details ?? [];
+  if (!p.error || (details.length > 0 && details.every((d) => covers(shown, d.field)))) return null;
+  return <FormError error={p.error} shownFields={shown} />;
 }
