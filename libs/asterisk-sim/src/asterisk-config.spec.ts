@@ -289,4 +289,29 @@ exten => human,1,Answer()
     );
     expect(amdHumanProblems(short, 800)[0]).toContain('shorter than after_greeting_silence');
   });
+
+  it('the inbound path: any DID enters the app as inbound,<DID>; the test caller presses 1; MOH and modules', () => {
+    const ext = read('extensions.conf');
+    const did = extension(ext, 'dialer-inbound', '_X.');
+    expect(did[0]).toEqual({ app: 'Stasis', args: '${DIALER_APP},inbound,${EXTEN}' });
+    const caller = extension(ext, 'dialer-test', 'caller-dtmf');
+    expect(caller.map((s) => s.app)).toEqual(['Answer', 'Wait', 'SendDTMF', 'Wait', 'Hangup']);
+    expect(caller[2].args.split(',')[0]).toBe('1');
+    expect(extension(ext, 'dialer-test', 'caller').map((s) => s.app)).toEqual(['Answer', 'Wait', 'Hangup']);
+    // The carrier's calls land in the DID context.
+    const endpointTemplate = read('pjsip.conf').find((s) => s.name === 'carrier-endpoint');
+    expect(endpointTemplate?.entries.find(([k]) => k === 'context')?.[1]).toBe('dialer-inbound');
+    // The MOH class the ACD asks for by default, with files to play.
+    const moh = read('musiconhold.conf').find((s) => s.name === 'default');
+    expect(moh?.entries).toEqual(expect.arrayContaining([['mode', 'files']]));
+    // What the inbound path needs is loaded explicitly and exists in Asterisk 22.
+    const loads = read('modules.conf')
+      .flatMap((s) => s.entries)
+      .filter(([k]) => k === 'load' || k === 'require')
+      .map(([, v]) => v.replace(/\.so$/, ''));
+    for (const m of ['bridge_holding', 'chan_bridge_media', 'app_senddtmf', 'res_musiconhold', 'res_stasis_snoop']) {
+      expect(loads).toContain(m);
+      expect(ASTERISK_22_MODULES).toContain(m);
+    }
+  });
 });

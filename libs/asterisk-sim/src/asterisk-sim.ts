@@ -6,6 +6,7 @@ import type { PopulationModel } from '@app/population';
 import { isOutcomeKind } from './sim-behaviour';
 import { AriError, SimEngine, type EventSink, type SimChannel } from './sim-engine';
 import { snoopChannel } from './sim-snoop';
+import { distributionProblems, generatorQueueProblems, promptProblems } from './sim-inbound';
 import { apiDeclaration, resourceListing } from './sim-swagger';
 import type {
   AsteriskSimOptions,
@@ -87,6 +88,8 @@ export interface AsteriskSim {
   remoteHangup(channelId: string): void;
   /** The far end presses keys. */
   sendDtmf(channelId: string, digits: string): void;
+  /** Channels and bridges with music on hold, with the class ('' = the default class). */
+  moh(): { channels: Record<string, string>; bridges: Record<string, string> };
   requests(): SimRequestLogEntry[];
   clearRequests(): void;
   stats(): SimStats;
@@ -168,8 +171,16 @@ export async function startAsteriskSim(opts: AsteriskSimOptions): Promise<Asteri
       engine.setVariable(x.params.channelId, x.q.variable, x.q.value);
       return noContent;
     }),
+    compile('POST', '/ari/channels/{channelId}/moh', (x) => {
+      engine.startChannelMoh(x.params.channelId, x.q.mohClass);
+      return noContent;
+    }),
+    compile('DELETE', '/ari/channels/{channelId}/moh', (x) => {
+      engine.stopChannelMoh(x.params.channelId);
+      return noContent;
+    }),
     // Accepted and ignored: they change nothing the simulator models.
-    ...['ring', 'dtmf', 'mute', 'hold', 'moh', 'silence'].flatMap((what) =>
+    ...['ring', 'dtmf', 'mute', 'hold', 'silence'].flatMap((what) =>
       ['POST', 'DELETE'].map((method) =>
         compile(method, `/ari/channels/{channelId}/${what}`, (x) => {
           engine.requireInStasis(x.params.channelId);
@@ -195,12 +206,14 @@ export async function startAsteriskSim(opts: AsteriskSimOptions): Promise<Asteri
       engine.removeFromBridgeById(x.params.bridgeId, x.q.channel);
       return noContent;
     }),
-    ...['POST', 'DELETE'].map((method) =>
-      compile(method, '/ari/bridges/{bridgeId}/moh', (x) => {
-        engine.getBridge(x.params.bridgeId);
-        return noContent;
-      }),
-    ),
+    compile('POST', '/ari/bridges/{bridgeId}/moh', (x) => {
+      engine.startBridgeMoh(x.params.bridgeId, x.q.mohClass);
+      return noContent;
+    }),
+    compile('DELETE', '/ari/bridges/{bridgeId}/moh', (x) => {
+      engine.stopBridgeMoh(x.params.bridgeId);
+      return noContent;
+    }),
     compile('POST', '/ari/bridges/{bridgeId}/play', (x) => ({
       status: 201,
       body: engine.playbackSnapshot(engine.play({ kind: 'bridge', id: x.params.bridgeId }, x.q)),
@@ -308,14 +321,29 @@ export async function startAsteriskSim(opts: AsteriskSimOptions): Promise<Asteri
       const b = isRecord(x.body) ? x.body : {};
       const number = String(b.number ?? b.did ?? b.queue ?? '');
       if (!number) throw new AriError(400, { message: 'number (DID) is required' });
+      const problems = [
+        ...(b.patience === undefined ? [] : distributionProblems('patience', b.patience)),
+        ...promptProblems('prompts', b.prompts),
+      ];
+      if (problems.length) throw new AriError(400, { message: problems.join('; ') });
       const created = api.injectInbound({ ...(b as Partial<InboundCall>), number });
       if (!created) throw new AriError(409, { message: 'Stasis app not active' });
       return { status: 201, body: created };
     }),
     compile('PUT', '/_sim/inbound-generator', (x) => {
-      api.setInboundGenerator((isRecord(x.body) ? x.body : { queues: [] }) as unknown as InboundGeneratorConfig);
+      const b = isRecord(x.body) ? x.body : { queues: [] };
+      const queues = b.queues ?? [];
+      const problems = Array.isArray(queues)
+        ? queues.flatMap((q, i) => generatorQueueProblems(`queues.${i}`, q))
+        : ['queues: a list is required'];
+      if (b.simulatedStart !== undefined && !Number.isFinite(Date.parse(String(b.simulatedStart)))) {
+        problems.push('simulatedStart: an ISO 8601 instant is required');
+      }
+      if (problems.length) throw new AriError(400, { message: problems.join('; ') });
+      api.setInboundGenerator(b as unknown as InboundGeneratorConfig);
       return noContent;
     }),
+    compile('GET', '/_sim/moh', () => ok(engine.mohState())),
     compile('POST', '/_sim/drop-websockets', () => {
       api.dropWebsockets();
       return noContent;
@@ -590,6 +618,7 @@ export async function startAsteriskSim(opts: AsteriskSimOptions): Promise<Asteri
     sendDtmf(channelId, digits) {
       engine.sendDtmfFromFarEnd(channelId, digits);
     },
+    moh: () => engine.mohState(),
     requests: () => [...log],
     clearRequests() {
       log = [];

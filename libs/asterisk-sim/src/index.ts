@@ -11,6 +11,7 @@ export type {
   InboundCall,
   InboundGeneratorConfig,
   InboundGeneratorQueue,
+  InboundPrompt,
   NumberBehaviour,
   OutcomeKind,
   SimRequestLogEntry,

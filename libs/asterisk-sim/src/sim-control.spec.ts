@@ -166,6 +166,105 @@ describe('asterisk-sim control API', () => {
     }
   });
 
+  it('the inbound generator follows a daily profile in simulated time and draws patience from a distribution', async () => {
+    const { ws, events } = await listen(sim, 'acd');
+    try {
+      const onlyAt = (hour: number, rate: number) => Array.from({ length: 24 }, (_, h) => (h === hour ? rate : 0));
+      const bad = await call(sim, 'PUT', '/_sim/inbound-generator', {
+        queues: [{ number: '4001', callsPerMinuteByHour: [1, 2], patience: { kind: 'weibull' } }],
+      });
+      expect(bad.status).toBe(400);
+      const msg = ((await bad.json()) as Ev).message as string;
+      expect(msg).toContain('queues.0.callsPerMinuteByHour');
+      expect(msg).toContain('queues.0.patience.kind');
+      // Simulated 14:10 in Paris: the queue open at 03:00 only stays silent, the one open at 14:00 gets callers.
+      const ok = await call(sim, 'PUT', '/_sim/inbound-generator', {
+        simulatedStart: '2026-03-10T13:10:00Z',
+        queues: [
+          { number: '4001', app: 'acd', timeZone: 'Europe/Paris', callsPerMinuteByHour: onlyAt(3, 600) },
+          {
+            number: '4002',
+            app: 'acd',
+            timeZone: 'Europe/Paris',
+            callsPerMinuteByHour: onlyAt(14, 600),
+            patience: { kind: 'lognormal', mean: 2, cv: 0.5 },
+          },
+        ],
+      });
+      expect(ok.status).toBe(204);
+      const starts = () => events.filter((e) => e.type === 'StasisStart');
+      await until('20 arrivals', () => starts().length >= 20, 5000);
+      expect((await call(sim, 'PUT', '/_sim/inbound-generator', { queues: [] })).status).toBe(204);
+      expect(new Set(starts().map((e) => e.args[1]))).toEqual(new Set(['4002']));
+      // Nobody answers them: each hangs up when their (log-normal, mean 2 s) patience runs out.
+      const first = starts()[0].channel.id as string;
+      await until('the first caller gave up', () =>
+        events.find((e) => e.type === 'StasisEnd' && e.channel.id === first),
+      );
+    } finally {
+      ws.terminate();
+    }
+  });
+
+  it('an injected caller gives up after a fixed patience and presses the configured key when prompted', async () => {
+    const { ws, events } = await listen(sim, 'acd');
+    try {
+      const bad = await call(sim, 'POST', '/_sim/inbound', { number: '5000', prompts: [{ media: 'x', digits: 'z' }] });
+      expect(bad.status).toBe(400);
+      expect(((await bad.json()) as Ev).message).toContain('prompts.0.digits');
+      const res = await call(sim, 'POST', '/_sim/inbound', {
+        number: '5000',
+        app: 'acd',
+        patience: { kind: 'fixed', value: 40 },
+        prompts: [{ media: 'sound:press-1-to-keep-place', digits: '1', afterSeconds: 1 }],
+      });
+      expect(res.status).toBe(201);
+      const { id } = (await res.json()) as Ev;
+      await until('StasisStart', () => events.find((e) => e.type === 'StasisStart' && e.channel.id === id));
+      expect((await call(sim, 'POST', `/ari/channels/${id}/answer`)).status).toBe(204);
+      // Another prompt plays first: no key for it.
+      expect((await call(sim, 'POST', `/ari/channels/${id}/play?media=sound:hello-world`)).status).toBe(201);
+      expect((await call(sim, 'POST', `/ari/channels/${id}/play?media=sound:press-1-to-keep-place`)).status).toBe(201);
+      const dtmf = await until('ChannelDtmfReceived', () =>
+        events.find((e) => e.type === 'ChannelDtmfReceived' && e.channel.id === id),
+      );
+      expect(dtmf.digit).toBe('1');
+      const started = events.filter((e) => e.type === 'PlaybackStarted').map((e) => e.playback.media_uri);
+      expect(started).toEqual(['sound:hello-world', 'sound:press-1-to-keep-place']);
+      expect(events.filter((e) => e.type === 'ChannelDtmfReceived')).toHaveLength(1);
+      // Fixed patience of 40 s (2 s at x20): the caller hangs up, without a ChannelDestroyed to the app.
+      await until('gave up', () => events.find((e) => e.type === 'StasisEnd' && e.channel.id === id), 5000);
+    } finally {
+      ws.terminate();
+    }
+  });
+
+  it('music on hold on a channel and in a bridge, as ARI starts and stops it', async () => {
+    const { ws } = await listen(sim, 'acd');
+    try {
+      const { id } = (await (await call(sim, 'POST', '/_sim/inbound', { number: '5001', app: 'acd' })).json()) as Ev;
+      expect((await call(sim, 'POST', `/ari/channels/${id}/moh?mohClass=acd`)).status).toBe(204);
+      expect(((await (await call(sim, 'GET', '/_sim/moh')).json()) as Ev).channels).toEqual({ [id]: 'acd' });
+      expect((await call(sim, 'DELETE', `/ari/channels/${id}/moh`)).status).toBe(204);
+      expect(sim.moh().channels).toEqual({});
+      expect((await call(sim, 'POST', '/ari/channels/nope/moh')).status).toBe(404);
+
+      const bridge = (await (await call(sim, 'POST', '/ari/bridges?type=holding&name=hold')).json()) as Ev;
+      expect(bridge.bridge_type).toBe('holding');
+      // Asterisk: stopping music in a bridge that plays none is a 409.
+      const none = await call(sim, 'DELETE', `/ari/bridges/${bridge.id}/moh`);
+      expect(none.status).toBe(409);
+      expect(((await none.json()) as Ev).message).toBe("Bridge isn't playing music");
+      expect((await call(sim, 'POST', `/ari/bridges/${bridge.id}/moh`)).status).toBe(204);
+      expect(sim.moh().bridges).toEqual({ [bridge.id]: '' });
+      expect((await call(sim, 'DELETE', `/ari/bridges/${bridge.id}/moh`)).status).toBe(204);
+      expect(sim.moh().bridges).toEqual({});
+      expect((await call(sim, 'POST', '/ari/bridges/nope/moh')).status).toBe(404);
+    } finally {
+      ws.terminate();
+    }
+  });
+
   it('ari-client reconnects after the simulator drops its socket', async () => {
     const client = await ari.connect(sim.url, USER, PASS);
     const seen: string[] = [];

@@ -12,7 +12,15 @@ import {
   type ParsedEndpoint,
 } from './sim-behaviour';
 import type { SimEventType } from './sim-swagger';
-import type { Behaviour, InboundCall, InboundGeneratorConfig, NumberBehaviour, SimStats } from './sim-types';
+import { InboundDriver, profileOf } from './sim-inbound';
+import type {
+  Behaviour,
+  InboundCall,
+  InboundGeneratorConfig,
+  InboundPrompt,
+  NumberBehaviour,
+  SimStats,
+} from './sim-types';
 
 type ChannelState = 'Down' | 'Ring' | 'Ringing' | 'Up' | 'Busy';
 interface CallerId {
@@ -64,6 +72,10 @@ export interface SimChannel extends ChannelInfo {
   /** Inbound: hang up when this fires unless bridged with someone first. */
   patienceTimer?: NodeJS.Timeout;
   inboundTalkSeconds?: number;
+  /** Inbound: keys the caller presses when a matching prompt starts playing to them. */
+  prompts?: InboundPrompt[];
+  /** Music on hold class playing to the channel (`POST /channels/{id}/moh`); '' = the default class. */
+  moh?: string;
   /** Outbound person: hangs up when this fires unless bridged with someone (abandoned call). */
   silenceTimer?: NodeJS.Timeout;
   /** A Snoop channel (POST /channels/{id}/snoop): whom it spies on, and the audio directions. */
@@ -78,6 +90,11 @@ export interface SimBridge {
   creationtime: string;
   apps: Set<string>;
   playQueue: SimPlayback[];
+  /**
+   * Music on hold class playing into the bridge (`POST /bridges/{id}/moh`); '' = the default class. Asterisk plays
+   * it through an internal `Announcer/ARI_MOH` channel it pushes into the bridge; the simulator keeps only the state.
+   */
+  moh?: string;
 }
 
 export interface SimPlayback {
@@ -943,10 +960,11 @@ export class SimEngine {
       playQueue: [],
       recordings: new Set(),
       inboundTalkSeconds: call.talkSeconds,
+      prompts: call.prompts,
     };
     this.channels.set(id, c);
     this.chEvent(c, 'StasisStart', { args });
-    const patience = call.patienceSeconds ?? sample(this.population.patience, this.rng);
+    const patience = call.patienceSeconds ?? sample(call.patience ?? this.population.patience, this.rng);
     if (Number.isFinite(patience)) {
       c.patienceTimer = setTimeout(() => {
         c.patienceTimer = undefined;
@@ -966,37 +984,73 @@ export class SimEngine {
   }
 
   private generatorToken = 0;
+  private drivers: InboundDriver[] = [];
 
+  /** Replaces the inbound generator: one driver per queue (flat rate or daily profile). */
   setInboundGenerator(config: InboundGeneratorConfig): void {
     const token = ++this.generatorToken;
-    let n = 0;
+    this.stopGenerator();
+    const realStart = Date.now();
+    const simStart = config.simulatedStart ? Date.parse(config.simulatedStart) : NaN;
+    const clock = Number.isFinite(simStart)
+      ? () => simStart + (Date.now() - realStart) * this.timeScale
+      : () => Date.now();
     for (const queue of config.queues ?? []) {
-      if (!(queue.callsPerMinute > 0)) continue;
-      const mean = 60 / queue.callsPerMinute;
-      const rng = this.rng.fork(`inbound:${queue.number}:${token}`);
-      const next = (): void => {
-        this.globalAfter(sample({ kind: 'exponential', mean }, rng), () => {
-          if (token !== this.generatorToken) return;
-          n++;
-          const suffix = String(Math.floor(rng.next() * 1e6)).padStart(6, '0');
-          this.injectInbound({
-            number: queue.number,
-            callerId: `${queue.callerIdPrefix ?? '+3361'}${suffix}`,
-            args: queue.args,
-            app: queue.app,
-          });
-          next();
-        });
-      };
-      next();
+      const driver = new InboundDriver(this, profileOf(queue), `${this.rng.seed}:${token}`, clock);
+      this.drivers.push(driver);
+      driver.start();
     }
-    void n;
+  }
+
+  private stopGenerator(): void {
+    for (const d of this.drivers) d.stop();
+    this.drivers = [];
+  }
+
+  /** A caller hears a prompt: they press the configured keys a moment later (see `InboundCall.prompts`). */
+  private prompted(c: SimChannel, pb: SimPlayback): void {
+    for (const p of c.prompts ?? []) {
+      if (!pb.media.some((m) => m === p.media || m.includes(p.media))) continue;
+      if (this.rng.next() >= (p.probability ?? 1)) continue;
+      this.after(c, p.afterSeconds ?? 0.5, () => {
+        if (c.alive && c.inStasis) this.sendDtmfFromFarEnd(c.id, p.digits);
+      });
+    }
+  }
+
+  // ---------------------------------------------------------------- music on hold
+
+  startChannelMoh(id: string, mohClass: string | undefined): void {
+    const c = this.requireInStasis(id);
+    c.moh = mohClass ?? '';
+  }
+
+  stopChannelMoh(id: string): void {
+    const c = this.requireInStasis(id);
+    c.moh = undefined;
+  }
+
+  startBridgeMoh(id: string, mohClass: string | undefined): void {
+    this.getBridge(id).moh = mohClass ?? '';
+  }
+
+  /** Asterisk answers 409 "Bridge isn't playing music" when no MOH runs in the bridge. */
+  stopBridgeMoh(id: string): void {
+    const b = this.getBridge(id);
+    if (b.moh === undefined) throw new AriError(409, { message: "Bridge isn't playing music" });
+    b.moh = undefined;
+  }
+
+  /** Which channels and bridges have music on hold, with the class ('' = default). */
+  mohState(): { channels: Record<string, string>; bridges: Record<string, string> } {
+    const channels: Record<string, string> = {};
+    const bridges: Record<string, string> = {};
+    for (const c of this.channels.values()) if (c.moh !== undefined) channels[c.id] = c.moh;
+    for (const b of this.bridges.values()) if (b.moh !== undefined) bridges[b.id] = b.moh;
+    return { channels, bridges };
   }
 
   // ---------------------------------------------------------------- playbacks
-
-  /** Called when a playback starts (see sim-inbound.ts). */
-  onPlaybackStarted?: (pb: SimPlayback) => void;
 
   play(
     target: { kind: 'channel'; id: string } | { kind: 'bridge'; id: string },
@@ -1026,7 +1080,9 @@ export class SimEngine {
     if (pb.state !== 'queued' || !this.playbacks.has(pb.id)) return;
     pb.state = 'playing';
     this.emit(this.playbackApps(pb), 'PlaybackStarted', { playback: this.playbackSnapshot(pb) });
-    this.onPlaybackStarted?.(pb); // hook for sim-inbound.ts (callers who press keys when prompted)
+    // Callers who press keys when prompted: the channel itself, or the callers in the bridge it plays to.
+    if (pb.target.kind === 'channel') this.prompted(pb.target.channel, pb);
+    else for (const c of pb.target.bridge.channels) this.prompted(c, pb);
     const seconds = pb.media.reduce((s, m) => s + mediaSeconds(m), 0);
     if (Number.isFinite(seconds)) {
       pb.timer = setTimeout(() => this.finishPlayback(pb, true), this.ms(seconds));
@@ -1183,6 +1239,7 @@ export class SimEngine {
   /** Forgets every channel, bridge, playback, recording and per-number behaviour, silently (no events). */
   reset(): void {
     this.generatorToken++;
+    this.stopGenerator();
     for (const t of this.globalTimers) clearTimeout(t);
     this.globalTimers.clear();
     for (const c of [...this.channels.values()]) this.destroyQuietly(c);

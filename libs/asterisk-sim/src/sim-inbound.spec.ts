@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { keepArrival, localHour } from './sim-inbound';
+import { distributionProblems, generatorQueueProblems, keepArrival, localHour, profileOf } from './sim-inbound';
 
 describe('sim-inbound arrival profile', () => {
   it('reads the local hour in the profile time zone', () => {
@@ -22,5 +22,33 @@ describe('sim-inbound arrival profile', () => {
     expect(kept10).toBe(1000);
     expect(kept3).toBe(250);
     expect(kept5).toBe(0);
+  });
+});
+
+describe('generator queue checks', () => {
+  it('a flat rate is the same profile every hour; bad fields are named', () => {
+    expect(profileOf({ number: '1', callsPerMinute: 3 }).callsPerMinuteByHour).toEqual(Array(24).fill(3));
+    expect(
+      generatorQueueProblems('q', { number: '1', callsPerMinute: 3, patience: { kind: 'fixed', value: 5 } }),
+    ).toEqual([]);
+    expect(
+      generatorQueueProblems('q', {
+        number: '',
+        callsPerMinuteByHour: Array(24).fill(-1),
+        timeZone: 'Mars/Olympus',
+        talk: { kind: 'lognormal', mean: -1 },
+        prompts: [{ media: '', digits: '1', probability: 2 }],
+      }),
+    ).toEqual([
+      'q.number: the DID is required',
+      'q.callsPerMinuteByHour: 24 rates ≥ 0 (local hours 0..23) are required',
+      'q.timeZone: not a known time zone',
+      'q.talk.mean: a number ≥ 0 is required',
+      'q.prompts.0.media: a media name is required',
+      'q.prompts.0.probability: a number in [0, 1] is required',
+    ]);
+    expect(
+      distributionProblems('p', { kind: 'mixture', parts: [{ weight: 1, dist: { kind: 'exponential' } }] }),
+    ).toEqual(['p.parts.0.dist.mean: a number ≥ 0 is required']);
   });
 });

@@ -1,4 +1,4 @@
-import type { AmdVerdict, PopulationModel } from '@app/population';
+import type { AmdVerdict, Distribution, PopulationModel } from '@app/population';
 
 /** What a called party does. Local `dialer-test` extensions and per-number behaviours use these names. */
 export const OUTCOME_KINDS = [
@@ -40,6 +40,18 @@ export interface Behaviour {
 
 export type FailMode = 'none' | 'http-500' | 'drop' | 'slow';
 
+/** A caller who presses keys when a prompt plays to them (an IVR menu, "press 1 to keep your place"). */
+export interface InboundPrompt {
+  /** Matches a playback whose media URI contains this text (e.g. `sound:press-1`, or `press-1`). */
+  media: string;
+  /** Keys pressed (ChannelDtmfReceived, one event per key, 250 ms apart). */
+  digits: string;
+  /** Share of callers who press (default 1). */
+  probability?: number;
+  /** Seconds after the playback starts (default 0.5). */
+  afterSeconds?: number;
+}
+
 export interface InboundCall {
   /** DID / queue number; becomes args[1] and the dialplan exten. */
   number: string;
@@ -47,10 +59,14 @@ export interface InboundCall {
   callerName?: string;
   /** Extra Stasis args after ["inbound", number]. */
   args?: string[];
-  /** Seconds the caller waits for an agent before hanging up; default from the population model. */
+  /** Seconds the caller waits for an agent before hanging up; else drawn from `patience`. */
   patienceSeconds?: number;
+  /** Impatience distribution; default the population model's. */
+  patience?: Distribution;
   /** Seconds the caller talks once bridged with someone; default from the population model. */
   talkSeconds?: number;
+  /** Keys the caller presses when prompted. */
+  prompts?: InboundPrompt[];
   /** Stasis app; default the first connected app. */
   app?: string;
   /** Client-chosen channel id. */
@@ -59,8 +75,17 @@ export interface InboundCall {
 
 export interface InboundGeneratorQueue {
   number: string;
-  /** Poisson arrival rate, calls per minute (simulated time). */
-  callsPerMinute: number;
+  /** Poisson arrival rate, calls per minute (simulated time), the same all day. */
+  callsPerMinute?: number;
+  /** Or a daily profile: 24 rates (calls per minute of simulated time) for local hours 0..23; wins when given. */
+  callsPerMinuteByHour?: number[];
+  /** Time zone of the profile's hours (default UTC). */
+  timeZone?: string;
+  /** Impatience distribution (default the population model's). */
+  patience?: Distribution;
+  /** Talk time once connected (default the population model's). */
+  talk?: Distribution;
+  prompts?: InboundPrompt[];
   callerIdPrefix?: string;
   args?: string[];
   app?: string;
@@ -68,6 +93,11 @@ export interface InboundGeneratorQueue {
 
 export interface InboundGeneratorConfig {
   queues: InboundGeneratorQueue[];
+  /**
+   * Simulated time-of-day clock for the profiles: simulated now = this instant + real time elapsed since the
+   * configuration × the time scale. Default: the real clock.
+   */
+  simulatedStart?: string;
 }
 
 export interface SimRequestLogEntry {
