@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { NotificationView } from '@app/briefs';
 import type { AnswerSummary, BriefResults as Results, ContactResultsPage } from '@app/reporting';
 import { api, apiDownload, type ApiError } from '../api';
-import { FormError } from '../components/FieldError';
+import { FieldError, FormError, describedBy } from '../components/FieldError';
 import { useFormat } from '../format';
 import type { PageProps } from '../routes';
 import { BarChart } from './Chart';
@@ -111,7 +111,7 @@ export function BriefResults(p: PageProps) {
   return (
     <div className="reports">
       <h1>{r ? t('reports.results.title', { title: r.title }) : t('reports.results.loading')}</h1>
-      <FormError error={error} />
+      <FormError error={error} shownFields={['search']} />
       {r && (
         <>
           <p>
@@ -275,7 +275,14 @@ export function BriefResults(p: PageProps) {
         >
           <label>
             {t('reports.results.search')}
-            <input type="search" name="search" value={search} onChange={(e) => setSearch(e.target.value)} />
+            <input
+              type="search"
+              name="search"
+              value={search}
+              onChange={(e) => setSearch(e.target.value)}
+              {...describedBy('contact-search', error, 'search')}
+            />
+            <FieldError id="contact-search" error={error} field="search" />
           </label>
           <button type="submit">{t('reports.results.find')}</button>
         </form>

@@ -36,10 +36,11 @@ export function BarChart(p: {
           { label: p.xLabel, value: (_u: uPlot, v: number | null) => (v == null ? '—' : (p.categories[v] ?? '')) },
           ...p.series.map((s, i) => ({ label: s.label, stroke: s.stroke, fill: s.stroke + 'cc', paths: barsOf(i) })),
         ],
-        scales: { x: { time: false, range: (_u: uPlot, min: number, max: number) => [min - 0.5, max + 0.5] } },
+        scales: { x: { time: false, range: [-0.5, p.categories.length - 0.5] } },
         axes: [
           {
             space: 40,
+            incrs: [1, 2, 3, 4, 6, 12],
             values: (_u: uPlot, splits: number[]) =>
               splits.map((v) => (Number.isInteger(v) ? (p.categories[v] ?? '') : '')),
           },

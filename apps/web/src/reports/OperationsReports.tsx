@@ -11,6 +11,7 @@ import './reports.css';
 const KINDS = ['campaigns', 'agents', 'compliance'] as const;
 type Kind = (typeof KINDS)[number];
 const MODES = ['preview', 'progressive', 'predictive'] as const;
+const HOURS = Array.from({ length: 24 }, (_, h) => h);
 
 interface Filters {
   departmentId: string;
@@ -113,6 +114,7 @@ export function OperationsReports(_p: PageProps) {
   };
   const set = (k: keyof Filters, v: string) => setFilters((x) => ({ ...x, [k]: v }));
   const rate = (x: number | null) => (x === null ? '—' : f.percent(x));
+  const hourOf = (h: number) => campaigns?.byHour.find((x) => x.hour === h) ?? { dials: 0, humanAnswered: 0 };
   const hours = (s: number) => f.number(s / 3600, 1);
   const exportRecords = (format: 'csv' | 'xlsx', encoding?: string) => {
     const q = new URLSearchParams({ format, from: startOf(applied.from), to: startOf(applied.to) });
@@ -322,12 +324,12 @@ export function OperationsReports(_p: PageProps) {
           <BarChart
             title={t('reports.charts.byHour')}
             xLabel={t('reports.charts.hour')}
-            categories={campaigns.byHour.map((h) => String(h.hour).padStart(2, '0'))}
+            categories={HOURS.map((h) => String(h).padStart(2, '0'))}
             series={[
-              { label: t('reports.charts.dials'), values: campaigns.byHour.map((h) => h.dials), stroke: '#1565c0' },
+              { label: t('reports.charts.dials'), values: HOURS.map((h) => hourOf(h).dials), stroke: '#1565c0' },
               {
                 label: t('reports.charts.humanAnswered'),
-                values: campaigns.byHour.map((h) => h.humanAnswered),
+                values: HOURS.map((h) => hourOf(h).humanAnswered),
                 stroke: '#2e7d32',
               },
             ]}
