@@ -231,9 +231,8 @@ describe(`inbound contract (${REAL ? 'real Asterisk at ' + process.env.ARI_URL :
     await adapter.destroyBridge(bridgeB);
   });
 
-  // Skipped against the simulator only: it does not simulate POST /channels/{id}/snoop yet (it answers 501 "not
-  // simulated"). Un-skip once the simulator has snoop; the case is written against ARI (channels.json snoopChannel).
-  (REAL ? it : it.skip)('a supervisor snoops on the call: a Snoop channel enters the app', async () => {
+  // Written against ARI (channels.json snoopChannel); the simulator follows res/ari/resource_channels.c (sim-snoop.ts).
+  it('a supervisor snoops on the call: a Snoop channel enters the app', async () => {
     const id = await inboundCall('snoop');
     await adapter.answer(id);
     const snoopId = newId('snoop');
