@@ -23,6 +23,7 @@ const SHOTS = join('docs', 'screenshots');
 /** Hold, consult, listen and whisper come with the ACD's call-control routes; their steps run once those exist. */
 const ACD_SOURCE = readFileSync(join('libs', 'acd', 'src', 'acd.controller.ts'), 'utf8');
 const HAS_HOLD = ACD_SOURCE.includes("'agent/inbound/hold'");
+const HAS_MONITOR_STOP = ACD_SOURCE.includes("'agents/:agentId/monitor/:channelId'");
 
 describe('the live pages in a browser: inbound calls, queues on the wallboard, steering campaigns', () => {
   let t: TestApp;
@@ -167,6 +168,10 @@ describe('the live pages in a browser: inbound calls, queues on the wallboard, s
       );
       expect(barged).toBeTruthy();
       await noSeriousViolations(board, 'floor view with an inbound call');
+      if (HAS_MONITOR_STOP) {
+        await board.click('[data-testid=monitor-stop]');
+        await board.locator('[data-testid=monitoring]').waitFor({ state: 'detached', timeout: 5000 });
+      }
 
       // Blind transfer to the other agent: an agent may not list colleagues, so the id is typed.
       await w.login(second.token);

@@ -1,10 +1,51 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, type ApiError } from '../api';
 import type { PageProps } from '../routes';
 import { FormError } from '../components/FieldError';
-import { AdminPage, Field, useList, type Message } from './common';
-import type { Department, WebhookSecret } from './types';
+import { AdminPage, Field, listText, parseList, useList, type Message } from './common';
+import type { AllowedDestinations, Department, WebhookSecret } from './types';
+
+/**
+ * The number prefixes a department's agents may transfer or conference callers to (the ACD's
+ * `/api/departments/:id/allowed-destinations`); nothing is shown while the server has no such route (404).
+ */
+function Destinations(p: { d: Department; onMessage: (m: Message) => void }) {
+  const { t } = useTranslation();
+  const [text, setText] = useState<string | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  useEffect(() => {
+    api<AllowedDestinations>('GET', `/departments/${p.d.id}/allowed-destinations`).then(
+      (r) => setText(listText(r.prefixes)),
+      () => setText(null),
+    );
+  }, [p.d.id]);
+  if (text === null) return <span className="muted">—</span>;
+  const save = async () => {
+    setError(null);
+    try {
+      await api('PUT', `/departments/${p.d.id}/allowed-destinations`, { prefixes: parseList(text) });
+      p.onMessage({ kind: 'info', text: t('admin.departments.destinationsSaved', { name: p.d.name }) });
+    } catch (e) {
+      setError(e as ApiError);
+    }
+  };
+  return (
+    <form
+      className="row"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save();
+      }}
+    >
+      <Field id={`dep-dest-${p.d.id}`} label={t('admin.departments.destinations')} field="prefixes" error={error}>
+        {(a) => <input {...a} value={text} placeholder="+86, +852" onChange={(e) => setText(e.target.value)} />}
+      </Field>
+      <button type="submit">{t('admin.save')}</button>
+    </form>
+  );
+}
 
 /** Departments: create one, set its webhook URL, rotate its webhook secret (shown this once). */
 export default function Departments({ user }: PageProps) {
@@ -106,6 +147,7 @@ export default function Departments({ user }: PageProps) {
               <th scope="col">{t('admin.departments.code')}</th>
               <th scope="col">{t('admin.departments.webhookUrl')}</th>
               <th scope="col">{t('admin.departments.secret')}</th>
+              <th scope="col">{t('admin.departments.destinations')}</th>
             </tr>
           </thead>
           <tbody>
@@ -150,6 +192,9 @@ export default function Departments({ user }: PageProps) {
                   <button type="button" onClick={() => void rotate(d)} data-testid="rotate-secret">
                     {d.webhookSecretSet ? t('admin.departments.rotate') : t('admin.departments.setSecret')}
                   </button>
+                </td>
+                <td>
+                  <Destinations d={d} onMessage={setMessage} />
                 </td>
               </tr>
             ))}

@@ -21,3 +21,8 @@ export type AuditEntry = S['AuditEntryResponse'];
 export type AuditPage = S['AuditPageResponse'];
 export type Role = User['role'];
 export type Strategy = CreateQueue['strategy'];
+/**
+ * The ACD's allowed transfer destinations of a department: the server's schema once the OpenAPI document has it,
+ * else the route's contract.
+ */
+export type AllowedDestinations = S extends { AllowedDestinationsResponse: infer R } ? R : { prefixes: string[] };

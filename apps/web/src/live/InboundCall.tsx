@@ -4,6 +4,7 @@ import type { AgentServerEvents, InboundOfferDto } from '@app/agent-gateway';
 import { api, type ApiError } from '../api';
 import { useFormat, useNow } from '../format';
 import { shortcutLabel, type ShortcutAction } from './shortcuts';
+import { destination, E164, KINDS, type DestinationKind } from './destination';
 
 // The agent's inbound ACD call: who calls, from which queue, how long they waited, and the call controls of the
 // /api/agent/inbound/* routes (hold, blind transfer, attended transfer by consultation, three-way conference).
@@ -16,18 +17,6 @@ export type InboundHeld = AgentServerEvents extends { 'inbound-held': (p: infer 
 export type ConsultState = AgentServerEvents extends { 'consult-state': (p: infer P) => void }
   ? P
   : { inboundCallId: string; state: 'consulting' | 'completed' | 'cancelled'; to: string };
-
-export type DestinationKind = 'agent' | 'queue' | 'number';
-const KINDS: DestinationKind[] = ['agent', 'queue', 'number'];
-const E164 = /^\+[1-9]\d{6,14}$/;
-
-/** The `to` of a transfer or consultation: `agent:<id>`, `queue:<id>` or `number:<e164>`; null while incomplete. */
-export function destination(kind: DestinationKind, target: string): string | null {
-  const v = target.trim();
-  if (!v) return null;
-  if (kind === 'number') return E164.test(v) ? `number:${v}` : null;
-  return `${kind}:${v}`;
-}
 
 interface Choice {
   id: string;
