@@ -1,3 +1,4 @@
+import { CallAttemptsByMonth1796023987717 } from './1796023987717-call-attempts-by-month.migration';
 import { ReportingScale1796021206653 } from './1796021206653-reporting-scale.migration';
 import { ReportingArchives1796014743790 } from './1796014743790-reporting-archives.migration';
 import { ReportingRollups1796013096997 } from './1796013096997-reporting-rollups.migration';
@@ -22,4 +23,5 @@ export const MIGRATIONS: (new () => unknown)[] = [
   ReportingRollups1796013096997,
   ReportingArchives1796014743790,
   ReportingScale1796021206653,
+  CallAttemptsByMonth1796023987717,
 ];
