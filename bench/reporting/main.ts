@@ -198,6 +198,13 @@ async function main(): Promise<void> {
   await client.connect();
   try {
     await migrate(ds);
+    // the monthly partitions of the loaded range (the retention job makes them from the current month on)
+    await client.query(
+      `SELECT call_attempts_ensure_month(m::date)
+         FROM generate_series(date_trunc('month', $1::timestamptz AT TIME ZONE 'UTC'), $2::timestamptz AT TIME ZONE 'UTC',
+                              interval '1 month') m`,
+      [start, end],
+    );
     await setRollupTriggers(ds, false);
     const loadMs = await timeIt(() => load(client, a, start));
     out(`loaded ${a.attempts} attempts over ${a.campaigns} campaigns in ${(loadMs / 1000).toFixed(1)} s`);
