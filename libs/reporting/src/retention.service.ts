@@ -189,6 +189,7 @@ export class RetentionService implements OnModuleInit, OnModuleDestroy {
       await client.query(`DELETE FROM campaign_hour_of_day_rollups WHERE month >= $1::date AND month < $2::date`, days);
       await client.query(`DELETE FROM campaign_hour_rollups WHERE hour >= $1 AND hour < $2`, [from, to]);
       await client.query(`DELETE FROM outside_window_attempts WHERE created_at >= $1 AND created_at < $2`, [from, to]);
+      await client.query(`DELETE FROM abandon_window_months WHERE month >= $1::date AND month < $2::date`, days);
       // windows ending in the month or the 30 days after it no longer see the month's calls
       await client.query(
         `INSERT INTO abandon_window_dirty (campaign_id, day)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { splitEnds } from './abandon-windows';
+import { splitEnds, wholeMonths } from './abandon-windows';
 import { splitRange } from './rollup-ranges';
 
 const d = (s: string): Date => new Date(s);
@@ -54,5 +54,14 @@ describe('splitEnds: window ends (whole hours) in (from, to]', () => {
       wholeTo: null,
       edges: [[d('2026-04-01T10:30:00Z'), d('2026-04-02T00:00:00Z')]],
     });
+  });
+});
+
+describe('wholeMonths: calendar months inside whole days', () => {
+  it('takes the months that fit, else an empty pair', () => {
+    expect(wholeMonths('2026-03-15', '2026-06-02')).toEqual(['2026-04-01', '2026-06-01']);
+    expect(wholeMonths('2026-04-01', '2026-05-01')).toEqual(['2026-04-01', '2026-05-01']);
+    expect(wholeMonths('2026-04-02', '2026-05-01')).toEqual(['1970-01-01', '1970-01-01']);
+    expect(wholeMonths(null, null)).toEqual(['1970-01-01', '1970-01-01']);
   });
 });

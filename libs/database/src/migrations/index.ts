@@ -1,3 +1,4 @@
+import { AbandonWindowMonths1796025861907 } from './1796025861907-abandon-window-months.migration';
 import { CallAttemptsByMonth1796023987717 } from './1796023987717-call-attempts-by-month.migration';
 import { ReportingScale1796021206653 } from './1796021206653-reporting-scale.migration';
 import { ReportingArchives1796014743790 } from './1796014743790-reporting-archives.migration';
@@ -24,4 +25,5 @@ export const MIGRATIONS: (new () => unknown)[] = [
   ReportingArchives1796014743790,
   ReportingScale1796021206653,
   CallAttemptsByMonth1796023987717,
+  AbandonWindowMonths1796025861907,
 ];
