@@ -177,6 +177,8 @@ async function load(db: Client, a: Args, start: Date): Promise<void> {
       JOIN bench_campaign c ON c.idx = g % ${a.campaigns}
       JOIN bench_contact x ON x.campaign_idx = c.idx AND x.k = (g / ${a.campaigns}) % ${contactsPerCampaign}
       JOIN bench_agent ag ON ag.idx = g % ${a.departments * 20}
+      -- in time order, as a dialer writes them (the heap follows created_at, which the call-record export reads by)
+      ORDER BY v.t
   `);
 }
 
