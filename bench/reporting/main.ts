@@ -177,6 +177,8 @@ async function load(db: Client, a: Args, start: Date): Promise<void> {
       JOIN bench_campaign c ON c.idx = g % ${a.campaigns}
       JOIN bench_contact x ON x.campaign_idx = c.idx AND x.k = (g / ${a.campaigns}) % ${contactsPerCampaign}
       JOIN bench_agent ag ON ag.idx = g % ${a.departments * 20}
+      -- in time order, as a dialer writes them (the heap follows created_at, which the call-record export reads by)
+      ORDER BY v.t
   `);
 }
 
@@ -187,6 +189,7 @@ async function timeIt(fn: () => Promise<void>): Promise<number> {
 }
 
 async function main(): Promise<void> {
+  const began = performance.now();
   const a = parseArgs(process.argv.slice(2));
   const out = (...m: unknown[]): void => log(a.json, ...m);
   const db = await freshDatabase();
@@ -198,6 +201,13 @@ async function main(): Promise<void> {
   await client.connect();
   try {
     await migrate(ds);
+    // the monthly partitions of the loaded range (the retention job makes them from the current month on)
+    await client.query(
+      `SELECT call_attempts_ensure_month(m::date)
+         FROM generate_series(date_trunc('month', $1::timestamptz AT TIME ZONE 'UTC'), $2::timestamptz AT TIME ZONE 'UTC',
+                              interval '1 month') m`,
+      [start, end],
+    );
     await setRollupTriggers(ds, false);
     const loadMs = await timeIt(() => load(client, a, start));
     out(`loaded ${a.attempts} attempts over ${a.campaigns} campaigns in ${(loadMs / 1000).toFixed(1)} s`);
@@ -205,7 +215,9 @@ async function main(): Promise<void> {
     await client.query('ANALYZE');
     const rollMs = await timeIt(() => rebuildRollups(ds));
     await client.query('ANALYZE');
-    out(`rollups rebuilt in ${(rollMs / 1000).toFixed(1)} s`);
+    out(
+      `rollups rebuilt in ${(rollMs / 1000).toFixed(1)} s (total so far ${((performance.now() - began) / 1000).toFixed(0)} s)`,
+    );
     const rollupRows: Record<string, number> = {};
     for (const table of [
       'attempt_rollups',
@@ -403,14 +415,29 @@ async function main(): Promise<void> {
       settledPerSecond: Math.round(total / settleSeconds),
       settleMsWithRollups,
       settleMsWithoutRollups,
+      benchSeconds: Math.round((performance.now() - began) / 1000),
       exportRows: large.rows,
       exportRowsPerSecond,
       exportPeakRssMb: large.peakRssMb,
       smallExportRows: small.rows,
       smallExportPeakRssMb: small.peakRssMb,
     };
-    if (a.json) console.log(JSON.stringify(result));
-    else out(`slowest report p95 ${reportP95Ms} ms${reportP95Ms > 300 ? ' (MISSES 300 ms)' : ''}`);
+    // every goal of the issue that this run missed, said plainly
+    const misses = [
+      ...Object.entries(p95)
+        .filter(([, ms]) => ms > 300)
+        .map(([kind, ms]) => `${kind}: p95 ${ms} ms > 300 ms`),
+      ...(stalenessSeconds > 2 ? [`staleness ${stalenessSeconds} s > 2 s`] : []),
+      ...(exportRowsPerSecond < 50_000 ? [`export ${exportRowsPerSecond} rows/s < 50,000 rows/s`] : []),
+      ...(large.peakRssMb > small.peakRssMb * 1.5
+        ? [`export RSS not flat: ${large.peakRssMb} MB against ${small.peakRssMb} MB`]
+        : []),
+    ];
+    if (a.json) console.log(JSON.stringify({ ...result, misses }));
+    else {
+      out(`slowest report p95 ${reportP95Ms} ms${reportP95Ms > 300 ? ' (MISSES 300 ms)' : ''}`);
+      out(misses.length ? `MISSES: ${misses.join('; ')}` : 'every goal met');
+    }
   } finally {
     await client.end();
     await ds.destroy();

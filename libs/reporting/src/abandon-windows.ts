@@ -9,6 +9,13 @@ export interface WorstWindow {
   worst: { windowEnd: Date; liveAnswered: number; abandoned: number; rate: number | null } | null;
 }
 
+/** The worst window of a group of summaries (highest rate, then the earliest), as three columns. */
+const WORST = (t: string): string => {
+  const order = `ORDER BY ${t}.worst_abandoned::numeric / ${t}.worst_live DESC, ${t}.worst_end`;
+  return `(array_agg(${t}.worst_end ${order}))[1] AS worst_end, (array_agg(${t}.worst_live ${order}))[1] AS worst_live,
+          (array_agg(${t}.worst_abandoned ${order}))[1] AS worst_abandoned`;
+};
+
 /** The campaign's abandon cap in SQL, as capPercentOf reads it (3 % unless pacing.abandonCapPercent is a number). */
 export const CAP_SQL = `CASE WHEN jsonb_typeof(c.pacing -> 'abandonCapPercent') = 'number'
   THEN (c.pacing ->> 'abandonCapPercent')::numeric ELSE 3 END`;
@@ -91,11 +98,39 @@ async function refreshIn(m: EntityManager, campaignIds: string[] | null): Promis
        FROM k GROUP BY 1, 2, 3`,
     todo,
   );
+  // the months those days fall in, summed again from the days
+  await m.query(
+    `DELETE FROM abandon_window_months w USING unnest($1::uuid[], $2::date[], $3::date[]) AS t(campaign_id, lo, hi)
+      WHERE w.campaign_id = t.campaign_id AND w.month >= date_trunc('month', t.lo)::date AND w.month <= t.hi`,
+    todo,
+  );
+  await m.query(
+    `INSERT INTO abandon_window_months (campaign_id, month, hours, cap_percent, windows, windows_over_cap, worst_end,
+         worst_live, worst_abandoned)
+     SELECT w.campaign_id, date_trunc('month', w.day)::date, w.hours, min(w.cap_percent), sum(w.windows),
+            sum(w.windows_over_cap), ${WORST('w')}
+       FROM abandon_window_days w JOIN unnest($1::uuid[], $2::date[], $3::date[]) AS t(campaign_id, lo, hi)
+         ON w.campaign_id = t.campaign_id
+        AND w.day >= date_trunc('month', t.lo)::date AND w.day < (date_trunc('month', t.hi) + interval '1 month')::date
+      GROUP BY 1, 2, 3`,
+    todo,
+  );
   return claimed.length;
 }
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
+
+/** The whole calendar months inside the days [from, to) (YYYY-MM-DD), as [first, end) or an empty pair. */
+export function wholeMonths(from: string | null, to: string | null): [string, string] {
+  if (!from || !to) return ['1970-01-01', '1970-01-01'];
+  const f = new Date(`${from}T00:00:00Z`);
+  const first = f.getUTCDate() === 1 ? f : new Date(Date.UTC(f.getUTCFullYear(), f.getUTCMonth() + 1, 1));
+  const t = new Date(`${to}T00:00:00Z`);
+  const end = new Date(Date.UTC(t.getUTCFullYear(), t.getUTCMonth(), 1));
+  if (first >= end) return ['1970-01-01', '1970-01-01'];
+  return [first.toISOString().slice(0, 10), end.toISOString().slice(0, 10)];
+}
 
 /**
  * Window ends (whole hours) in (from, to]: the whole days [wholeFrom, wholeTo) whose ends (day, day + 1] all lie
@@ -163,17 +198,27 @@ export async function rollingWindows(
         stale: boolean;
       }[]
     >(
-      `SELECT w.campaign_id, w.hours, sum(w.windows) AS windows, sum(w.windows_over_cap) AS over,
-              (array_agg(w.worst_end ORDER BY w.worst_abandoned::numeric / w.worst_live DESC, w.worst_end))[1] AS worst_end,
-              (array_agg(w.worst_live ORDER BY w.worst_abandoned::numeric / w.worst_live DESC, w.worst_end))[1] AS worst_live,
-              (array_agg(w.worst_abandoned ORDER BY w.worst_abandoned::numeric / w.worst_live DESC, w.worst_end))[1]
-                AS worst_abandoned,
+      // whole months from the month summaries, the days around them from the day summaries
+      `WITH w AS (
+         SELECT campaign_id, hours, cap_percent, windows, windows_over_cap, worst_end, worst_live, worst_abandoned
+           FROM abandon_window_months
+          WHERE campaign_id = ANY($1::uuid[]) AND month >= $5::date AND month < $6::date
+         UNION ALL
+         SELECT campaign_id, hours, cap_percent, windows, windows_over_cap, worst_end, worst_live, worst_abandoned
+           FROM abandon_window_days
+          WHERE campaign_id = ANY($1::uuid[]) AND day >= $2::date AND day < $3::date
+            AND NOT (day >= $5::date AND day < $6::date))
+       SELECT w.campaign_id, w.hours, sum(w.windows) AS windows, sum(w.windows_over_cap) AS over, ${WORST('w')},
               bool_or(w.cap_percent <> cap.cap) AS stale
-         FROM abandon_window_days w
-         JOIN unnest($1::uuid[], $4::numeric[]) AS cap(campaign_id, cap) ON cap.campaign_id = w.campaign_id
-        WHERE w.day >= $2::date AND w.day < $3::date
+         FROM w JOIN unnest($1::uuid[], $4::numeric[]) AS cap(campaign_id, cap) ON cap.campaign_id = w.campaign_id
         GROUP BY w.campaign_id, w.hours`,
-      [ids, days.wholeFrom, days.wholeTo, ids.map((id) => caps.get(id) ?? 3)],
+      [
+        ids,
+        days.wholeFrom,
+        days.wholeTo,
+        ids.map((id) => caps.get(id) ?? 3),
+        ...wholeMonths(days.wholeFrom, days.wholeTo),
+      ],
     );
     const stale = [...new Set(rows.filter((r) => r.stale).map((r) => r.campaign_id))];
     if (stale.length) {

@@ -20,6 +20,8 @@ export interface RetentionOptions {
 export interface RetentionMonth {
   month: string;
   rows: number;
+  /** the month's partition was detached and dropped (else its rows were deleted from the default partition) */
+  partitionDropped: boolean;
   storageKey: string;
   sha256: string;
   bytes: number;
@@ -77,7 +79,23 @@ export class RetentionService implements OnModuleInit, OnModuleDestroy {
     return this.running;
   }
 
+  /**
+   * Makes the monthly partitions of call_attempts from this month to `ahead` months on (rows of a month without one
+   * wait in the default partition and move into it when it is made). Returns the months made.
+   */
+  async ensurePartitions(ahead = 3): Promise<string[]> {
+    const rows = await this.ds.query<{ month: string; made: boolean }[]>(
+      `SELECT to_char(m, 'YYYY-MM') AS month, call_attempts_ensure_month(m::date) AS made
+         FROM generate_series(date_trunc('month', $1::timestamptz AT TIME ZONE 'UTC'),
+                              date_trunc('month', $1::timestamptz AT TIME ZONE 'UTC') + $2 * interval '1 month',
+                              interval '1 month') m`,
+      [this.clock.now(), ahead],
+    );
+    return rows.filter((r) => r.made).map((r) => r.month);
+  }
+
   private async runOnce(): Promise<RetentionResult> {
+    await this.ensurePartitions();
     const cutoff = retentionCutoff(this.clock.now(), this.options.years);
     const months: RetentionMonth[] = [];
     for (;;) {
@@ -101,6 +119,18 @@ export class RetentionService implements OnModuleInit, OnModuleDestroy {
     try {
       await client.query('BEGIN');
       await client.query(`SELECT pg_advisory_xact_lock(hashtext('reporting.retention'))`);
+      // the month's own partition (made by call_attempts_ensure_month, bounds [from, to)), if it has one
+      const partition = `call_attempts_p${month.replace('-', '_')}`;
+      const { rows: attached } = await client.query<{ n: string }>(
+        `SELECT count(*) AS n FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
+          WHERE i.inhparent = 'call_attempts'::regclass AND c.relname = $1
+            AND pg_get_expr(c.relpartbound, c.oid) = format('FOR VALUES FROM (%L) TO (%L)', $2::timestamptz, $3::timestamptz)`,
+        [partition, from, to],
+      );
+      const whole = Number(attached[0].n) === 1;
+      // nothing changes under the archive: the partition is locked whole, rows in the default partition one by one
+      await client.query(`SET LOCAL lock_timeout = '30s'`);
+      if (whole) await client.query(`LOCK TABLE ${partition} IN SHARE MODE`);
       await client.query(`SELECT 1 FROM call_attempts WHERE created_at >= $1 AND created_at < $2 FOR UPDATE`, [
         from,
         to,
@@ -145,6 +175,11 @@ export class RetentionService implements OnModuleInit, OnModuleDestroy {
       );
       // the rows go with their rollup rows (whole UTC days of whole months); the trigger is told to stand aside
       await client.query(`SET LOCAL reporting.skip_rollup = 'on'`);
+      if (whole) {
+        // the month goes as a whole: detached and dropped (its bounds were checked above to be [from, to))
+        await client.query(`ALTER TABLE call_attempts DETACH PARTITION ${partition}`);
+        await client.query(`DROP TABLE ${partition}`);
+      }
       await client.query(`DELETE FROM call_attempts WHERE created_at >= $1 AND created_at < $2`, [from, to]);
       const days = [from.toISOString().slice(0, 10), to.toISOString().slice(0, 10)];
       await client.query(`DELETE FROM attempt_rollups WHERE day >= $1::date AND day < $2::date`, days);
@@ -154,6 +189,7 @@ export class RetentionService implements OnModuleInit, OnModuleDestroy {
       await client.query(`DELETE FROM campaign_hour_of_day_rollups WHERE month >= $1::date AND month < $2::date`, days);
       await client.query(`DELETE FROM campaign_hour_rollups WHERE hour >= $1 AND hour < $2`, [from, to]);
       await client.query(`DELETE FROM outside_window_attempts WHERE created_at >= $1 AND created_at < $2`, [from, to]);
+      await client.query(`DELETE FROM abandon_window_months WHERE month >= $1::date AND month < $2::date`, days);
       // windows ending in the month or the 30 days after it no longer see the month's calls
       await client.query(
         `INSERT INTO abandon_window_dirty (campaign_id, day)
@@ -163,7 +199,14 @@ export class RetentionService implements OnModuleInit, OnModuleDestroy {
       );
       await client.query('COMMIT');
       this.log.log(`archived ${rows} call attempts of ${month} to ${stored.key}`);
-      return { month, rows, storageKey: stored.key, sha256: stored.sha256, bytes: stored.bytes };
+      return {
+        month,
+        rows,
+        partitionDropped: whole,
+        storageKey: stored.key,
+        sha256: stored.sha256,
+        bytes: stored.bytes,
+      };
     } catch (e) {
       await client.query('ROLLBACK').catch(() => undefined);
       throw e;

@@ -48,18 +48,7 @@ export function splitRange(from: Date, to: Date, unit: 'day' | 'month' = 'day'):
   };
 }
 
-/** The split as four query parameters: whole from/to, then the edges as arrays of starts and ends. */
-export function splitParams(s: RangeSplit): [string | null, string | null, Date[], Date[]] {
-  const edges = [s.edge1, s.edge2].filter((e): e is [Date, Date] => e !== null);
-  return [s.wholeFrom, s.wholeTo, edges.map((e) => e[0]), edges.map((e) => e[1])];
-}
-
-/** `hour` (a timestamptz column) inside one of the edge spans given as $s (starts) and $e (ends) arrays. */
-export const inEdges = (col: string, s: number, e: number): string =>
-  `EXISTS (SELECT 1 FROM unnest($${s}::timestamptz[], $${e}::timestamptz[]) AS edge(a, b)
-            WHERE ${col} >= edge.a AND ${col} < edge.b)`;
-
-/** The same with the edges spelt out as range conditions (lets the planner use an index on the column). */
+/** The edge spans as range conditions on a timestamptz column (lets the planner use an index on it). */
 export function edgeCondition(col: string, s: RangeSplit, next: (v: unknown) => string): string {
   const parts = [s.edge1, s.edge2]
     .filter((e): e is [Date, Date] => e !== null)

@@ -17,6 +17,7 @@ export const CONTACT_TOTAL_TRIGGERS = [
 export async function rebuildRollups(ds: DataSource): Promise<void> {
   await ds.transaction(async (m) => {
     await m.query(`SELECT report_rollups_rebuild()`);
+    await m.query(`TRUNCATE abandon_window_months`);
   });
   await refreshAbandonWindows(ds, null);
 }

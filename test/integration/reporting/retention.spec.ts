@@ -35,6 +35,50 @@ describe('reporting: retention job (clock moved past five years)', () => {
         at,
         outcome: 'busy',
       });
+    // the test database's partitions start at the month it was migrated: these months wait in the default partition
+    // until their partitions are made (April, May, June), July stays in the default one
+    await anAttempt(db.ds, c, {
+      contactId: k.contactId,
+      calledNumber: k.numbers[0],
+      at: '2026-07-02T10:00:00Z',
+      outcome: 'busy',
+    });
+    for (const m of ['2026-04-01', '2026-05-01', '2026-06-01'])
+      await db.ds.query(`SELECT call_attempts_ensure_month($1::date)`, [m]);
+  });
+
+  const partitions = async (): Promise<{ name: string; rows: number }[]> => {
+    const names: { name: string }[] = await db.ds.query(
+      `SELECT c.relname AS name FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
+        WHERE i.inhparent = 'call_attempts'::regclass AND c.relname ~ '^call_attempts_p2026_0[4-7]$' ORDER BY 1`,
+    );
+    const out: { name: string; rows: number }[] = [];
+    for (const { name } of names) {
+      const [r]: { n: string }[] = await db.ds.query(`SELECT count(*) AS n FROM ${name}`);
+      out.push({ name, rows: Number(r.n) });
+    }
+    return out;
+  };
+
+  it('moves rows waiting in the default partition into the month partition made for them, rollups untouched', async () => {
+    expect(await partitions()).toEqual([
+      { name: 'call_attempts_p2026_04', rows: 1 },
+      { name: 'call_attempts_p2026_05', rows: 1 },
+      { name: 'call_attempts_p2026_06', rows: 2 },
+    ]);
+    const [d]: { n: string }[] = await db.ds.query(`SELECT count(*) AS n FROM call_attempts_default`);
+    expect(Number(d.n)).toBeGreaterThanOrEqual(1); // July
+    const days: { day: string; attempts: number }[] = await db.ds.query(
+      `SELECT day::text AS day, sum(attempts)::int AS attempts FROM campaign_day_rollups WHERE attempts <> 0
+        GROUP BY day ORDER BY day`,
+    );
+    expect(days).toEqual([
+      { day: '2026-04-10', attempts: 1 },
+      { day: '2026-05-31', attempts: 1 },
+      { day: '2026-06-01', attempts: 1 },
+      { day: '2026-06-16', attempts: 1 },
+      { day: '2026-07-02', attempts: 1 },
+    ]);
   });
 
   afterAll(async () => {
@@ -52,16 +96,24 @@ describe('reporting: retention job (clock moved past five years)', () => {
     const job = new RetentionService(db.ds, clock, storage, { years: 5, intervalMs: 0 });
     const res = await job.run();
     expect(res.cutoff.toISOString()).toBe('2026-06-01T00:00:00.000Z');
-    expect(res.months.map((m) => [m.month, m.rows])).toEqual([
-      ['2026-04', 1],
-      ['2026-05', 1],
+    expect(res.months.map((m) => [m.month, m.rows, m.partitionDropped])).toEqual([
+      ['2026-04', 1, true],
+      ['2026-05', 1, true],
     ]);
-    const left: { id: string }[] = await db.ds.query(`SELECT id FROM call_attempts ORDER BY created_at`);
+    // April's and May's partitions are detached and dropped; June's is whole
+    expect(await partitions()).toEqual([{ name: 'call_attempts_p2026_06', rows: 2 }]);
+    const left: { id: string }[] = await db.ds.query(
+      `SELECT id FROM call_attempts WHERE created_at < '2026-07-01' ORDER BY created_at`,
+    );
     expect(left.map((r) => r.id)).toEqual([ids.juneFirst, ids.fiveYearsLessADay]);
     const rollupDays: { day: string }[] = await db.ds.query(
       `SELECT DISTINCT day::text AS day FROM attempt_rollups WHERE attempts <> 0 ORDER BY 1`,
     );
-    expect(rollupDays.map((r) => r.day)).toEqual(['2026-06-01', '2026-06-16']);
+    expect(rollupDays.map((r) => r.day)).toEqual(['2026-06-01', '2026-06-16', '2026-07-02']);
+    const dayRollups: { day: string }[] = await db.ds.query(
+      `SELECT day::text AS day FROM campaign_day_rollups WHERE attempts <> 0 ORDER BY 1`,
+    );
+    expect(dayRollups.map((r) => r.day)).toEqual(['2026-06-01', '2026-06-16', '2026-07-02']);
     for (const m of res.months) {
       const file = await readFile(join(dir, m.storageKey));
       expect(createHash('sha256').update(file).digest('hex')).toBe(m.sha256);
@@ -92,6 +144,24 @@ describe('reporting: retention job (clock moved past five years)', () => {
       new LocalFolderStorage(dir),
       { years: 5, intervalMs: 0 },
     );
-    expect((await later.run()).months.map((m) => [m.month, m.rows])).toEqual([['2026-06', 2]]);
+    expect((await later.run()).months.map((m) => [m.month, m.rows, m.partitionDropped])).toEqual([
+      ['2026-06', 2, true],
+    ]);
+    expect(await partitions()).toEqual([]);
+    // July (in the default partition) is younger than five years: untouched
+    const july: { n: string }[] = await db.ds.query(`SELECT count(*) AS n FROM call_attempts`);
+    expect(Number(july[0].n)).toBe(1);
+  });
+
+  it('without a partition for the month, deletes its rows from the default partition', async () => {
+    const job = new RetentionService(
+      db.ds,
+      { now: () => new Date('2031-08-01T00:00:00Z') },
+      new LocalFolderStorage(dir),
+      { years: 5, intervalMs: 0 },
+    );
+    expect((await job.run()).months.map((m) => [m.month, m.rows, m.partitionDropped])).toEqual([['2026-07', 1, false]]);
+    const left: { n: string }[] = await db.ds.query(`SELECT count(*) AS n FROM call_attempts`);
+    expect(Number(left[0].n)).toBe(0);
   });
 });

@@ -31,6 +31,8 @@ describe('reporting: coarse rollups kept by the trigger', () => {
       outside: await q(`SELECT attempt_id, local_time FROM outside_window_attempts ORDER BY 1`),
       windows: await q(`SELECT campaign_id, day::text, hours, windows, windows_over_cap, worst_end, worst_live,
                                worst_abandoned FROM abandon_window_days ORDER BY 1, 2, 3`),
+      months: await q(`SELECT campaign_id, month::text, hours, windows, windows_over_cap, worst_end, worst_live,
+                              worst_abandoned FROM abandon_window_months ORDER BY 1, 2, 3`),
       contacts: await q(`SELECT campaign_id, contacts_dialled, dnc_before_dial FROM campaign_contact_totals
                           WHERE contacts_dialled <> 0 OR dnc_before_dial <> 0 ORDER BY 1`),
     };
@@ -111,9 +113,27 @@ describe('reporting: coarse rollups kept by the trigger', () => {
     expect(kept.outside).toHaveLength(2);
     expect(kept.numberCounts.length).toBeGreaterThan(2);
     expect(kept.windows.length).toBeGreaterThan(5);
+    // March and April (the 30-day windows of 2026-03-02 end in April too)
+    expect(new Set((kept.months as { month: string }[]).map((m) => m.month))).toEqual(
+      new Set(['2026-03-01', '2026-04-01']),
+    );
     expect(kept.contacts).toEqual([{ campaign_id: c.id, contacts_dialled: 2, dnc_before_dial: 1 }]);
     // 2026-03-02: hours 10, 11, 22 had attempts (the 10:40 one was removed, 10:05 and 10:20 remain)
     expect(kept.day[0]).toMatchObject({ day: '2026-03-02', active_hours: 3, dials: 4, human: 1, abandoned: 2 });
+
+    // the month summaries are the day summaries summed
+    const byMonth: { month: string; hours: number; windows: number; over: number }[] = await ds.query(
+      `SELECT date_trunc('month', day)::date::text AS month, hours, sum(windows)::int AS windows,
+              sum(windows_over_cap)::int AS over FROM abandon_window_days GROUP BY 1, 2 ORDER BY 1, 2`,
+    );
+    expect(
+      (kept.months as { month: string; hours: number; windows: number; windows_over_cap: number }[]).map((m) => ({
+        month: m.month,
+        hours: m.hours,
+        windows: m.windows,
+        over: m.windows_over_cap,
+      })),
+    ).toEqual(byMonth);
 
     await rebuildRollups(ds);
     expect(await snapshot()).toEqual(kept);

@@ -1,16 +1,18 @@
-import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import { CreatedAt, Jsonb, TimestampColumn, Varchar } from './columns';
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Jsonb, TimestampColumn, Varchar } from './columns';
 import type { AttemptOutcome, CampaignMode, DispositionCategory } from './enums';
 
 /**
  * One dial of one number, kept for five years: calling and called number, every timestamp, outcome, cause,
  * agent and disposition. No foreign keys on purpose: the record must outlive deleted contacts and campaigns.
+ * Partitioned by month of created_at (migration CallAttemptsByMonth), so the partition key is part of the primary
+ * key and of the channel's unique index; retention drops whole months.
  */
 @Entity('call_attempts')
 @Index('ix_call_attempts_campaign_created', ['campaignId', 'createdAt'])
 @Index('ix_call_attempts_contact', ['contactId'])
 @Index('ix_call_attempts_agent_created', ['agentId', 'createdAt'])
-@Index('uq_call_attempts_channel', ['channelId'], { unique: true })
+@Index('uq_call_attempts_channel', ['channelId', 'createdAt'], { unique: true })
 @Index('ix_call_attempts_open', ['campaignId'], { where: 'ended_at IS NULL' })
 // date-range reads across campaigns: the regulator's call-record export, retention
 @Index('ix_call_attempts_created', ['createdAt'])
@@ -53,5 +55,5 @@ export class CallAttempt {
   /** Answers to the script's questions captured by the agent. */
   @Jsonb({ nullable: true }) scriptAnswers: Record<string, unknown> | null;
   @Column('text', { nullable: true }) note: string | null;
-  @CreatedAt() createdAt: Date;
+  @CreateDateColumn({ type: 'timestamptz', primary: true }) createdAt: Date;
 }

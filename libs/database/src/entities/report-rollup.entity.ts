@@ -131,6 +131,21 @@ export class AbandonWindowDay {
   @Column('int') worstAbandoned: number;
 }
 
+/** abandon_window_days summed per calendar month (UTC), so a report over years reads a few rows per campaign. */
+@Entity('abandon_window_months')
+export class AbandonWindowMonth {
+  @PrimaryColumn('uuid') campaignId: string;
+  /** the first day of the month */
+  @PrimaryColumn('date') month: string;
+  @PrimaryColumn('int') hours: number;
+  @Column('numeric') capPercent: string;
+  @Column('int') windows: number;
+  @Column('int') windowsOverCap: number;
+  @TimestampColumn() worstEnd: Date;
+  @Column('int') worstLive: number;
+  @Column('int') worstAbandoned: number;
+}
+
 /** Campaign days whose abandon windows must be recomputed (with the 30 days after them). */
 @Entity('abandon_window_dirty')
 export class AbandonWindowDirty {

@@ -93,7 +93,7 @@ export class ReportingScale1796021206653 implements MigrationInterface {
 }
 
 /** Contribution of one settled attempt (s = 1) or its removal (s = -1) to every rollup. */
-const APPLY_FUNCTION = `CREATE OR REPLACE FUNCTION report_rollup_apply(r call_attempts, s integer) RETURNS void
+export const APPLY_FUNCTION = `CREATE OR REPLACE FUNCTION report_rollup_apply(r call_attempts, s integer) RETURNS void
 LANGUAGE plpgsql AS $$
   DECLARE
     d date := (r.created_at AT TIME ZONE 'UTC')::date;

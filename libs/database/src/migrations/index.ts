@@ -1,3 +1,5 @@
+import { AbandonWindowMonths1796025861907 } from './1796025861907-abandon-window-months.migration';
+import { CallAttemptsByMonth1796023987717 } from './1796023987717-call-attempts-by-month.migration';
 import { ReportingScale1796021206653 } from './1796021206653-reporting-scale.migration';
 import { DepartmentDeliverySettings1796023284834 } from './1796023284834-department-delivery-settings.migration';
 import { ReportingArchives1796014743790 } from './1796014743790-reporting-archives.migration';
@@ -26,4 +28,6 @@ export const MIGRATIONS: (new () => unknown)[] = [
   DepartmentAllowedDestinations1796016000210,
   ReportingScale1796021206653,
   DepartmentDeliverySettings1796023284834,
+  CallAttemptsByMonth1796023987717,
+  AbandonWindowMonths1796025861907,
 ];

@@ -1,0 +1,67 @@
+import { describe, expect, it } from '@jest/globals';
+import { splitEnds, wholeMonths } from './abandon-windows';
+import { splitRange } from './rollup-ranges';
+
+const d = (s: string): Date => new Date(s);
+
+describe('splitRange: whole days or months from the coarse rollups, hours at the edges', () => {
+  it('day-aligned ranges are whole days only', () => {
+    expect(splitRange(d('2026-04-01T00:00:00Z'), d('2026-04-03T00:00:00Z'))).toEqual({
+      wholeFrom: '2026-04-01',
+      wholeTo: '2026-04-03',
+      edge1: null,
+      edge2: null,
+    });
+  });
+
+  it('partial days at both ends become hour spans; bounds round up to the hour', () => {
+    expect(splitRange(d('2026-04-01T10:30:00Z'), d('2026-04-03T05:10:00Z'))).toEqual({
+      wholeFrom: '2026-04-02',
+      wholeTo: '2026-04-03',
+      edge1: [d('2026-04-01T11:00:00Z'), d('2026-04-02T00:00:00Z')],
+      edge2: [d('2026-04-03T00:00:00Z'), d('2026-04-03T06:00:00Z')],
+    });
+  });
+
+  it('a range inside one day is hours only', () => {
+    expect(splitRange(d('2026-04-01T10:00:00Z'), d('2026-04-01T12:00:00Z'))).toEqual({
+      wholeFrom: null,
+      wholeTo: null,
+      edge1: [d('2026-04-01T10:00:00Z'), d('2026-04-01T12:00:00Z')],
+      edge2: null,
+    });
+  });
+
+  it('months: whole months inside, the rest as hours', () => {
+    expect(splitRange(d('2026-03-15T00:00:00Z'), d('2026-06-02T00:00:00Z'), 'month')).toEqual({
+      wholeFrom: '2026-04-01',
+      wholeTo: '2026-06-01',
+      edge1: [d('2026-03-15T00:00:00Z'), d('2026-04-01T00:00:00Z')],
+      edge2: [d('2026-06-01T00:00:00Z'), d('2026-06-02T00:00:00Z')],
+    });
+  });
+});
+
+describe('splitEnds: window ends (whole hours) in (from, to]', () => {
+  it('whole days hold the ends (day, day + 1]; the rest are spans of ends', () => {
+    expect(splitEnds(d('2026-04-01T00:30:00Z'), d('2026-04-03T05:00:00Z'))).toEqual({
+      wholeFrom: '2026-04-01',
+      wholeTo: '2026-04-03',
+      edges: [[d('2026-04-03T00:00:00Z'), d('2026-04-03T05:00:00Z')]],
+    });
+    expect(splitEnds(d('2026-04-01T10:30:00Z'), d('2026-04-02T00:00:00Z'))).toEqual({
+      wholeFrom: null,
+      wholeTo: null,
+      edges: [[d('2026-04-01T10:30:00Z'), d('2026-04-02T00:00:00Z')]],
+    });
+  });
+});
+
+describe('wholeMonths: calendar months inside whole days', () => {
+  it('takes the months that fit, else an empty pair', () => {
+    expect(wholeMonths('2026-03-15', '2026-06-02')).toEqual(['2026-04-01', '2026-06-01']);
+    expect(wholeMonths('2026-04-01', '2026-05-01')).toEqual(['2026-04-01', '2026-05-01']);
+    expect(wholeMonths('2026-04-02', '2026-05-01')).toEqual(['1970-01-01', '1970-01-01']);
+    expect(wholeMonths(null, null)).toEqual(['1970-01-01', '1970-01-01']);
+  });
+});
