@@ -5,6 +5,7 @@ import { IsInt, Matches, Min } from 'class-validator';
 import type { ServerResponse } from 'node:http';
 import { pipeline } from 'node:stream/promises';
 import { CurrentUser, Public, Roles, type Principal } from '@app/auth';
+import { AppError } from '@app/common';
 import type { ArchiveEntry } from '@app/database';
 import { DeliveryService, type Delivery } from './delivery.service';
 
@@ -55,13 +56,28 @@ export class DeliveryController {
   constructor(private readonly delivery: DeliveryService) {}
 
   private async send(a: ArchiveEntry, res: ServerResponse): Promise<void> {
+    const body = this.delivery.open(a);
+    // a missing or unreadable file fails before its first byte: answer 503 rather than a 200 cut short
+    await new Promise<void>((resolve, reject) => {
+      const ready = (): void => {
+        body.off('error', failed);
+        resolve();
+      };
+      const failed = (e: unknown): void => {
+        body.off('readable', ready);
+        this.log.error(`archive ${a.id} (${a.storageKey}) cannot be read: ${String(e)}`);
+        reject(new AppError('unavailable', `archive ${a.id} cannot be read from the archive storage`));
+      };
+      body.once('readable', ready);
+      body.once('error', failed);
+    });
     const gz = a.storageKey.endsWith('.gz');
     res.statusCode = 200;
     res.setHeader('content-type', gz ? 'application/gzip' : 'text/csv; charset=utf-8');
     res.setHeader('content-disposition', `attachment; filename="${a.storageKey.split('/').pop()}"`);
     res.setHeader('x-content-sha256', a.sha256);
-    res.setHeader('content-length', a.bytes);
-    await pipeline(this.delivery.open(a), res).catch((e: unknown) => {
+    // no content-length: sent chunked, a body cut short after a failed hash check is visibly incomplete
+    await pipeline(body, res).catch((e: unknown) => {
       // headers are gone: cutting the body short is how the reader learns the file is not the archived one
       this.log.error(`archive ${a.id}: ${String(e)}`);
       res.destroy();

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { PassThrough } from 'node:stream';
+import { PassThrough, type Readable } from 'node:stream';
 import { DataSource } from 'typeorm';
 import { canSeeDepartment, type Principal } from '@app/auth';
 import { notFound } from '@app/common';
@@ -407,7 +407,7 @@ export class DeliveryService implements OnModuleInit, OnModuleDestroy {
   }
 
   /** The archived bytes, checked against the recorded hash as they stream (a mismatch ends the stream in error). */
-  open(a: ArchiveEntry): NodeJS.ReadableStream {
+  open(a: ArchiveEntry): Readable {
     return this.storage.open(a.storageKey, a.sha256);
   }
 

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import PDFDocument from 'pdfkit';
 import type { BriefResults } from './brief-results.service';
 
@@ -116,6 +116,14 @@ const NAMES: Record<PdfLang, Record<string, string>> = {
   },
 };
 const nameOf = (lang: PdfLang, key: string): string => NAMES[lang][key] ?? key;
+
+/** Font files read once per process (a CJK collection is several megabytes). */
+const fontFiles = new Map<string, Buffer>();
+const fontFile = (path: string): Buffer => {
+  let b = fontFiles.get(path);
+  if (!b) fontFiles.set(path, (b = readFileSync(path)));
+  return b;
+};
 
 const COLORS = ['#4e79a7', '#f28e2b', '#59a14f', '#e15759', '#76b7b2', '#edc948', '#b07aa1', '#9c755f'];
 const pct = (r: number | null): string => (r === null ? '—' : `${(r * 100).toFixed(1)}%`);
@@ -253,7 +261,7 @@ export async function renderResultsPdf(
   for (const f of fonts) {
     if (!existsSync(f.path)) continue;
     try {
-      doc.registerFont('cjk', f.path, f.face);
+      doc.registerFont('cjk', fontFile(f.path), f.face);
       doc.font('cjk');
       font = f.path;
       break;

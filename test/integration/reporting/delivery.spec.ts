@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createHash } from 'node:crypto';
+import { rm, writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { createServer, type Server } from 'node:http';
 import { signWebhookBody, WEBHOOK_SIGNATURE_HEADER, WebhookWorker } from '@app/briefs';
 import type { Campaign, User } from '@app/database';
@@ -112,6 +114,20 @@ describe('reporting: results delivered to the department and archived', () => {
       downloadPath: d.downloadPath,
     });
     expect(received[0].headers[WEBHOOK_SIGNATURE_HEADER]).toBe(signWebhookBody(secret, received[0].body));
+
+    // a file changed behind the archive's back is not served whole; a missing one answers 503 before any byte
+    const [{ storage_key: key }] = await t.db.ds.query(`SELECT storage_key FROM archives WHERE id = $1`, [d.archiveId]);
+    const file = resolve('.data/archive', key);
+    await writeFile(file, Buffer.alloc(bytes.length, 'x'));
+    const forged = await fetch(t.url + d.downloadPath, {
+      headers: { authorization: `Bearer ${t.tokenFor(requester)}` },
+    });
+    expect(forged.status).toBe(200); // the headers left before the last byte was hashed…
+    await expect(forged.arrayBuffer()).rejects.toThrow(); // …so the body is cut short
+    await rm(file);
+    const gone = await api(t.url, 'GET', d.downloadPath, { token: t.tokenFor(requester) });
+    expect(gone.status).toBe(503);
+    expect(gone.body).toMatchObject({ error: 'unavailable' });
 
     // another department cannot download it; only admins run the job
     const outsider = await aUser(t.db.ds, 'requester', (await aDepartment(t.db.ds)).id);
