@@ -125,6 +125,7 @@ describe('the whole journey in a browser: brief, review, script, campaign, pilot
     ['zh-CN', 'Asia/Shanghai', 'CN', NAMES.map((_, i) => `+86138001380${String(i + 10)}`)],
   ])('in %s', (lang, zone, region, numbers) => {
     const text = catalogue(lang);
+    const P = text.planner;
 
     it('a brief goes from the requester through the planner, a pilot and simulated agents back to the requester as results', async () => {
       const started = Date.now();
@@ -185,7 +186,6 @@ describe('the whole journey in a browser: brief, review, script, campaign, pilot
       await signIn(requester.email, '/requests');
       await page.click('[data-testid=new-brief]');
       await page.waitForURL(`${url}/requests/new`);
-      await page.fill('input[name=title]', `Full journey ${lang}`);
       await page.fill('textarea[name=purpose]', 'Ask customers about the new service.');
       await page.fill('input[name=region]', region);
       await page.fill('input[name=timeZone]', zone);
@@ -207,7 +207,12 @@ describe('the whole journey in a browser: brief, review, script, campaign, pilot
       await page.check('input[name=holidays]');
       await page.fill('textarea[name=scriptDraft]', 'Hello {{name}}, do you like the new service?');
       await page.fill('input[name=pilotSize]', '2');
+      // Submitted without a title: the API's reason is shown next to the field.
+      await page.click('[data-testid=submit-brief]');
+      await page.locator('[data-field-error=title]').waitFor();
+      await expect(page.getAttribute('input[name=title]', 'aria-invalid')).resolves.toBe('true');
       await visited('brief-form');
+      await page.fill('input[name=title]', `Full journey ${lang}`);
       await page.click('[data-testid=submit-brief]');
       await pollUntil(
         async () => {
@@ -235,8 +240,8 @@ describe('the whole journey in a browser: brief, review, script, campaign, pilot
       await page.click(`tr[data-brief="${briefId}"] a`);
       await page.waitForURL(`${url}/planner/briefs/${briefId}`);
       await expect(page.locator('[data-testid=list-accepted]').innerText()).resolves.toBe(String(NAMES.length));
-      await page.fill('#reject-reason', reason);
-      await page.click('[data-testid=reject]');
+      await page.getByLabel(P.brief.reason).fill(reason);
+      await page.getByRole('button', { name: P.brief.reject, exact: true }).click();
       await page.locator('[data-testid=brief-message]').waitFor();
       await visited('brief-returned');
       expect((await ds.query(`SELECT status FROM briefs WHERE id = $1`, [briefId]))[0].status).toBe('rejected');
@@ -263,8 +268,8 @@ describe('the whole journey in a browser: brief, review, script, campaign, pilot
       await signIn(planner.email, '/planner/review');
       await page.click(`tr[data-brief="${briefId}"] a`);
       await page.waitForURL(`${url}/planner/briefs/${briefId}`);
-      await page.fill('#accept-comment', 'Accepted: pilot today.');
-      await page.click('[data-testid=accept]');
+      await page.getByLabel(P.brief.comment).fill('Accepted: pilot today.');
+      await page.getByRole('button', { name: P.brief.accept, exact: true }).click();
       await page.locator('[data-testid=new-script]').waitFor();
       await visited('brief-accepted');
       await page.click('[data-testid=new-script]');
@@ -341,7 +346,7 @@ describe('the whole journey in a browser: brief, review, script, campaign, pilot
         }
       })();
       try {
-        await page.click('[data-testid=run-pilot]');
+        await page.getByRole('button', { name: P.pilot.run, exact: true }).click();
         await pollUntil(async () => (await state(campaignId)) === 'pilot', { what: 'the pilot started' });
         for (const a of agents)
           expect((await api(url, 'POST', '/api/agent/session', { ...as(a.user), body: { campaignId } })).status).toBe(
@@ -356,7 +361,7 @@ describe('the whole journey in a browser: brief, review, script, campaign, pilot
         await expect(summary.locator('td[data-code=COMPLETED]').innerText()).resolves.toBe('2');
         await visited('pilot-summary');
         phase('pilot');
-        await page.click('[data-testid=launch]');
+        await page.getByRole('button', { name: P.pilot.launch, exact: true }).click();
         await pollUntil(async () => ['running', 'completed'].includes(await state(campaignId)), {
           what: 'the campaign launched',
         });
@@ -410,7 +415,13 @@ describe('the whole journey in a browser: brief, review, script, campaign, pilot
       ws.eachRow((row, i) => {
         if (i > 1) rows.push({ name: row.getCell(3).value, result: row.getCell(6).value });
       });
-      expect(rows.map((r) => r.name).sort()).toEqual([...NAMES].sort());
+      const inDb: { name: string }[] = await ds.query(
+        `SELECT concat_ws(' ', c.first_name, c.last_name) AS name
+           FROM campaign_contacts cc JOIN contacts c ON c.id = cc.contact_id WHERE cc.campaign_id = $1`,
+        [campaignId],
+      );
+      expect(inDb.map((r) => r.name).sort()).toEqual([...NAMES].sort());
+      expect(rows.map((r) => r.name).sort()).toEqual(inDb.map((r) => r.name).sort());
       expect(rows.filter((r) => r.result === 'successful')).toHaveLength(reached);
 
       const archiveDownload = page.waitForEvent('download');
