@@ -411,6 +411,10 @@ describe('the web app in a browser: a department requests calls and reads the re
       await noSeriousViolations(page, 'operations report');
       await page.evaluate('window.scrollTo(0, 0)');
       await shot(page, 'operations-report');
+      // The queue report (ACD): the tab reads GET /api/reports/queues through the proxy.
+      await page.click('[data-kind=queues]');
+      await page.locator('[data-testid=report-queues] [data-testid=queue-chart-wait]').waitFor();
+      await noSeriousViolations(page, 'queue report');
       expect(errors).toEqual([]);
       lap('done');
       await ctx.close();

@@ -1,6 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AgentOperationsReport, CampaignOperationsReport, ComplianceReport } from '@app/reporting';
+import type { AgentOperationsReport, CampaignOperationsReport, ComplianceReport, QueueReport } from '@app/reporting';
 import { api, apiDownload, type ApiError } from '../api';
 import { FieldError, FormError, describedBy } from '../components/FieldError';
 import { useFormat } from '../format';
@@ -8,7 +8,7 @@ import type { PageProps } from '../routes';
 import { BarChart } from './Chart';
 import './reports.css';
 
-const KINDS = ['campaigns', 'agents', 'compliance'] as const;
+const KINDS = ['campaigns', 'agents', 'queues', 'compliance'] as const;
 type Kind = (typeof KINDS)[number];
 const MODES = ['preview', 'progressive', 'predictive'] as const;
 const HOURS = Array.from({ length: 24 }, (_, h) => h);
@@ -29,9 +29,9 @@ const startOf = (d: string) => (d ? `${d}T00:00:00Z` : '');
 function query(kind: Kind, f: Filters): string {
   const q = new URLSearchParams();
   if (f.departmentId) q.set('departmentId', f.departmentId);
-  if (f.campaignId) q.set('campaignId', f.campaignId);
+  if (f.campaignId && kind !== 'queues') q.set('campaignId', f.campaignId);
   if (f.agentId && kind === 'agents') q.set('agentId', f.agentId);
-  if (f.mode && kind !== 'compliance') q.set('mode', f.mode);
+  if (f.mode && kind !== 'compliance' && kind !== 'queues') q.set('mode', f.mode);
   if (f.from) q.set('from', startOf(f.from));
   if (f.to) q.set('to', startOf(f.to));
   return q.toString();
@@ -55,6 +55,7 @@ export function OperationsReports(_p: PageProps) {
   const [campaigns, setCampaigns] = useState<CampaignOperationsReport | null>(null);
   const [agents, setAgents] = useState<AgentOperationsReport | null>(null);
   const [compliance, setCompliance] = useState<ComplianceReport | null>(null);
+  const [queues, setQueues] = useState<QueueReport | null>(null);
   const [known, setKnown] = useState<{
     campaigns: { id: string; name: string }[];
     agents: { id: string; name: string }[];
@@ -106,6 +107,7 @@ export function OperationsReports(_p: PageProps) {
         .catch(fail)
         .finally(done);
     if (kind === 'compliance') api<ComplianceReport>('GET', path).then(setCompliance).catch(fail).finally(done);
+    if (kind === 'queues') api<QueueReport>('GET', path).then(setQueues).catch(fail).finally(done);
   }, [kind, applied]);
 
   const apply = (e: FormEvent) => {
@@ -144,7 +146,6 @@ export function OperationsReports(_p: PageProps) {
           </button>
         ))}
       </div>
-      <p className="muted small">{t('reports.queuesLater')}</p>
       <form className="card row filters" onSubmit={apply} aria-label={t('reports.filters')}>
         <label>
           {t('reports.filter.department')}
@@ -381,6 +382,80 @@ export function OperationsReports(_p: PageProps) {
                 label: t('reports.charts.successes'),
                 values: agents.agents.map((a) => a.successes),
                 stroke: '#ef6c00',
+              },
+            ]}
+          />
+        </section>
+      )}
+
+      {kind === 'queues' && queues && (
+        <section className="card" data-testid="report-queues">
+          <h2>{t('reports.kind.queues')}</h2>
+          <table className="compact">
+            <thead>
+              <tr>
+                <th scope="col">{t('reports.col.queue')}</th>
+                <th scope="col">{t('reports.col.offered')}</th>
+                <th scope="col">{t('reports.col.answered')}</th>
+                <th scope="col">{t('reports.col.serviceLevel')}</th>
+                <th scope="col">{t('reports.col.serviceLevelNoShort')}</th>
+                <th scope="col">{t('reports.col.asa')}</th>
+                <th scope="col">{t('reports.col.abandonRate')}</th>
+                <th scope="col">{t('reports.col.overflowed')}</th>
+                <th scope="col">{t('reports.col.longestWait')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {queues.queues.map((q) => (
+                <tr key={q.queueId}>
+                  <td>
+                    {q.name}{' '}
+                    <span className="muted small">
+                      {t('reports.col.target', { seconds: f.number(q.targetSeconds) })}
+                    </span>
+                  </td>
+                  <td>{f.number(q.offered)}</td>
+                  <td>{f.number(q.answered)}</td>
+                  <td>{rate(q.serviceLevel)}</td>
+                  <td>{rate(q.serviceLevelExcludingShortAbandons)}</td>
+                  <td>{q.asaSeconds === null ? '—' : f.duration(q.asaSeconds * 1000)}</td>
+                  <td>{rate(q.abandonRate)}</td>
+                  <td>{f.number(q.overflowed)}</td>
+                  <td>{q.longestWaitSeconds === null ? '—' : f.duration(q.longestWaitSeconds * 1000)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {queues.queues.length === 0 && <p className="muted">{t('reports.none')}</p>}
+          <BarChart
+            title={t('reports.charts.abandonsByWait')}
+            xLabel={t('reports.charts.waited')}
+            categories={Object.keys(queues.queues[0]?.abandonsByWait ?? {})}
+            series={[
+              {
+                label: t('reports.charts.abandoned'),
+                values: Object.keys(queues.queues[0]?.abandonsByWait ?? {}).map((band) =>
+                  queues.queues.reduce((n, q) => n + (q.abandonsByWait[band] ?? 0), 0),
+                ),
+                stroke: '#b3261e',
+              },
+            ]}
+            testId="queue-chart-wait"
+          />
+          <BarChart
+            title={t('reports.charts.byHour')}
+            xLabel={t('reports.charts.hour')}
+            categories={HOURS.map((h) => String(h).padStart(2, '0'))}
+            series={[
+              {
+                label: t('reports.col.offered'),
+                values: HOURS.map((h) => queues.byHour.find((x) => x.hour === h)?.offered ?? 0),
+                stroke: '#1565c0',
+              },
+              {
+                label: t('reports.col.answered'),
+                values: HOURS.map((h) => queues.byHour.find((x) => x.hour === h)?.answered ?? 0),
+                stroke: '#2e7d32',
               },
             ]}
           />
