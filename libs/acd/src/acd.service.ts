@@ -1422,9 +1422,12 @@ export class AcdService implements InboundDesk {
     bridgeOfChannel: Map<string, BridgeSummary>,
     step: { to?: string },
   ): Promise<void> {
-    const bridge = phone ? bridgeOfChannel.get(phone) : undefined;
+    // The consulting agent's bridge: where their phone is, else (their phone gone) the session's bridge.
+    const bridge =
+      (phone ? bridgeOfChannel.get(phone) : undefined) ??
+      [...bridgeOfChannel.values()].find((b) => !!agentBridge && b.id === agentBridge);
     const others = (bridge?.channelIds ?? []).filter((ch) => ch !== phone && ch !== c.legId);
-    if (bridge && bridge.id !== agentBridge) others.length = 0;
+    if (bridge && agentBridge && bridge.id !== agentBridge) others.length = 0;
     const agents: { id: string; session_channel_id: string }[] = others.length
       ? await this.ds.query(`SELECT id, session_channel_id FROM agents WHERE session_channel_id = ANY($1)`, [others])
       : [];

@@ -179,7 +179,7 @@ describe('ACD restart', () => {
     expect(bridgeOf(held.id)).toBe(`acd-hold-${q.id}`);
     expect(sim.engine.bridges.has(`acd-onhold-${row.id}`)).toBe(false);
     await api(t.url, 'POST', '/api/agent/ready', { token: b.token });
-    const served = await untilRow(ds, held.id, (r) => r.status === 'connected' && r.agent_id === b.id, 'with b');
+    const served = await untilRow(ds, held.id, (r) => r.agent_id === b.id && steps(r).at(-1) === 'agent', 'with b');
     expect(steps(served)).toEqual(['entry', 'queue', 'agent', 'hold', 'requeued', 'agent']);
     sim.engine.hangup(held.id);
     await untilRow(ds, held.id, (r) => r.outcome === 'answered', 'completed with b');
