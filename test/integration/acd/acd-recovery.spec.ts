@@ -40,6 +40,8 @@ describe('ACD restart', () => {
   const phoneOf = async (agentId: string): Promise<string> =>
     (await t.db.ds.query(`SELECT session_channel_id FROM agents WHERE id = $1`, [agentId]))[0].session_channel_id;
   const bridgeOf = (channelId: string): string | undefined => sim.engine.channels.get(channelId)?.bridge?.id;
+  const completed = (id: string): Promise<unknown> =>
+    pollUntil(async () => (await events(t.db.ds, id)).includes('COMPLETECALLER'), { what: 'COMPLETECALLER' });
   const steps = (r: { path: { step: string }[] }): string[] => r.path.map((p) => p.step);
   const talk = async (id: string): Promise<number> =>
     (await t.db.ds.query(`SELECT talk_seconds FROM inbound_calls WHERE id = $1`, [id]))[0].talk_seconds;
@@ -104,6 +106,7 @@ describe('ACD restart', () => {
 
     sim.engine.hangup(kept.id);
     const done = await untilRow(ds, kept.id, (r) => r.outcome === 'answered', 'completed after restart');
+    await completed(done.id);
     expect(await events(ds, done.id)).toEqual(['ENTERQUEUE', 'CONNECT', 'RECOVERED', 'COMPLETECALLER']);
     expect(await talk(done.id)).toBeGreaterThanOrEqual(0);
     const [complete]: { data: { talktime: number } }[] = await ds.query(
@@ -138,6 +141,7 @@ describe('ACD restart', () => {
     sim.engine.hangup(c.id);
     const done = await untilRow(ds, c.id, (r) => r.outcome === 'answered', 'completed');
     expect(steps(done)).toEqual(['entry', 'queue', 'agent', 'hold', 'unhold']);
+    await completed(done.id);
     expect(await events(ds, done.id)).toEqual([
       'ENTERQUEUE',
       'CONNECT',
