@@ -10,7 +10,7 @@ import {
   type RoutingStrategy,
   ROUTING_STRATEGIES,
 } from '@app/acd-core';
-import type { TelephonyEvent, TelephonyPort } from '@app/ari';
+import type { BridgeSummary, TelephonyEvent, TelephonyPort } from '@app/ari';
 import { AppError } from '@app/common';
 import type { AgentSessionService, InboundDesk } from '@app/dialer';
 import type { DataSource } from 'typeorm';
@@ -116,6 +116,22 @@ const E164ISH = /^\+?[0-9]{3,20}$/;
 const silent = { log: () => undefined, warn: () => undefined, error: () => undefined };
 const KEEP_PLACE_DIGIT = '1';
 const CALLBACK_REQUEST_PREFIX = 'acd-callback-request-';
+/** A caller whose agent vanished in a restart goes back ahead of everyone in their queue (in memory only). */
+const FRONT_PRIORITY = 1_000_000;
+
+interface RecoverRow {
+  id: string;
+  agent_id: string | null;
+  answered_at: Date | null;
+  channel_id: string;
+  department_id: string | null;
+  caller_number: string | null;
+  queue_id: string | null;
+  entered_queue_at: Date | null;
+  priority: number;
+  status: string;
+  path: { step: string; to?: string }[] | null;
+}
 
 function strategyOf(s: string): RoutingStrategy {
   return (ROUTING_STRATEGIES as readonly string[]).includes(s) ? (s as RoutingStrategy) : 'longest-idle';
@@ -1267,32 +1283,40 @@ export class AcdService implements InboundDesk {
   // ---- crash recovery ---------------------------------------------------------------------------------------------
 
   /**
-   * After a restart: callers still waiting (their channel alive) are put back in line in their original order
-   * (entry time, priority) and in their holding bridge; kept places go back as callbacks; the others are closed.
+   * After a restart, from the open `inbound_calls` rows and what Asterisk still has (channels, bridges):
+   * - waiting callers whose channel is alive go back in line in their original order (entry time, priority) and in
+   *   their holding bridge; kept places go back as callbacks;
+   * - a connected caller whose channel is alive, with the agent's phone alive, stays connected and is followed to its
+   *   end (hangup: COMPLETECALLER with the talk time, the agent's wrap-up and release);
+   * - a held caller (in `acd-onhold-<id>`) stays held, and the agent can take them back; a consultation in progress
+   *   is cancelled (the consulted party let go, the caller back with the agent);
+   * - a connected or held caller whose agent is gone goes back to the front of their queue;
+   * - only calls whose channel is really gone are closed as `lost`.
    */
   private async recover(): Promise<void> {
-    const rows: {
-      id: string;
-      agent_id: string | null;
-      answered_at: Date | null;
-      channel_id: string;
-      department_id: string | null;
-      caller_number: string | null;
-      queue_id: string | null;
-      entered_queue_at: Date | null;
-      priority: number;
-      status: string;
-    }[] = await this.ds.query(
-      `SELECT id, agent_id, answered_at, channel_id, department_id, caller_number, queue_id, entered_queue_at, priority, status FROM inbound_calls
+    const rows: RecoverRow[] = await this.ds.query(
+      `SELECT id, agent_id, answered_at, channel_id, department_id, caller_number, queue_id, entered_queue_at, priority,
+              status, path FROM inbound_calls
         WHERE status IN ('waiting', 'callback', 'connecting', 'connected') AND ended_at IS NULL ORDER BY entered_queue_at`,
     );
     if (rows.length === 0) return;
-    const alive = new Set((await this.telephony.listChannels()).map((c) => c.id));
+    const channels = await this.telephony.listChannels();
+    const alive = new Set(channels.map((c) => c.id));
+    const bridges = await this.telephony.listBridges();
+    const bridgeOfChannel = new Map<string, BridgeSummary>();
+    for (const b of bridges) for (const ch of b.channelIds) bridgeOfChannel.set(ch, b);
+    let recovered = 0;
     for (const r of rows) {
       const q = r.queue_id ? this.queues.get(r.queue_id) : undefined;
-      const keep =
-        q && r.entered_queue_at && ((r.status === 'waiting' && alive.has(r.channel_id)) || r.status === 'callback');
-      if (!keep) {
+      // A kept place that was being called back: the callback leg carries the caller now.
+      const leg = alive.has(r.channel_id)
+        ? r.channel_id
+        : channels.find((c) => c.id.startsWith(`acdcb-${r.id.slice(0, 8)}-`))?.id;
+      const ok =
+        r.status === 'callback'
+          ? !!q && !!r.entered_queue_at
+          : !!leg && (r.status === 'connected' ? !!r.agent_id : !!q && !!r.entered_queue_at);
+      if (!ok) {
         await this.ds.query(
           `UPDATE inbound_calls SET status = 'ended', outcome = COALESCE(outcome, 'lost'), ended_at = now() WHERE id = $1`,
           [r.id],
@@ -1302,29 +1326,125 @@ export class AcdService implements InboundDesk {
       const c: LiveCall = {
         id: r.id,
         channelId: r.channel_id,
-        legId: r.channel_id,
-        departmentId: r.department_id ?? q.department_id,
+        legId: leg ?? r.channel_id,
+        departmentId: r.department_id ?? q?.department_id ?? '',
         callerNumber: r.caller_number,
-        queueId: q.id,
-        enteredAt: r.entered_queue_at!.getTime(),
+        queueId: q?.id ?? r.queue_id,
+        enteredAt: (r.entered_queue_at ?? r.answered_at ?? new Date()).getTime(),
         priority: r.priority,
         status: r.status === 'callback' ? 'callback' : 'waiting',
         hops: 0,
       };
       this.calls.set(c.id, c);
       this.byChannel.set(c.channelId, c.id);
+      this.byChannel.set(c.legId, c.id);
+      recovered++;
+      if (r.status === 'connected') {
+        await this.recoverConnected(c, r, bridgeOfChannel, alive).catch((e: unknown) =>
+          this.log.warn(`recover connected ${c.id}: ${(e as Error).message}`),
+        );
+        continue;
+      }
       this.router.enqueue({
         id: c.id,
-        queueId: q.id,
+        queueId: q!.id,
         enteredAt: c.enteredAt,
         priority: c.priority,
         callback: c.status === 'callback',
       });
-      await this.event(c.id, q.id, null, 'RECOVERED', { status: c.status });
+      await this.event(c.id, q!.id, null, 'RECOVERED', { status: c.status });
       if (c.status === 'waiting')
-        await this.hold(c, q).catch((e: unknown) => this.log.warn(`recover hold: ${(e as Error).message}`));
+        await this.hold(c, q!).catch((e: unknown) => this.log.warn(`recover hold: ${(e as Error).message}`));
     }
-    this.log.log(`acd: recovered ${this.calls.size} waiting caller(s)`);
+    this.log.log(`acd: recovered ${recovered} call(s)`);
+  }
+
+  /** A connected call found alive after a restart: followed, held, its consultation cancelled, or back in line. */
+  private async recoverConnected(
+    c: LiveCall,
+    r: RecoverRow,
+    bridgeOfChannel: Map<string, BridgeSummary>,
+    alive: Set<string>,
+  ): Promise<void> {
+    const agentId = r.agent_id!;
+    const holdBridge = `acd-onhold-${c.id}`;
+    const held = bridgeOfChannel.get(c.legId)?.id === holdBridge;
+    const phone = await this.phoneChannelOf(agentId);
+    const agentBridge = this.sessions.bridgeOf(agentId);
+    const agentHere = !!phone && alive.has(phone) && !!agentBridge;
+    // The last consultation step not followed by its end: an attended transfer was in progress.
+    const steps = r.path ?? [];
+    const lastConsult = steps.map((p) => p.step).lastIndexOf('consult');
+    const consultOpen =
+      lastConsult >= 0 &&
+      !steps.slice(lastConsult).some((p) => p.step === 'consult-cancelled' || p.step === 'attended-transfer');
+    if (consultOpen) await this.recoverConsult(c, agentId, phone, agentBridge, bridgeOfChannel, steps[lastConsult]);
+    if (!agentHere || (!held && bridgeOfChannel.get(c.legId)?.id !== agentBridge)) {
+      // The agent is gone (or the caller is alone somewhere): back to the front of the queue.
+      const q = c.queueId ? this.queues.get(c.queueId) : undefined;
+      await this.event(c.id, c.queueId, agentId, 'RECOVERED', { status: 'requeued', held });
+      await this.pathStep(c, { step: 'requeued', reason: 'agent-gone', agentId });
+      if (!q) {
+        await this.close(c, 'lost', 'wait_seconds = NULL');
+        await this.telephony.hangup(c.legId, 16).catch(() => undefined);
+        return;
+      }
+      c.status = 'waiting';
+      c.enteredAt = Date.now();
+      await this.ds.query(`UPDATE inbound_calls SET status = 'waiting', agent_id = NULL WHERE id = $1`, [c.id]);
+      await this.hold(c, q);
+      if (held) await this.telephony.destroyBridge(holdBridge).catch(() => undefined);
+      this.router.enqueue({ id: c.id, queueId: q.id, enteredAt: c.enteredAt, priority: FRONT_PRIORITY });
+      return;
+    }
+    c.status = 'connected';
+    c.agentId = agentId;
+    c.connectedAt = (r.answered_at ?? new Date()).getTime();
+    this.busySince.set(agentId, c.connectedAt);
+    // The agent stays busy with this caller (a new session that came up ready is claimed for it).
+    if (this.sessions.stateOf(agentId)?.state === 'ready') this.sessions.takeForInbound(agentId);
+    this.router.setAvailable(agentId, false, Date.now());
+    if (held) c.holdBridgeId = holdBridge;
+    await this.event(c.id, c.queueId, agentId, 'RECOVERED', { status: held ? 'held' : 'connected' });
+    if (consultOpen && held) await this.takeOffHold(c, agentId);
+    else if (held) this.sessions.events.emit('inbound-held', { agentId, inboundCallId: c.id, held: true });
+  }
+
+  /**
+   * A consultation found in progress after a restart is cancelled: the other channels in the consulting agent's
+   * bridge (the consulted agent's phone goes home to their bridge and is released; an external leg hangs up).
+   */
+  private async recoverConsult(
+    c: LiveCall,
+    agentId: string,
+    phone: string | undefined,
+    agentBridge: string | undefined,
+    bridgeOfChannel: Map<string, BridgeSummary>,
+    step: { to?: string },
+  ): Promise<void> {
+    // The consulting agent's bridge: where their phone is, else (their phone gone) the session's bridge.
+    const bridge =
+      (phone ? bridgeOfChannel.get(phone) : undefined) ??
+      [...bridgeOfChannel.values()].find((b) => !!agentBridge && b.id === agentBridge);
+    const others = (bridge?.channelIds ?? []).filter((ch) => ch !== phone && ch !== c.legId);
+    if (bridge && agentBridge && bridge.id !== agentBridge) others.length = 0;
+    const agents: { id: string; session_channel_id: string }[] = others.length
+      ? await this.ds.query(`SELECT id, session_channel_id FROM agents WHERE session_channel_id = ANY($1)`, [others])
+      : [];
+    for (const ch of others) {
+      const target = agents.find((a) => a.session_channel_id === ch);
+      if (target) {
+        const home = this.sessions.bridgeOf(target.id);
+        if (home) await this.telephony.addToBridge(home, [ch]).catch(() => undefined);
+        this.sessions.releaseFromInbound(target.id);
+      } else if (ch.startsWith(`acdcons-${c.id.slice(0, 8)}-`)) await this.telephony.hangup(ch).catch(() => undefined);
+    }
+    await this.event(c.id, c.queueId, agentId, 'ATTENDEDTRANSFER', {
+      to: step.to ?? null,
+      state: 'cancelled',
+      reason: 'restart',
+    });
+    await this.pathStep(c, { step: 'consult-cancelled', from: agentId, to: step.to ?? null, reason: 'restart' });
   }
 
   // ---- live figures ---------------------------------------------------------------------------------------------
