@@ -193,7 +193,9 @@ describe('the live pages in a browser: inbound calls, queues on the wallboard, s
       await someContacts(ds, c, [{}, {}, {}, {}]);
       const state = async () => (await ds.query(`SELECT state, pacing FROM campaigns WHERE id = $1`, [c.id]))[0];
 
-      const page = await signedIn(planner.email, '/floor');
+      // A planner starts on their review queue; the floor view is one of their pages.
+      const page = await signedIn(planner.email, '/planner/review');
+      await page.goto(`${t.url}/floor`);
       const row = page.locator(`tr[data-campaign="${c.id}"]`);
       await row.locator('[data-testid=campaign-start]').click();
       await pollUntil(async () => (await state()).state === 'pilot', { what: 'the pilot started' });
