@@ -44,7 +44,9 @@ describe('every PATCH route answers the whole resource', () => {
       '/api/agents/:id',
       '/api/briefs/:id',
       '/api/campaigns/:id',
+      '/api/campaigns/:id/pacing',
       '/api/departments/:id',
+      '/api/holiday-calendars/:id',
       '/api/queues/:id',
       '/api/users/:id',
     ]);
@@ -108,5 +110,52 @@ describe('every PATCH route answers the whole resource', () => {
     expect(c.status).toBe(201);
     const after = await patchThenGet(`/api/campaigns/${c.body.id}`, t.tokenFor(planner), { wrapUpSeconds: 42 });
     expect(after).toMatchObject({ id: c.body.id, wrapUpSeconds: 42, mode: 'progressive' });
+  });
+
+  it('PATCH /api/campaigns/:id/pacing answers the campaign as GET /api/campaigns/:id does', async () => {
+    const list = await aContactList(t.db.ds, depId, strata([['Europe/London', null, 2]]));
+    const brief = await api(t.url, 'POST', '/api/briefs', {
+      token: t.tokenFor(requester),
+      body: aBriefBody({ contactListId: list.id }),
+    });
+    await api(t.url, 'POST', `/api/briefs/${brief.body.id}/submit`, { token: t.tokenFor(requester) });
+    await api(t.url, 'POST', `/api/briefs/${brief.body.id}/accept`, { token: t.tokenFor(planner) });
+    const c = await api(t.url, 'POST', '/api/campaigns', {
+      token: t.tokenFor(planner),
+      body: { briefId: brief.body.id, mode: 'predictive' },
+    });
+    expect(c.status).toBe(201);
+    // Live pacing applies to a campaign under way: a paused one is enough (no runner here).
+    await t.db.ds.query(`UPDATE campaigns SET state = 'paused' WHERE id = $1`, [c.body.id]);
+    const token = t.tokenFor(planner);
+    const patched = await api(t.url, 'PATCH', `/api/campaigns/${c.body.id}/pacing`, {
+      token,
+      body: { abandonCapPercent: 2.5, maxLinesPerAgent: 2 },
+    });
+    expect(patched.status).toBe(200);
+    const got = await api(t.url, 'GET', `/api/campaigns/${c.body.id}`, { token });
+    expect(patched.body).toEqual(got.body);
+    expect(JSON.stringify(got.body)).toContain('2.5');
+  });
+
+  it('PATCH /api/holiday-calendars/:id answers the calendar as the list shows it', async () => {
+    const token = t.tokenFor(admin);
+    const created = await api(t.url, 'POST', '/api/holiday-calendars', {
+      token,
+      body: {
+        name: `Calendar ${Date.now()}`,
+        departmentId: depId,
+        dates: [{ date: '2026-10-01', name: 'National Day' }],
+      },
+    });
+    expect(created.status).toBe(201);
+    const patched = await api(t.url, 'PATCH', `/api/holiday-calendars/${created.body.id}`, {
+      token,
+      body: { dates: [{ date: '2026-10-02', name: 'Second day' }] },
+    });
+    expect(patched.status).toBe(200);
+    const list = await api(t.url, 'GET', '/api/holiday-calendars', { token });
+    expect(patched.body).toEqual(list.body.find((x: { id: string }) => x.id === created.body.id));
+    expect(JSON.stringify(patched.body)).toContain('2026-10-02');
   });
 });

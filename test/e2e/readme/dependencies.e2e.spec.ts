@@ -37,7 +37,7 @@ describe('the installed dependencies', () => {
     const undeclared = new Set<string>();
     for (const file of ['apps', 'libs'].flatMap(sources)) {
       const text = readFileSync(file, 'utf8');
-      for (const m of text.matchAll(/(?:from\s+|import\s*\(\s*)'([^']+)'/g)) {
+      for (const m of text.matchAll(/(?:from\s+|import\s*\(\s*)'([^'\s]+)'/g)) {
         const name = packageOf(m[1]);
         if (name && !(name in pkg.dependencies)) undeclared.add(`${name} (${file})`);
       }
