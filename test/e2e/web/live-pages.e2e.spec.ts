@@ -179,7 +179,11 @@ describe('the live pages in a browser: inbound calls, queues on the wallboard, s
       await page.fill('[data-testid=transfer-target]', second.id);
       await page.keyboard.press('Alt+T');
       await untilRow(ds, call.id, (r) => r.agent_id === second.id, 'with the second agent');
-      await expect(page.locator('p[role=status].info').innerText()).resolves.toContain(second.id);
+      // The row changes before the page has the transfer's answer: wait for the page's own status line.
+      await pollUntil(async () => (await page.locator('p[role=status].info').innerText()).includes(second.id), {
+        timeoutMs: 5000,
+        what: 'the desktop saying the call went to the second agent',
+      });
       expect(errors).toEqual([]);
     }, 120_000);
 
