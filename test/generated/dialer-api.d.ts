@@ -2509,6 +2509,18 @@ export interface components {
              * @example title must be a string
              */
             reason: string;
+            /**
+             * @description the rule that failed, for clients that word the reason in their own language
+             * @example maxLength
+             */
+            rule?: string;
+            /**
+             * @description the rule's limits, e.g. `[200]` for maxLength
+             * @example [
+             *       200
+             *     ]
+             */
+            args?: (string | number)[];
         };
         CampaignResponse: {
             /** Format: uuid */

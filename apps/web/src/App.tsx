@@ -107,7 +107,7 @@ export function App() {
             <Page user={user} params={found.params} />
           </Suspense>
         ) : (
-          path === '/home' && <Home user={user} />
+          path === '/home' && <Home user={user} links={links} />
         )}
       </main>
     </>

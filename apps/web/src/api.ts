@@ -8,7 +8,8 @@ export interface ApiError {
   status: number;
   error: string;
   message: string;
-  details?: { field: string; reason: string }[];
+  /** One per refused field; `rule` and `args` let the page word the reason in its language (see errors.ts). */
+  details?: { field: string; reason: string; rule?: string; args?: (string | number)[] }[];
 }
 
 let accessToken: string | null = null;

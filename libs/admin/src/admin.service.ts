@@ -41,7 +41,13 @@ function normaliseDates(dates: HolidayDateDto[]): { date: string; name?: string 
   dates.forEach((d, i) => {
     const [y, m, day] = d.date.split('-').map(Number);
     const t = new Date(Date.UTC(y, m - 1, day));
-    if (t.getUTCMonth() !== m - 1) problems.push({ field: `dates[${i}].date`, reason: `${d.date} is no calendar day` });
+    if (t.getUTCMonth() !== m - 1)
+      problems.push({
+        field: `dates[${i}].date`,
+        reason: `${d.date} is no calendar day`,
+        rule: 'noCalendarDay',
+        args: [d.date],
+      });
     else if (seen.has(d.date)) problems.push({ field: `dates[${i}].date`, reason: `${d.date} is listed twice` });
     else seen.set(d.date, d.name ? { date: d.date, name: d.name } : { date: d.date });
   });

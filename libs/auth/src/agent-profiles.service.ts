@@ -46,7 +46,12 @@ function skillProblems(skills: Record<string, unknown> | undefined): FieldProble
     if (!/^[\p{L}\p{N}_ .-]{1,64}$/u.test(name))
       out.push({ field: `skills.${name}`, reason: 'a skill name is 1-64 letters, digits, space, _ . or -' });
     else if (typeof level !== 'number' || !Number.isInteger(level) || level < 1 || level > 10)
-      out.push({ field: `skills.${name}`, reason: 'level must be an integer from 1 to 10' });
+      out.push({
+        field: `skills.${name}`,
+        reason: 'level must be an integer from 1 to 10',
+        rule: 'levelRange',
+        args: [1, 10],
+      });
   }
   if (Object.keys(skills).length > 50) out.push({ field: 'skills', reason: 'at most 50 skills' });
   return out;

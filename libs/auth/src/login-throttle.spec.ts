@@ -51,7 +51,7 @@ describe('LoginThrottle', () => {
     const { t } = make();
     for (let i = 0; i < 25; i++) t.failed(`user${i}@x.io`, '10.3.0.1');
     t.succeeded('user1@x.io');
-    expect(refusal(t, 'user1@x.io', '10.3.0.1')?.details).toEqual([
+    expect(refusal(t, 'user1@x.io', '10.3.0.1')?.details).toMatchObject([
       { field: 'address', reason: 'too many failed logins' },
     ]);
     expect(refusal(t, 'user1@x.io', '10.3.0.2')).toBeUndefined();

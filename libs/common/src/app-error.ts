@@ -38,6 +38,10 @@ export const notFound = (what: string, id?: string): AppError =>
 export interface FieldProblem {
   field: string;
   reason: string;
+  /** The rule that failed (class-validator's name, e.g. `max`, `isEmail`), so a client can word it in its language. */
+  rule?: string;
+  /** The rule's limits, e.g. `[5]` for `max`, `[3, 200]` for `length`. */
+  args?: (string | number)[];
 }
 
 export const invalid = (problems: FieldProblem[], message = 'some fields are invalid'): AppError =>

@@ -1,4 +1,5 @@
 import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { getMetadataStorage } from 'class-validator';
 import { invalid, type FieldProblem } from './app-error';
 
 /**
@@ -30,12 +31,35 @@ const rank = (rule: string): number => {
   return i < 0 ? RULE_PRIORITY.length : i;
 };
 
-/** One reason per field: the most telling of the rules it failed. */
-export function mainReason(constraints: Record<string, string>): string | undefined {
+/** The most telling of the rules a field failed. */
+export function mainRule(constraints: Record<string, string>): string | undefined {
   const rules = Object.keys(constraints);
   if (!rules.length) return undefined;
-  const best = rules.reduce((a, b) => (rank(b) < rank(a) ? b : a));
-  return constraints[best];
+  return rules.reduce((a, b) => (rank(b) < rank(a) ? b : a));
+}
+
+/** One reason per field: the message of its most telling rule. */
+export function mainReason(constraints: Record<string, string>): string | undefined {
+  const rule = mainRule(constraints);
+  return rule === undefined ? undefined : constraints[rule];
+}
+
+/**
+ * The limits a rule was declared with (`@Max(5)` gives `[5]`), from class-validator's metadata; only numbers,
+ * strings and lists of them (a list is joined with ", "); patterns and option objects are left out.
+ */
+function ruleArgs(e: ValidationError, rule: string): (string | number)[] | undefined {
+  const target = e.target as object | undefined;
+  if (!target || typeof target !== 'object') return undefined;
+  const meta = getMetadataStorage()
+    .getTargetValidationMetadatas(target.constructor, '', true, false)
+    .find((m) => m.propertyName === e.property && m.name === rule);
+  const out: (string | number)[] = [];
+  for (const c of meta?.constraints ?? []) {
+    if (typeof c === 'number' || typeof c === 'string') out.push(c);
+    else if (Array.isArray(c) && c.every((x) => typeof x === 'number' || typeof x === 'string')) out.push(c.join(', '));
+  }
+  return out.length ? out : undefined;
 }
 
 /** Flattens class-validator's tree into `{ field: 'a.b[2].c', reason }` entries, one per field. */
@@ -43,8 +67,11 @@ export function flattenValidationErrors(errors: ValidationError[], prefix = ''):
   const out: FieldProblem[] = [];
   for (const e of errors) {
     const key = /^\d+$/.test(e.property) ? `${prefix}[${e.property}]` : prefix ? `${prefix}.${e.property}` : e.property;
-    const reason = mainReason(e.constraints ?? {});
-    if (reason !== undefined) out.push({ field: key, reason });
+    const rule = mainRule(e.constraints ?? {});
+    if (rule !== undefined) {
+      const args = ruleArgs(e, rule);
+      out.push({ field: key, reason: e.constraints![rule], rule, ...(args ? { args } : {}) });
+    }
     // children only when the value itself had the right type (a string where an object belongs has no children)
     else if (e.children?.length) out.push(...flattenValidationErrors(e.children, key));
   }
@@ -58,6 +85,8 @@ export function createValidationPipe(): ValidationPipe {
     forbidNonWhitelisted: true,
     transform: true,
     transformOptions: { enableImplicitConversion: false },
+    // The target lets the details name each rule's limits (see ruleArgs); values are never echoed back.
+    validationError: { target: true, value: false },
     exceptionFactory: (errors) => invalid(flattenValidationErrors(errors)),
   });
 }

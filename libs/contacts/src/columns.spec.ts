@@ -58,7 +58,7 @@ describe('planColumns', () => {
     } catch (e) {
       expect(e).toBeInstanceOf(AppError);
       expect((e as AppError).message).toContain('headers found: first_name, email');
-      expect((e as AppError).details).toEqual([expect.objectContaining({ field: 'phone' })]);
+      expect((e as AppError).details).toMatchObject([expect.objectContaining({ field: 'phone' })]);
     }
   });
 

@@ -133,7 +133,7 @@ describe('agents log in only on endpoints assigned to them or their department',
     const user = await agentUserWithoutProfile(dep.id);
     const refused = await api(t.url, 'POST', '/api/agents', { token: outsider, body: { userId: user.id } });
     expect(refused.status).toBe(400);
-    expect(refused.body.details).toEqual([{ field: 'userId', reason: 'no such user in a department you work for' }]);
+    expect(refused.body.details).toMatchObject([{ field: 'userId', reason: 'no such user in a department you work for' }]);
     const agentUser = await aUser(t.db.ds, 'agent', dep.id);
     const agent = (await t.db.ds.getRepository(Agent).findOne({ where: { userId: agentUser.id } }))!;
     expect(
@@ -143,7 +143,7 @@ describe('agents log in only on endpoints assigned to them or their department',
     const planner = await aUser(t.db.ds, 'planner', dep.id);
     const notAgent = await api(t.url, 'POST', '/api/agents', { token: sup, body: { userId: planner.id } });
     expect(notAgent.status).toBe(400);
-    expect(notAgent.body.details).toEqual([{ field: 'userId', reason: 'the user is a planner, not an agent' }]);
+    expect(notAgent.body.details).toMatchObject([{ field: 'userId', reason: 'the user is a planner, not an agent' }]);
   });
 
   it("lets agents share the department's pool, one at a time", async () => {
@@ -161,7 +161,7 @@ describe('agents log in only on endpoints assigned to them or their department',
     expect((await api(t.url, 'POST', '/api/agent/session', { token: a, body: { endpoint: shared } })).status).toBe(201);
     const busy = await api(t.url, 'POST', '/api/agent/session', { token: b, body: { endpoint: shared } });
     expect(busy.status).toBe(409);
-    expect(busy.body.details).toEqual([
+    expect(busy.body.details).toMatchObject([
       { field: 'endpoint', reason: `${shared} is in use by another logged-in agent` },
     ]);
     expect((await api(t.url, 'DELETE', '/api/agent/session', { token: a })).status).toBe(200);

@@ -243,7 +243,7 @@ describe('access matrix: role × action × department (docs/access-control.md)',
     for (const briefId of [foreign, '00000000-0000-4000-8000-000000000000']) {
       const res = await make(briefId);
       expect(res.status).toBe(400);
-      expect(res.body.details).toEqual([{ field: 'briefId', reason: 'no such brief in this department' }]);
+      expect(res.body.details).toMatchObject([{ field: 'briefId', reason: 'no such brief in this department' }]);
     }
   });
 

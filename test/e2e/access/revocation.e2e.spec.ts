@@ -115,11 +115,11 @@ describe('token revocation, logout and refresh', () => {
     const requester = await aUser(t.db.ds, 'requester', dep.id);
     const refused = await patch(requester.id, { assignedDepartmentIds: [other.id] });
     expect(refused.status).toBe(400);
-    expect(refused.body.details).toEqual([
+    expect(refused.body.details).toMatchObject([
       { field: 'assignedDepartmentIds', reason: 'a requester works for their own department only' },
     ]);
     const unknown = await patch(staff.user.id, { assignedDepartmentIds: ['00000000-0000-4000-8000-000000000000'] });
-    expect(unknown.body.details).toEqual([{ field: 'assignedDepartmentIds', reason: 'no such department' }]);
+    expect(unknown.body.details).toMatchObject([{ field: 'assignedDepartmentIds', reason: 'no such department' }]);
   });
 
   it('stops a demoted admin from creating admins with the old token', async () => {
@@ -209,7 +209,7 @@ describe('token revocation, logout and refresh', () => {
 
     const noHeader = await post(t.url, '/api/auth/refresh', { cookie: first });
     expect(noHeader.status).toBe(403);
-    expect(noHeader.body.details).toEqual([{ field: 'x-requested-with', reason: 'must be dialer-web' }]);
+    expect(noHeader.body.details).toMatchObject([{ field: 'x-requested-with', reason: 'must be dialer-web' }]);
     expect((await post(t.url, '/api/auth/refresh', { headers: WEB })).status).toBe(401);
 
     const r1 = await post(t.url, '/api/auth/refresh', { cookie: first, headers: WEB });

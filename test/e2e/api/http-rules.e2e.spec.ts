@@ -87,7 +87,9 @@ describe('HTTP rules: body limits per route, content types, one reason per field
     expect(res.body.error).toBe('unsupported-media-type');
     expect(res.body.message).toContain('text/plain');
     expect(res.body.message).toContain('application/json');
-    expect(res.body.details).toEqual([{ field: 'content-type', reason: 'expected application/json, got text/plain' }]);
+    expect(res.body.details).toMatchObject([
+      { field: 'content-type', reason: 'expected application/json, got text/plain' },
+    ]);
   });
 
   it('says when a JSON body is malformed, on ordinary and on large-body routes', async () => {
@@ -109,9 +111,12 @@ describe('HTTP rules: body limits per route, content types, one reason per field
     });
     expect(res.status).toBe(400);
     const byField = (f: string) => res.body.details.filter((d: { field: string }) => d.field === f);
-    expect(byField('title')).toEqual([{ field: 'title', reason: 'title must be a string' }]);
-    expect(byField('pilotSize')).toEqual([{ field: 'pilotSize', reason: 'pilotSize must be an integer number' }]);
-    expect(byField('windows')).toEqual([{ field: 'windows', reason: 'windows must be an object' }]);
+    // The rule's name rides along so a client can word the reason in its own language.
+    expect(byField('title')).toEqual([{ field: 'title', reason: 'title must be a string', rule: 'isString' }]);
+    expect(byField('pilotSize')).toEqual([
+      { field: 'pilotSize', reason: 'pilotSize must be an integer number', rule: 'isInt' },
+    ]);
+    expect(byField('windows')).toEqual([{ field: 'windows', reason: 'windows must be an object', rule: 'isObject' }]);
     const fields = res.body.details.map((d: { field: string }) => d.field);
     expect(new Set(fields).size).toBe(fields.length);
   });
@@ -127,7 +132,7 @@ describe('HTTP rules: body limits per route, content types, one reason per field
       }),
     });
     expect(res.status).toBe(400);
-    expect(res.body.details).toEqual([
+    expect(res.body.details).toMatchObject([
       { field: 'windows.weekdays[0].ranges[0].from', reason: 'from must be a time written HH:MM (00:00-23:59)' },
     ]);
   });

@@ -28,7 +28,7 @@ describe('hostile inputs answer 4xx with the field and the reason', () => {
   it('refuses an invalid UUID in a query string, naming the parameter', async () => {
     const res = await api(t.url, 'GET', '/api/agent/session?agentId=x', { token: t.tokenFor(supervisor) });
     expect(res.status).toBe(400);
-    expect(res.body.details).toEqual([{ field: 'agentId', reason: 'must be a UUID' }]);
+    expect(res.body.details).toMatchObject([{ field: 'agentId', reason: 'must be a UUID' }]);
   });
 
   it('refuses a query parameter given twice where one value is expected', async () => {
@@ -43,7 +43,7 @@ describe('hostile inputs answer 4xx with the field and the reason', () => {
   it('refuses an invalid UUID in a path, naming the parameter', async () => {
     const res = await api(t.url, 'GET', '/api/campaigns/not-a-uuid', { token: t.tokenFor(admin) });
     expect(res.status).toBe(400);
-    expect(res.body.details).toEqual([{ field: 'id', reason: 'must be a UUID' }]);
+    expect(res.body.details).toMatchObject([{ field: 'id', reason: 'must be a UUID' }]);
   });
 
   it('refuses integers out of range in a path instead of failing in the database', async () => {
@@ -70,14 +70,14 @@ describe('hostile inputs answer 4xx with the field and the reason', () => {
       body: aBriefBody({ title: 'Renewal\u0000 reminder' }),
     });
     expect(nul.status).toBe(400);
-    expect(nul.body.details).toEqual([{ field: 'title', reason: 'must not contain NUL characters (U+0000)' }]);
+    expect(nul.body.details).toMatchObject([{ field: 'title', reason: 'must not contain NUL characters (U+0000)' }]);
 
     const surrogate = await api(t.url, 'POST', '/api/briefs', {
       token: t.tokenFor(requester),
       body: aBriefBody({ contactPerson: { name: 'Ann \ud800' } }),
     });
     expect(surrogate.status).toBe(400);
-    expect(surrogate.body.details).toEqual([
+    expect(surrogate.body.details).toMatchObject([
       { field: 'contactPerson.name', reason: 'must not contain unpaired UTF-16 surrogates' },
     ]);
 

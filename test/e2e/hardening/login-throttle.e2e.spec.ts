@@ -83,7 +83,7 @@ describe('login throttling', () => {
     // ... another account from the same address too (the address key, after 20 failures from it), ...
     const sameAddress = await login(t.url, '127.0.0.1', bystander.email, password);
     expect(sameAddress.status).toBe(429);
-    expect(sameAddress.body.details).toEqual([{ field: 'address', reason: 'too many failed logins' }]);
+    expect(sameAddress.body.details).toMatchObject([{ field: 'address', reason: 'too many failed logins' }]);
     // ... while another account from another address logs in.
     const other = await login(t.url, '127.0.0.2', bystander.email, password);
     expect(other.status).toBe(200);
@@ -126,7 +126,7 @@ describe('the client address behind a reverse proxy (TRUST_PROXY)', () => {
       await spray(t, '127.0.0.5', (i) => `198.51.100.${i + 1}`);
       const after = await login(t.url, '127.0.0.5', b.email, password, '198.51.100.200');
       expect(after.status).toBe(429);
-      expect(after.body.details).toEqual([{ field: 'address', reason: 'too many failed logins' }]);
+      expect(after.body.details).toMatchObject([{ field: 'address', reason: 'too many failed logins' }]);
     } finally {
       await t.close();
     }
@@ -139,7 +139,7 @@ describe('the client address behind a reverse proxy (TRUST_PROXY)', () => {
       await spray(t, '127.0.0.6', () => '203.0.113.9');
       const locked = await login(t.url, '127.0.0.6', a.email, password, '203.0.113.9');
       expect(locked.status).toBe(429);
-      expect(locked.body.details).toEqual([{ field: 'address', reason: 'too many failed logins' }]);
+      expect(locked.body.details).toMatchObject([{ field: 'address', reason: 'too many failed logins' }]);
       // Another client behind the same proxy is not locked out with the first.
       const other = await login(t.url, '127.0.0.6', b.email, password, '203.0.113.10');
       expect(other.status).toBe(200);

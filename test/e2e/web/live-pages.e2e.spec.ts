@@ -211,12 +211,15 @@ describe('the live pages in a browser: inbound calls, queues on the wallboard, s
         { what: 'the floor view showing the pilot paused' },
       );
 
-      // Out of bounds: the API's reason next to the field.
+      // Out of bounds: the API's reason next to the field, in the page's language (the API names the rule, `max`
+      // with 5, and the Chinese page words it from its catalogue).
       await row.locator('[data-testid=abandon-target]').fill('9');
       await row.locator('[data-testid=pacing-save]').click();
       const fieldError = row.locator('[data-field-error=abandonCapPercent]');
       await fieldError.waitFor({ timeout: 5000 });
-      await expect(fieldError.innerText()).resolves.toContain('must not exceed 5');
+      await expect(fieldError.innerText()).resolves.toContain(
+        lang === 'en' ? 'must not exceed 5' : text.validation.max.replace('{{a}}', '5'),
+      );
       await expect(row.locator('[data-testid=abandon-target]').getAttribute('aria-invalid')).resolves.toBe('true');
       await noSeriousViolations(page, 'floor view with a field error');
 

@@ -81,7 +81,7 @@ describe('PATCH /api/campaigns/:id/pacing', () => {
     expect(zero.body.details[0].field).toBe('maxLinesPerAgent');
     const progressive = await patch({ maxLinesPerAgent: 2 });
     expect(progressive.status).toBe(400);
-    expect(progressive.body.details).toEqual([
+    expect(progressive.body.details).toMatchObject([
       { field: 'maxLinesPerAgent', reason: 'progressive mode dials one line per agent' },
     ]);
     expect((await patch({})).status).toBe(400);

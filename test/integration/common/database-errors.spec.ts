@@ -73,7 +73,7 @@ describe('database errors that reach the exception filter', () => {
     const mapped = fromDatabaseError(e);
     expect(mapped).toBeDefined();
     expect(httpStatusOf(mapped!.code)).toBe(status);
-    expect(mapped!.details).toEqual([{ field, reason: expect.any(String) }]);
+    expect(mapped!.details).toMatchObject([{ field, reason: expect.any(String) }]);
     const [httpStatus, body] = new HttpExceptionFilter().render(e);
     expect(httpStatus).toBe(status);
     const text = JSON.stringify(body);

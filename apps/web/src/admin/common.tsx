@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError, SessionUser } from '../api';
 import { describedBy, FieldError } from '../components/FieldError';
+import { messageText, reasonText } from '../errors';
 import { navigate } from '../router';
 import './admin.css';
 
@@ -112,6 +113,6 @@ export const parseList = (text: string): string[] =>
 export function errorText(e: unknown): string {
   const err = e as ApiError;
   return err.details?.length
-    ? `${err.message}: ${err.details.map((d) => `${d.field} ${d.reason}`).join('; ')}`
-    : err.message;
+    ? `${messageText(err)} ${err.details.map((d) => `${d.field}: ${reasonText(d)}`).join('; ')}`
+    : messageText(err);
 }

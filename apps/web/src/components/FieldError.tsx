@@ -1,11 +1,12 @@
 import type { ApiError } from '../api';
+import { messageText, reasonText } from '../errors';
 
 /** The API's reason for one field (`details[{field, reason}]` of a 400/422), shown next to that field. */
 export function fieldReason(error: ApiError | null | undefined, field: string): string | undefined {
   const d = error?.details?.find(
     (x) => x.field === field || x.field.startsWith(field + '.') || x.field.startsWith(field + '['),
   );
-  return d?.reason;
+  return d ? reasonText(d) : undefined;
 }
 
 /**
@@ -37,12 +38,12 @@ export function FormError(p: { error: ApiError | null | undefined; shownFields?:
   );
   return (
     <div className="form-error" role="alert">
-      <p>{p.error.message}</p>
+      <p>{messageText(p.error)}</p>
       {rest.length > 0 && (
         <ul>
           {rest.map((d) => (
             <li key={d.field + d.reason}>
-              <code>{d.field}</code>: {d.reason}
+              <code>{d.field}</code>: {reasonText(d)}
             </li>
           ))}
         </ul>

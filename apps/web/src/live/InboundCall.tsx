@@ -1,3 +1,4 @@
+import { messageText, reasonText } from '../errors';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AgentServerEvents, InboundOfferDto } from '@app/agent-gateway';
@@ -72,8 +73,8 @@ export function InboundCall(p: InboundCallProps) {
       p.onMessage({ kind: 'info', text: ok(r) });
     } catch (e) {
       const err = e as ApiError;
-      const detail = err.details?.map((d) => d.reason).join('; ');
-      p.onMessage({ kind: 'error', text: t('agent.refused', { what, message: detail || err.message }) });
+      const detail = err.details?.map(reasonText).join('; ');
+      p.onMessage({ kind: 'error', text: t('agent.refused', { what, message: detail || messageText(err) }) });
     } finally {
       setBusy(false);
     }

@@ -13,7 +13,8 @@ import type { AgentProfileView } from '@app/auth';
 import type { AgentDispositionView } from '@app/dialer';
 import type { Question, ScriptBody, Section } from '@app/scripts';
 import { nextSection } from '@libs/scripts/src/script-body';
-import { api, type SessionUser } from '../api';
+import { api, type ApiError, type SessionUser } from '../api';
+import { messageText, reasonText } from '../errors';
 import { useFormat, useNow, wallTimeToIso } from '../format';
 import { openSocket } from '../socket';
 import '../live/live.css';
@@ -274,7 +275,9 @@ export function AgentDesktop(_p: { user: SessionUser }) {
           setMessage(okText ? { kind: 'info', text: okText } : null);
           return true;
         }
-        setMessage({ kind: 'error', text: t('agent.refused', { what, message: ack.message }) });
+        const details = Array.isArray(ack.details) ? (ack.details as NonNullable<ApiError['details']>) : [];
+        const said = details.map(reasonText).join('; ') || messageText({ status: 0, ...ack, details });
+        setMessage({ kind: 'error', text: t('agent.refused', { what, message: said }) });
       } catch {
         setMessage({ kind: 'error', text: t('agent.noAnswer', { what }) });
       }

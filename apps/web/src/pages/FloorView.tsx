@@ -1,3 +1,4 @@
+import { messageText, reasonText } from '../errors';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AgentProfileView } from '@app/auth';
@@ -99,7 +100,7 @@ function PacingForm(p: { c: CampaignView; onSaved: (text: string) => void }) {
       </button>
       {error && !error.details?.length && (
         <span className="error" role="alert">
-          {error.message}
+          {messageText(error)}
         </span>
       )}
     </form>
@@ -165,8 +166,8 @@ export function FloorView(props: { user: SessionUser }) {
 
   const refused = (what: string, e: unknown) => {
     const err = e as ApiError;
-    const detail = err.details?.map((d) => d.reason).join('; ');
-    setMessage({ kind: 'error', text: t('agent.refused', { what, message: detail || err.message }) });
+    const detail = err.details?.map(reasonText).join('; ');
+    setMessage({ kind: 'error', text: t('agent.refused', { what, message: detail || messageText(err) }) });
   };
   const act = async (what: string, method: string, path: string, body?: unknown) => {
     try {

@@ -1,4 +1,5 @@
 // Every setting of a campaign, as the planner sets it up from a brief (POST) or adjusts it between pilot rounds (PATCH).
+import { reasonText } from '../errors';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallingWindows } from '@app/briefs';
@@ -479,7 +480,7 @@ export function CampaignForm(p: {
         {windowsRest.length > 0 && (
           <ul className="field-error" id="cf-windows-error" role="alert" data-field-error="windows">
             {windowsRest.map((d) => (
-              <li key={d.field + d.reason}>{d.reason}</li>
+              <li key={d.field + d.reason}>{reasonText(d)}</li>
             ))}
           </ul>
         )}

@@ -1,5 +1,6 @@
 // The deadline forecast as a chart: contacts left over time as expected at the forecast's pace, the pace the deadline
 // needs, and the deadline itself as a vertical line (uPlot, as the wallboard's chart).
+import { messageText, reasonText } from '../errors';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import uPlot from 'uplot';
@@ -118,7 +119,7 @@ export function ForecastPanel(p: { campaignId: string }) {
         </label>
         {error && (
           <span className="field-error" id="fc-agents-error" role="alert" data-field-error="agents">
-            {error.details?.find((d) => d.field === 'agents')?.reason ?? error.message}
+            {((d) => (d ? reasonText(d) : messageText(error)))(error.details?.find((d) => d.field === 'agents'))}
           </span>
         )}
         <button type="submit">{t('planner.forecast.whatIf')}</button>

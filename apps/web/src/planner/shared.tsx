@@ -1,4 +1,5 @@
 // Small pieces every planner page uses: loading a resource, a labelled field with the API's reason next to it, links.
+import { messageText } from '../errors';
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, type ApiError } from '../api';
@@ -87,7 +88,7 @@ export function LoadError(p: { error: ApiError | null }) {
   if (!p.error) return null;
   return (
     <p className="error" role="alert">
-      {t('planner.loadFailed', { message: p.error.message })}
+      {t('planner.loadFailed', { message: messageText(p.error) })}
     </p>
   );
 }

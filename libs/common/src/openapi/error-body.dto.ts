@@ -27,6 +27,20 @@ export class FieldProblemDto {
   field: string;
   @ApiProperty({ description: 'why it was refused', example: 'title must be a string' })
   reason: string;
+  @ApiProperty({
+    required: false,
+    description: 'the rule that failed, for clients that word the reason in their own language',
+    example: 'maxLength',
+  })
+  rule?: string;
+  @ApiProperty({
+    required: false,
+    description: "the rule's limits, e.g. `[200]` for maxLength",
+    type: 'array',
+    items: { oneOf: [{ type: 'string' }, { type: 'number' }] },
+    example: [200],
+  })
+  args?: (string | number)[];
 }
 
 /** What every error answers (the exception filter in @app/common renders it). */

@@ -75,7 +75,31 @@ describe('flattenValidationErrors', () => {
   it('gives one reason per field, the type first', async () => {
     const dto = plainToInstance(SampleDto, { name: 42, kind: 'c', ownerId: 'x', open: true, ranges: [], code: 'X1' });
     const problems = flattenValidationErrors(await validate(dto));
-    expect(problems.filter((p) => p.field === 'name')).toEqual([{ field: 'name', reason: 'name must be a string' }]);
+    expect(problems.filter((p) => p.field === 'name')).toEqual([
+      { field: 'name', reason: 'name must be a string', rule: 'isString' },
+    ]);
     expect(problems.map((p) => p.field).sort()).toEqual(['kind', 'name', 'ownerId']);
+  });
+
+  it('names the rule and its limits (lists joined, patterns left out)', async () => {
+    const dto = plainToInstance(SampleDto, {
+      name: 'ab',
+      size: 12,
+      kind: 'c',
+      ownerId: '00000000-0000-4000-8000-000000000000',
+      open: true,
+      ranges: [{ from: '9' }],
+      code: 'X1',
+    });
+    const problems = flattenValidationErrors(await validate(dto));
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        { field: 'name', reason: expect.any(String), rule: 'minLength', args: [3] },
+        { field: 'size', reason: expect.any(String), rule: 'max', args: [9] },
+        { field: 'kind', reason: expect.any(String), rule: 'isIn', args: ['a, b'] },
+        { field: 'ranges[0].from', reason: expect.any(String), rule: 'matches' },
+      ]),
+    );
+    expect(problems).toHaveLength(4);
   });
 });
