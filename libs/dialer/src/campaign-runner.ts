@@ -14,6 +14,8 @@ import { PgContactSource, sweepExpiredLeases, updated } from './pg-contact-sourc
 export interface CampaignHandle {
   campaign: Campaign;
   settings: EngineSettings;
+  /** The holiday calendar's dates the settings were built with: a change to the calendar rebuilds them. */
+  holidayDates: string;
   engine: DialerEngine;
   source: PgContactSource;
   calls: AriCallPort;
@@ -309,9 +311,12 @@ export class CampaignRunner {
       this.handles.delete(c.id);
       return;
     }
-    if (c.updatedAt?.getTime() !== h.campaign.updatedAt?.getTime()) {
+    // A holiday added to the campaign's calendar (admin pages) stops calls on that day from the next renewal, as
+    // a change to the campaign itself does.
+    const holidays = await this.holidays(c);
+    if (c.updatedAt?.getTime() !== h.campaign.updatedAt?.getTime() || holidays.join() !== h.holidayDates) {
       h.campaign = c;
-      const holidays = await this.holidays(c);
+      h.holidayDates = holidays.join();
       h.settings = engineSettingsOf(c, holidays);
       // The engine reads its config on every decision: new limits apply from the next tick.
       Object.assign(h.engine.cfg, h.settings.config);
@@ -429,7 +434,8 @@ export class CampaignRunner {
   }
 
   private async build(c: Campaign): Promise<CampaignHandle> {
-    const settings = engineSettingsOf(c, await this.holidays(c));
+    const holidays = await this.holidays(c);
+    const settings = engineSettingsOf(c, holidays);
     const clock = new KillableClock(this.opts.clockOffsetMs ?? 0);
     const store = new AttemptStore(this.ds, {
       campaignId: c.id,
@@ -441,6 +447,7 @@ export class CampaignRunner {
     const h = {
       campaign: c,
       settings,
+      holidayDates: holidays.join(),
       clock,
       store,
       latency: new LatencyStats(),

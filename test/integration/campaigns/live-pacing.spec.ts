@@ -3,7 +3,7 @@ import { pollUntil } from '@app/common';
 import { CampaignRunner, LineCapPacer } from '@app/dialer';
 import type { PredictivePacer } from '@app/dialer-core';
 import { aDepartment, aUser } from '../../support/builders';
-import { aCampaign, anAgent, setState, someContacts } from '../../support/campaign-builders';
+import { aCampaign, ALWAYS_OPEN, anAgent, setState, someContacts } from '../../support/campaign-builders';
 import { api, startTestApp, type TestApp } from '../../support/test-app';
 
 const ENV = { SIM_PORT: '0', DIALER_TICK_MS: '100', DIALER_LEASE_SECONDS: '2', DIALER_INSTANCE_ID: 'live-pacing' };
@@ -61,6 +61,51 @@ describe('PATCH /api/campaigns/:id/pacing', () => {
       department_id: dep.id,
       details: { abandonCapPercent: { from: 3, to: 1.5 }, maxLinesPerAgent: { from: 3, to: 2 } },
     });
+  });
+
+  it("a holiday added to a running campaign's calendar reaches the runner without a change to the campaign", async () => {
+    const ds = t.db.ds;
+    const dep = await aDepartment(ds);
+    const admin = t.tokenFor(await aUser(ds, 'admin', dep.id));
+    const cal = await api(t.url, 'POST', '/api/holiday-calendars', {
+      token: admin,
+      body: { name: `Holidays ${Date.now()}`, dates: [{ date: '2030-01-01', name: 'New Year' }] },
+    });
+    expect(cal.status).toBe(201);
+    const c = await aCampaign(ds, {
+      departmentId: dep.id,
+      mode: 'progressive',
+      windows: { ...ALWAYS_OPEN, holidayCalendarId: cal.body.id },
+    });
+    await someContacts(ds, c, [{}]);
+    await setState(ds, c, 'running');
+    const { user } = await anAgent(ds, dep.id);
+    expect(
+      (await api(t.url, 'POST', '/api/agent/session', { token: t.tokenFor(user), body: { campaignId: c.id } })).status,
+    ).toBe(201);
+    const runner = t.app.get(CampaignRunner);
+    await pollUntil(() => !!runner.handle(c.id), { what: 'the runner holds the campaign' });
+    const dates = () => runner.handle(c.id)!.settings.rules.holidays.map((h) => h.date);
+    expect(dates()).toContain('2030-01-01');
+    const [{ updated_at: before }] = await ds.query(`SELECT updated_at FROM campaigns WHERE id = $1`, [c.id]);
+
+    const added = await api(t.url, 'PATCH', `/api/holiday-calendars/${cal.body.id}`, {
+      token: admin,
+      body: {
+        dates: [
+          { date: '2030-01-01', name: 'New Year' },
+          { date: '2030-02-03', name: 'Spring Festival' },
+        ],
+      },
+    });
+    expect(added.status).toBe(200);
+    await pollUntil(() => dates().includes('2030-02-03'), { what: "the runner's rules with the added holiday" });
+    // The contact source reads the same rules: the added day is not callable from now on.
+    expect(runner.handle(c.id)!.settings.rules.holidays).toEqual(
+      expect.arrayContaining([{ date: '2030-02-03' }, { date: '2030-01-01' }]),
+    );
+    const [{ updated_at: after }] = await ds.query(`SELECT updated_at FROM campaigns WHERE id = $1`, [c.id]);
+    expect(after).toEqual(before);
   });
 
   it('refuses values out of bounds naming the field, other departments (404), other roles (403), drafts (409)', async () => {
