@@ -115,6 +115,10 @@ export class AcdRouter {
     return this.agents.has(id);
   }
 
+  agentIds(): string[] {
+    return [...this.agents.keys()];
+  }
+
   // ---- agent state ----------------------------------------------------------------------------------------
 
   /** Logged in agents count for "nobody logged in" overflow even while busy. */

@@ -23,6 +23,11 @@ export interface AcdOptions {
   announceEverySeconds?: number;
   /** Re-evaluation of waiting callers (skill relaxation, max wait). Default 1 s. */
   tickMs?: number;
+  /**
+   * How often the queues, memberships and agents' skills are compared with the database, so that a change made
+   * elsewhere (an agent's skills on the admin pages, another dialer instance's API) reaches the routing. Default 5 s.
+   */
+  configCheckMs?: number;
   log?: { log(m: string): void; warn(m: string): void; error(m: string): void };
 }
 
@@ -157,6 +162,10 @@ export class AcdService implements InboundDesk {
   private readonly log: NonNullable<AcdOptions['log']>;
   private writes: Promise<unknown> = Promise.resolve();
   private lastArrival = 0;
+  /** What the routing was last loaded from (see `configFingerprint`), and whether a check is running. */
+  private loadedFrom = '';
+  private lastConfigCheck = 0;
+  private checking = false;
   /** Callers in an IVR menu waiting for a key: channel → resolver. */
   private readonly ivrKeys = new Map<string, (digit: string | null) => void>();
   /** Supervisors' listen / whisper / barge legs by channel id. */
@@ -200,8 +209,33 @@ export class AcdService implements InboundDesk {
     await this.writes.catch(() => undefined);
   }
 
-  /** Reads queues, memberships and agents' skills again (after a change through the API). */
+  /** A digest of every row `reload` reads: a different one means the routing is out of date. */
+  private async configFingerprint(): Promise<string> {
+    const [r] = (await this.ds.query(
+      `SELECT md5(coalesce((SELECT string_agg(q::text, ',' ORDER BY q.id) FROM queues q), '')) ||
+              md5(coalesce((SELECT string_agg(concat_ws(':', m.agent_id, m.queue_id, m.penalty, m.paused, a.skills::text),
+                                              ',' ORDER BY m.agent_id, m.queue_id)
+                              FROM queue_memberships m JOIN agents a ON a.id = m.agent_id), '')) AS f`,
+    )) as { f: string }[];
+    return r.f;
+  }
+
+  /** Reloads when the configuration changed outside this process's own API calls; one check at a time. */
+  private async checkConfig(): Promise<void> {
+    if (this.checking) return;
+    this.checking = true;
+    try {
+      if ((await this.configFingerprint()) !== this.loadedFrom) await this.reload();
+    } catch (e) {
+      this.log.warn(`queue configuration check: ${(e as Error).message}`);
+    } finally {
+      this.checking = false;
+    }
+  }
+
+  /** Reads queues, memberships and agents' skills again (after a change through the API, or seen by checkConfig). */
   async reload(): Promise<void> {
+    this.loadedFrom = await this.configFingerprint();
     const queues: QueueRow[] = await this.ds.query(`SELECT * FROM queues`);
     this.queues.clear();
     for (const q of queues) {
@@ -236,6 +270,9 @@ export class AcdService implements InboundDesk {
       byAgent.set(r.agent_id, e);
     }
     for (const [id, e] of byAgent) this.router.setAgent({ id, ...e });
+    // Agents taken out of every queue keep their live state but no longer take calls from any.
+    for (const id of this.router.agentIds())
+      if (!byAgent.has(id)) this.router.setAgent({ id, skills: {}, memberships: [] });
     for (const id of this.sessions.loggedIn()) {
       if (!byAgent.has(id)) continue;
       const st = this.sessions.stateOf(id);
@@ -530,6 +567,10 @@ export class AcdService implements InboundDesk {
 
   private tick(): void {
     const now = Date.now();
+    if (now - this.lastConfigCheck >= (this.opts.configCheckMs ?? 5000)) {
+      this.lastConfigCheck = now;
+      void this.checkConfig();
+    }
     for (const c of this.calls.values()) {
       if (c.status !== 'waiting' || !c.queueId) continue;
       const q = this.queues.get(c.queueId);

@@ -232,6 +232,23 @@ describe('ACD distribution, overflow and recovery', () => {
     expect(row.wait_seconds).toBeGreaterThanOrEqual(2);
   });
 
+  it("an agent's skills changed on the admin pages reach the routing without a restart", async () => {
+    const ds = t.db.ds;
+    const dep = await aDepartment(ds);
+    const w = await anAcdWorld(t, dep.id);
+    const q = await w.queue({ requiredSkills: { de: 6 } });
+    const junior = await w.agent({ de: 2 });
+    await w.join(q.id, junior.id);
+    await w.login(junior.token);
+    const c = sim.injectInbound({ number: q.did, callerId: '+49600000001', talkSeconds: 0.2, patienceSeconds: 60 })!;
+    await untilRow(ds, c.id, (r) => r.status === 'waiting', 'the caller waiting (skill too low)');
+    // Not through the ACD's own routes: the agents' page (or another dialer instance) changes the skill.
+    const raised = await api(t.url, 'PATCH', `/api/agents/${junior.id}`, { token: w.sup, body: { skills: { de: 7 } } });
+    expect(raised.status).toBe(200);
+    const row = await untilRow(ds, c.id, (r) => r.outcome === 'answered', 'answered once the skill is raised', 15_000);
+    expect(row.agent_id).toBe(junior.id);
+  });
+
   it('overflows to an external number at the maximum wait', async () => {
     const ds = t.db.ds;
     const dep = await aDepartment(ds);
