@@ -1699,9 +1699,16 @@ export interface components {
             updatedAt: string;
         };
         CreateAgentProfileDto: {
+            /**
+             * @example {
+             *       "mandarin": 7
+             *     }
+             */
+            skills?: {
+                [key: string]: number;
+            };
             endpoint?: string;
             endpoints?: string[];
-            skills?: Record<string, never>;
             groups?: string[];
             blended?: boolean;
             /**
@@ -1711,9 +1718,16 @@ export interface components {
             userId: string;
         };
         UpdateAgentProfileDto: {
+            /**
+             * @example {
+             *       "mandarin": 7
+             *     }
+             */
+            skills?: {
+                [key: string]: number;
+            };
             endpoint?: string;
             endpoints?: string[];
-            skills?: Record<string, never>;
             groups?: string[];
             blended?: boolean;
         };
@@ -1821,7 +1835,9 @@ export interface components {
         AgentDispositionDto: {
             /** @example INTERESTED */
             code: string;
-            answers?: Record<string, never>;
+            answers?: {
+                [key: string]: unknown;
+            };
             /**
              * Format: date-time
              * @example 2030-01-15T09:00:00Z
@@ -2016,6 +2032,15 @@ export interface components {
         };
         CreateQueueDto: {
             /**
+             * @description skill name → minimum level 1-10
+             * @example {
+             *       "mandarin": 5
+             *     }
+             */
+            requiredSkills?: {
+                [key: string]: number;
+            };
+            /**
              * Format: uuid
              * @example 3f1c9e7a-5b2d-4c8e-9a1f-0d2b6c4e8a10
              */
@@ -2023,7 +2048,6 @@ export interface components {
             name: string;
             /** @enum {string} */
             strategy: "longest-idle" | "round-robin" | "fewest-calls" | "random" | "linear" | "skills-based" | "ring-all";
-            requiredSkills?: Record<string, never>;
             skillRelaxation?: components["schemas"]["RelaxationStepDto"][];
             priority?: number;
             maxLength?: number;
@@ -2038,10 +2062,18 @@ export interface components {
             did?: string;
         };
         UpdateQueueDto: {
+            /**
+             * @description skill name → minimum level 1-10
+             * @example {
+             *       "mandarin": 5
+             *     }
+             */
+            requiredSkills?: {
+                [key: string]: number;
+            };
             name?: string;
             /** @enum {string} */
             strategy?: "longest-idle" | "round-robin" | "fewest-calls" | "random" | "linear" | "skills-based" | "ring-all";
-            requiredSkills?: Record<string, never>;
             skillRelaxation?: components["schemas"]["RelaxationStepDto"][];
             priority?: number;
             maxLength?: number;
@@ -2299,7 +2331,9 @@ export interface components {
             prompt: string;
             timeoutSeconds?: number;
             maxRetries?: number;
-            businessHours?: Record<string, never>;
+            businessHours?: {
+                [key: string]: unknown;
+            };
             /**
              * Format: uuid
              * @example 3f1c9e7a-5b2d-4c8e-9a1f-0d2b6c4e8a10
@@ -4683,7 +4717,13 @@ export interface operations {
         };
         requestBody?: {
             content: {
-                /** @example {} */
+                /**
+                 * @example {
+                 *       "skills": {
+                 *         "mandarin": 7
+                 *       }
+                 *     }
+                 */
                 "application/json": components["schemas"]["UpdateAgentProfileDto"];
             };
         };
@@ -6118,7 +6158,13 @@ export interface operations {
         };
         requestBody?: {
             content: {
-                /** @example {} */
+                /**
+                 * @example {
+                 *       "requiredSkills": {
+                 *         "mandarin": 5
+                 *       }
+                 *     }
+                 */
                 "application/json": components["schemas"]["UpdateQueueDto"];
             };
         };

@@ -27,11 +27,20 @@ export class RelaxationStepDto {
 const TARGET = /^(queue:.+|number:\+?[0-9]{3,20}|callback)$/;
 const TARGET_REASON = 'must be queue:<id or name>, number:<E.164> or callback';
 
+/** `{ skill: minimum level }` in the document (the service checks the names and the 1-10 levels). */
+const SKILL_MAP_SCHEMA = {
+  required: false,
+  type: Object,
+  additionalProperties: { type: 'integer', minimum: 1, maximum: 10 },
+  description: 'skill name → minimum level 1-10',
+  example: { mandarin: 5 },
+};
+
 export class CreateQueueDto {
   @IsOptional() @IsUUID() departmentId?: string;
   @IsString() @Length(1, 100) name: string;
   @IsIn(ROUTING_STRATEGIES) strategy: (typeof ROUTING_STRATEGIES)[number];
-  @IsOptional() @IsObject() requiredSkills?: Record<string, number>;
+  @ApiProperty(SKILL_MAP_SCHEMA) @IsOptional() @IsObject() requiredSkills?: Record<string, number>;
   @IsOptional()
   @IsArray()
   @ValidateNested({ each: true })
@@ -54,7 +63,7 @@ export class CreateQueueDto {
 export class UpdateQueueDto {
   @IsOptional() @IsString() @Length(1, 100) name?: string;
   @IsOptional() @IsIn(ROUTING_STRATEGIES) strategy?: (typeof ROUTING_STRATEGIES)[number];
-  @IsOptional() @IsObject() requiredSkills?: Record<string, number>;
+  @ApiProperty(SKILL_MAP_SCHEMA) @IsOptional() @IsObject() requiredSkills?: Record<string, number>;
   @IsOptional()
   @IsArray()
   @ValidateNested({ each: true })

@@ -1,3 +1,4 @@
+import { ApiProperty } from '@nestjs/swagger';
 import {
   ArrayMaxSize,
   IsArray,
@@ -27,7 +28,15 @@ export class AgentProfileFieldsDto {
   @Matches(ENDPOINT_PATTERN, { each: true, message: ENDPOINT_MESSAGE })
   endpoints?: string[];
   /** `{ skill: level }`, levels 1..10 (checked in the service, naming the skill). */
-  @IsOptional() @IsObject() skills?: Record<string, number>;
+  @ApiProperty({
+    required: false,
+    type: Object,
+    additionalProperties: { type: 'integer', minimum: 1, maximum: 10 },
+    example: { mandarin: 7 },
+  })
+  @IsOptional()
+  @IsObject()
+  skills?: Record<string, number>;
   @IsOptional() @IsArray() @ArrayMaxSize(50) @IsString({ each: true }) @Length(1, 64, { each: true }) groups?: string[];
   /** Takes inbound calls between outbound ones. */
   @IsOptional() @IsBoolean() blended?: boolean;

@@ -44,7 +44,8 @@ function ruleSchema(m: ValidationMetadata): DerivedSchema | undefined {
     case 'isBoolean':
       return { type: 'boolean' };
     case 'isObject':
-      return { type: 'object' };
+      // free-form unless the property says more (a DTO's own @ApiProperty wins key by key)
+      return { type: 'object', additionalProperties: true };
     case 'isArray':
       return { type: 'array' };
     case 'isIn':
