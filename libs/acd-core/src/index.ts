@@ -4,3 +4,4 @@ export * from './router';
 export * from './wait-estimator';
 export * from './blending';
 export * from './business-hours';
+export * from './queue-outcomes';

@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { countsOf, outcomeCountsSql, outcomeFigures, SHORT_ABANDON_SECONDS } from '@app/acd-core';
 
 export interface QueueFigures {
   queueId: string;
@@ -25,8 +26,8 @@ export interface QueueFigures {
 
 /**
  * Service level, ASA, abandons and the longest wait of a queue over [from, to), recomputed from queue_events alone
- * (like reports on Asterisk's queue_log): a call is offered once per queue it ends in (CONNECT, ABANDON or an EXIT*
- * overflow; a kept place ends later with its callback's CONNECT).
+ * (like reports on Asterisk's queue_log), counted by the rules of `@app/acd-core` queue-outcomes (the reporting
+ * app's queue report counts with the same).
  */
 export async function queueFigures(
   ds: DataSource,
@@ -34,26 +35,17 @@ export async function queueFigures(
   targetSeconds: number,
   from: Date,
   to: Date,
-  shortAbandonSeconds = 5,
+  shortAbandonSeconds = SHORT_ABANDON_SECONDS,
 ): Promise<QueueFigures> {
-  const [r]: {
-    answered: string;
-    within: string;
-    abandoned: string;
-    short: string;
-    overflowed: string;
-    asa: number | null;
-    longest: number | null;
-  }[] = await ds.query(
-    `SELECT count(*) FILTER (WHERE event = 'CONNECT') AS answered,
-            count(*) FILTER (WHERE event = 'CONNECT' AND (data->>'holdtime')::float <= $4) AS within,
-            count(*) FILTER (WHERE event = 'ABANDON') AS abandoned,
-            count(*) FILTER (WHERE event = 'ABANDON' AND (data->>'waited')::float < $5) AS short,
-            count(*) FILTER (WHERE event IN ('EXITWITHTIMEOUT', 'EXITEMPTY', 'EXITFULL')) AS overflowed,
-            avg((data->>'holdtime')::float) FILTER (WHERE event = 'CONNECT') AS asa,
-            max(coalesce((data->>'holdtime')::float, (data->>'waited')::float))
-              FILTER (WHERE event IN ('CONNECT', 'ABANDON')) AS longest
-       FROM queue_events WHERE queue_id = $1 AND at >= $2 AND at < $3`,
+  const counts = outcomeCountsSql({
+    event: 'event',
+    hold: "(data->>'holdtime')::float",
+    waited: "(data->>'waited')::float",
+    target: '$4',
+    shortParam: '$5',
+  });
+  const [r]: (Record<string, unknown> & { asa: number | null; longest: number | null })[] = await ds.query(
+    `SELECT ${counts} FROM queue_events WHERE queue_id = $1 AND at >= $2 AND at < $3`,
     [queueId, from, to, targetSeconds, shortAbandonSeconds],
   );
   // Talk on this queue's calls ends with COMPLETECALLER, a blind TRANSFER or a completed ATTENDEDTRANSFER (each
@@ -73,24 +65,10 @@ export async function queueFigures(
   );
   const busySeconds = Number(o.busy ?? 0);
   const loggedInSeconds = Number(o.logged_in ?? 0);
-  const answered = Number(r.answered);
-  const within = Number(r.within);
-  const abandoned = Number(r.abandoned);
-  const short = Number(r.short);
-  const overflowed = Number(r.overflowed);
-  const offered = answered + abandoned + overflowed;
   return {
     queueId,
-    offered,
-    answered,
-    answeredWithinTarget: within,
-    abandoned,
-    shortAbandons: short,
-    overflowed,
-    serviceLevel: offered ? within / offered : null,
-    serviceLevelExcludingShortAbandons: offered - short > 0 ? within / (offered - short) : null,
+    ...outcomeFigures(countsOf(r)),
     asaSeconds: r.asa,
-    abandonRate: offered ? abandoned / offered : null,
     longestWaitSeconds: r.longest,
     busySeconds,
     loggedInSeconds,

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { countsOf, OUTCOME_EVENTS, outcomeCountsSql, outcomeFigures, SHORT_ABANDON_SECONDS } from '@app/acd-core';
 import type { Principal } from '@app/auth';
 import { REPORT_CLOCK, type ReportClock } from './report-clock';
 import { REPORT_READER } from './report-reader';
@@ -48,14 +49,11 @@ export interface QueueReport {
   byHour: ({ hour: number } & QueueBucket)[];
 }
 
-const SHORT_ABANDON_SECONDS = 5;
-
 type Row = Record<string, unknown> & { g_queue: number; g_day: number; g_hour: number };
 
 /**
- * Per-queue operations from queue_events (the queue_log), with the same rules as the ACD's queueFigures(): a call
- * is offered once per queue it ends in (CONNECT, ABANDON, or an EXITWITHTIMEOUT / EXITEMPTY / EXITFULL overflow),
- * answered within the queue's service-level target by its CONNECT holdtime, abandons banded by how long they waited.
+ * Per-queue operations from queue_events (the queue_log), counted by the rules of `@app/acd-core` queue-outcomes
+ * (as the ACD's live queueFigures() counts), abandons banded by how long they waited.
  * Read through the (queue_id, at) index; totals per queue, per UTC day and per UTC hour of day.
  */
 @Injectable()
@@ -81,16 +79,10 @@ export class QueueReportsService {
                          extract(hour FROM qe.at AT TIME ZONE 'UTC')::int AS hour
                     FROM queue_events qe JOIN q ON q.id = qe.queue_id
                    WHERE qe.at >= $1 AND qe.at < $2
-                     AND qe.event IN ('CONNECT', 'ABANDON', 'EXITWITHTIMEOUT', 'EXITEMPTY', 'EXITFULL'))
+                     AND qe.event IN (${OUTCOME_EVENTS.map((e) => `'${e}'`).join(', ')}))
        SELECT e.queue_id, e.day, e.hour,
               GROUPING(e.queue_id) AS g_queue, GROUPING(e.day) AS g_day, GROUPING(e.hour) AS g_hour,
-              count(*) FILTER (WHERE e.event = 'CONNECT') AS answered,
-              count(*) FILTER (WHERE e.event = 'CONNECT' AND e.hold <= e.target) AS within,
-              count(*) FILTER (WHERE e.event = 'ABANDON') AS abandoned,
-              count(*) FILTER (WHERE e.event = 'ABANDON' AND e.waited < $5) AS short,
-              count(*) FILTER (WHERE e.event IN ('EXITWITHTIMEOUT', 'EXITEMPTY', 'EXITFULL')) AS overflowed,
-              avg(e.hold) FILTER (WHERE e.event = 'CONNECT') AS asa,
-              max(coalesce(e.hold, e.waited)) FILTER (WHERE e.event IN ('CONNECT', 'ABANDON')) AS longest,
+              ${outcomeCountsSql({ event: 'e.event', hold: 'e.hold', waited: 'e.waited', target: 'e.target', shortParam: '$5' })},
               ${bands}
          FROM e GROUP BY GROUPING SETS ((e.queue_id), (e.day), (e.hour))`,
       [from, to, deps, f.queueId ?? null, SHORT_ABANDON_SECONDS],
@@ -124,26 +116,16 @@ export class QueueReportsService {
   }
 }
 
-const ratio = (a: number, b: number): number | null => (b > 0 ? Math.round((a / b) * 10_000) / 10_000 : null);
+const round4 = (x: number | null): number | null => (x === null ? null : Math.round(x * 10_000) / 10_000);
 
 function bucket(r: Row): QueueBucket {
-  const answered = Number(r.answered);
-  const within = Number(r.within);
-  const abandoned = Number(r.abandoned);
-  const short = Number(r.short);
-  const overflowed = Number(r.overflowed);
-  const offered = answered + abandoned + overflowed;
+  const f = outcomeFigures(countsOf(r));
   return {
-    offered,
-    answered,
-    answeredWithinTarget: within,
-    abandoned,
-    shortAbandons: short,
-    overflowed,
-    serviceLevel: ratio(within, offered),
-    serviceLevelExcludingShortAbandons: ratio(within, offered - short),
+    ...f,
+    serviceLevel: round4(f.serviceLevel),
+    serviceLevelExcludingShortAbandons: round4(f.serviceLevelExcludingShortAbandons),
     asaSeconds: r.asa === null ? null : Math.round(Number(r.asa) * 100) / 100,
-    abandonRate: ratio(abandoned, offered),
+    abandonRate: round4(f.abandonRate),
     longestWaitSeconds: r.longest === null ? null : Number(r.longest),
     abandonsByWait: Object.fromEntries(WAIT_BANDS.map((b, i) => [b.band, Number(r[`band_${i}`])])),
   };
