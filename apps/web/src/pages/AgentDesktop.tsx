@@ -11,8 +11,8 @@ import type {
 } from '@app/agent-gateway';
 import type { AgentProfileView } from '@app/auth';
 import type { AgentDispositionView } from '@app/dialer';
-import type { Question, ScriptBody, Section } from '@app/scripts';
-import { nextSection } from '@libs/scripts/src/script-body';
+import type { Section } from '@app/scripts';
+import { ScriptSections, type Answers } from '../components/Script';
 import { api, type ApiError, type SessionUser } from '../api';
 import { messageText, reasonText } from '../errors';
 import { useFormat, useNow, wallTimeToIso } from '../format';
@@ -25,7 +25,6 @@ import { dayLabel, daysFrom, hourLabel, minuteLabel, wallTime } from '../live/ca
 
 type AgentSocket = Socket<AgentServerEvents, AgentClientEvents>;
 type CampaignStatus = Parameters<AgentServerEvents['campaign-status']>[0];
-type Answers = Record<string, unknown>;
 
 const PAUSE_REASONS = ['break', 'lunch', 'training', 'meeting', 'technical'] as const;
 /** The ACD pauses an agent with these reasons while on, and wrapping up, an inbound call. */
@@ -34,24 +33,6 @@ const CALLBACK_DAYS = 60;
 const MINUTES = Array.from({ length: 12 }, (_, i) => i * 5);
 const HOURS = Array.from({ length: 24 }, (_, i) => i);
 const SKIP_REASONS = ['not-now', 'wrong-contact', 'needs-research'] as const;
-
-/** The sections the agent walks through with the answers so far; it stops at a branch still waiting for an answer. */
-function walk(sections: Section[], answers: Answers): Section[] {
-  const body: ScriptBody = { sections };
-  const out: Section[] = [];
-  const seen = new Set<string>();
-  let id: string | undefined = sections[0]?.id;
-  while (id && id !== 'end' && !seen.has(id)) {
-    const s = sections.find((x) => x.id === id);
-    if (!s) break;
-    seen.add(id);
-    out.push(s);
-    if ((s.branches ?? []).some((b) => answers[b.when.question] === undefined || answers[b.when.question] === ''))
-      break;
-    id = nextSection(body, s.id, answers);
-  }
-  return out;
-}
 
 /** The offer shown for a session: the one pushed (with its script) when it is the same call, else one made from the session. */
 function offerFor(x: AgentSessionDto, known: OfferDto | null): OfferDto | null {
@@ -82,66 +63,6 @@ function saved<T>(key: string, fallback: T): T {
   } catch {
     return fallback;
   }
-}
-
-const options = (q: Question) => (q.options ?? []).map((o) => (typeof o === 'string' ? { value: o, label: o } : o));
-
-function QuestionInput(p: { q: Question; value: unknown; onChange: (v: unknown) => void }) {
-  const { q, value } = p;
-  const id = `q-${q.id}`;
-  if (q.type === 'single')
-    return (
-      <fieldset className="question" data-question={q.id}>
-        <legend>{q.text}</legend>
-        {options(q).map((o) => (
-          <label key={o.value} className="choice">
-            <input
-              type="radio"
-              name={id}
-              value={o.value}
-              checked={value === o.value}
-              onChange={() => p.onChange(o.value)}
-            />
-            {o.label}
-          </label>
-        ))}
-      </fieldset>
-    );
-  if (q.type === 'multiple') {
-    const list = Array.isArray(value) ? (value as string[]) : [];
-    return (
-      <fieldset className="question" data-question={q.id}>
-        <legend>{q.text}</legend>
-        {options(q).map((o) => (
-          <label key={o.value} className="choice">
-            <input
-              type="checkbox"
-              checked={list.includes(o.value)}
-              onChange={(e) => p.onChange(e.target.checked ? [...list, o.value] : list.filter((v) => v !== o.value))}
-            />
-            {o.label}
-          </label>
-        ))}
-      </fieldset>
-    );
-  }
-  return (
-    <div className="question" data-question={q.id}>
-      <label htmlFor={id}>{q.text}</label>
-      <input
-        id={id}
-        type={q.type === 'number' ? 'number' : q.type === 'date' ? 'date' : 'text'}
-        min={q.min}
-        max={q.max}
-        value={value === undefined || value === null ? '' : String(value)}
-        onChange={(e) =>
-          p.onChange(
-            q.type === 'number' ? (e.target.value === '' ? undefined : Number(e.target.value)) : e.target.value,
-          )
-        }
-      />
-    </div>
-  );
 }
 
 export function AgentDesktop(_p: { user: SessionUser }) {
@@ -389,7 +310,7 @@ export function AgentDesktop(_p: { user: SessionUser }) {
     ? wallTimeToIso(wallTime(callbackDay, callbackHour, callbackMinute), contactZone)
     : null;
   const sections = (offer?.script?.sections ?? []) as Section[];
-  const visible = walk(sections, current);
+  const hasScript = sections.length > 0;
   const inboundSections = (inbound?.script?.sections ?? []) as Section[];
   const inboundAnswers = inbound ? (answers[inbound.inboundCallId] ?? {}) : {};
   const autoDialIn = offer?.autoDialAt ? Math.max(0, new Date(offer.autoDialAt).getTime() - now) : null;
@@ -552,18 +473,10 @@ export function AgentDesktop(_p: { user: SessionUser }) {
             </div>
           )}
 
-          {visible.length > 0 && (
+          {hasScript && (
             <div className="script" data-testid="script">
               <h3>{t('agent.script')}</h3>
-              {visible.map((s) => (
-                <div key={s.id} className="section">
-                  {s.title && <h4>{s.title}</h4>}
-                  {s.text && <p className="say">{s.text}</p>}
-                  {(s.questions ?? []).map((q) => (
-                    <QuestionInput key={q.id} q={q} value={current[q.id]} onChange={(v) => setAnswer(q.id, v)} />
-                  ))}
-                </div>
-              ))}
+              <ScriptSections sections={sections} answers={current} onAnswer={setAnswer} />
             </div>
           )}
 
@@ -697,22 +610,12 @@ export function AgentDesktop(_p: { user: SessionUser }) {
       {inbound && inboundSections.length > 0 && (
         <section className="card script" aria-labelledby="inbound-script-title" data-testid="inbound-script">
           <h3 id="inbound-script-title">{t('agent.script')}</h3>
-          {walk(inboundSections, inboundAnswers).map((s) => (
-            <div key={s.id} className="section">
-              {s.title && <h4>{s.title}</h4>}
-              {s.text && <p className="say">{s.text}</p>}
-              {(s.questions ?? []).map((q) => (
-                <QuestionInput
-                  key={q.id}
-                  q={q}
-                  value={inboundAnswers[q.id]}
-                  onChange={(v) =>
-                    setAnswers((a) => ({ ...a, [inbound.inboundCallId]: { ...inboundAnswers, [q.id]: v } }))
-                  }
-                />
-              ))}
-            </div>
-          ))}
+          <ScriptSections
+            sections={inboundSections}
+            answers={inboundAnswers}
+            prefix="in"
+            onAnswer={(q, v) => setAnswers((a) => ({ ...a, [inbound.inboundCallId]: { ...inboundAnswers, [q]: v } }))}
+          />
         </section>
       )}
       {!offer && !inbound && loggedIn && (
