@@ -170,6 +170,8 @@ export class AcdService implements InboundDesk {
   private readonly ivrKeys = new Map<string, (digit: string | null) => void>();
   /** Supervisors' listen / whisper / barge legs by channel id. */
   private readonly monitors = new Map<string, Monitor>();
+  /** Listeners of one call's legs (external overflow, conference, consult, transfer): all removed by stop(). */
+  private readonly watches = new Set<() => void>();
 
   constructor(
     private readonly ds: DataSource,
@@ -204,6 +206,7 @@ export class AcdService implements InboundDesk {
     if (this.timer) clearInterval(this.timer);
     for (const off of this.offs.splice(0)) off();
     for (const m of this.monitors.values()) m.off();
+    for (const off of [...this.watches]) off();
     this.monitors.clear();
     this.sessions.attachInbound(undefined);
     await this.writes.catch(() => undefined);
@@ -563,6 +566,16 @@ export class AcdService implements InboundDesk {
     }
   }
 
+  /** A telephony listener for one call's legs; the answer removes it (once), and stop() removes any left. */
+  private watch(fn: Parameters<TelephonyPort['subscribe']>[0]): () => void {
+    const unsubscribe = this.telephony.subscribe(fn);
+    const off = (): void => {
+      if (this.watches.delete(off)) unsubscribe();
+    };
+    this.watches.add(off);
+    return off;
+  }
+
   // ---- distribution -------------------------------------------------------------------------------------------
 
   private tick(): void {
@@ -800,7 +813,7 @@ export class AcdService implements InboundDesk {
         timeoutSeconds: 30,
         formats: 'ulaw',
       });
-      const off = this.telephony.subscribe((e) => {
+      const off = this.watch((e) => {
         if (e.type === 'stasisStart' && e.channelId === leg)
           void this.telephony.addToBridge(bridgeId, [leg]).catch(() => undefined);
         if (e.type === 'destroyed' && (e.channelId === leg || e.channelId === c.legId)) {
@@ -946,19 +959,24 @@ export class AcdService implements InboundDesk {
     await this.assertAllowed(c.departmentId, number, 'number');
     const bridgeId = this.sessions.bridgeOf(agentId)!;
     const leg = `acdconf-${c.id.slice(0, 8)}-${Date.now().toString(36)}`;
-    const off = this.telephony.subscribe((e) => {
+    const off = this.watch((e) => {
       if (e.type === 'stasisStart' && e.channelId === leg) {
         off();
         void this.telephony.addToBridge(bridgeId, [leg]).catch(() => undefined);
-      }
+      } else if (e.type === 'destroyed' && e.channelId === leg) off(); // never answered
     });
-    await this.telephony.originate({
-      channelId: leg,
-      endpoint: this.opts.endpointTemplate.replace('{number}', number).replace('{digits}', number.replace(/^\+/, '')),
-      appArgs: ['acd-conference', c.id],
-      timeoutSeconds: 30,
-      formats: 'ulaw',
-    });
+    await this.telephony
+      .originate({
+        channelId: leg,
+        endpoint: this.opts.endpointTemplate.replace('{number}', number).replace('{digits}', number.replace(/^\+/, '')),
+        appArgs: ['acd-conference', c.id],
+        timeoutSeconds: 30,
+        formats: 'ulaw',
+      })
+      .catch((e: unknown) => {
+        off();
+        throw e;
+      });
     await this.event(c.id, c.queueId, agentId, 'CONFERENCE', { number, channelId: leg });
     await this.pathStep(c, { step: 'conference', number });
     return { inboundCallId: c.id, channelId: leg };
@@ -973,7 +991,7 @@ export class AcdService implements InboundDesk {
     if (!bridgeId) throw new AppError('conflict', 'the agent is not logged in');
     // A UUID: the id names the leg in DELETE /api/agents/{agentId}/monitor/{channelId}.
     const leg = randomUUID();
-    const off = this.telephony.subscribe((e) => {
+    const off = this.watch((e) => {
       if (e.type === 'stasisStart' && e.channelId === leg)
         void this.telephony.addToBridge(bridgeId, [leg]).catch(() => undefined);
       else if (e.type === 'destroyed' && e.channelId === leg) {
@@ -1132,7 +1150,7 @@ export class AcdService implements InboundDesk {
       if (!c.holdBridgeId) await this.putOnHold(c, agentId);
       const leg = `acdcons-${c.id.slice(0, 8)}-${Date.now().toString(36)}`;
       k.legId = leg;
-      const off = this.telephony.subscribe((e) => {
+      const off = this.watch((e) => {
         if (e.type === 'stasisStart' && e.channelId === leg)
           void this.telephony.addToBridge(bridgeId, [leg]).catch(() => undefined);
         else if (e.type === 'destroyed' && e.channelId === leg) {
@@ -1180,7 +1198,7 @@ export class AcdService implements InboundDesk {
       await this.telephony.createBridge(bridgeId, 'mixing', 'attended transfer');
       await this.telephony.addToBridge(bridgeId, [c.legId, leg]);
       const caller = c.legId;
-      const off = this.telephony.subscribe((e) => {
+      const off = this.watch((e) => {
         if (e.type === 'destroyed' && (e.channelId === leg || e.channelId === caller)) {
           off();
           void this.telephony.hangup(e.channelId === leg ? caller : leg).catch(() => undefined);
@@ -1251,7 +1269,7 @@ export class AcdService implements InboundDesk {
     const snoopId = `acdsnoop-${stamp}`;
     const bridgeId = `acd-mon-${stamp}`;
     await this.telephony.createBridge(bridgeId, 'mixing', `${mode} ${agentId}`);
-    const off = this.telephony.subscribe((e) => {
+    const off = this.watch((e) => {
       if (e.type === 'stasisStart' && (e.channelId === leg || e.channelId === snoopId))
         void this.telephony.addToBridge(bridgeId, [e.channelId]).catch(() => undefined);
       else if (e.type === 'destroyed' && (e.channelId === leg || e.channelId === snoopId))
