@@ -119,6 +119,8 @@ function notAllowed(field: string, number: string): AppError {
 const E164ISH = /^\+?[0-9]{3,20}$/;
 
 const silent = { log: () => undefined, warn: () => undefined, error: () => undefined };
+/** A goodbye message whose PlaybackFinished never comes: the caller is hung up anyway after this. */
+const PLAYBACK_GUARD_MS = 60_000;
 const KEEP_PLACE_DIGIT = '1';
 const CALLBACK_REQUEST_PREFIX = 'acd-callback-request-';
 /** A caller whose agent vanished in a restart goes back ahead of everyone in their queue (in memory only). */
@@ -833,10 +835,8 @@ export class AcdService implements InboundDesk {
         `UPDATE inbound_calls SET queue_id = $2, status = 'callback', entered_queue_at = $3 WHERE id = $1`,
         [c.id, q.id, new Date(c.enteredAt)],
       );
-      await this.telephony
-        .play({ target: { channelId: c.legId }, media: 'sound:queue-callback', playbackId: `acd-${randomUUID()}` })
-        .catch(() => undefined);
-      await this.telephony.hangup(c.legId, 16).catch(() => undefined);
+      // A core sound (Asterisk has no "we will call you back" prompt of its own), heard to its end.
+      void this.playThenHangup(c.legId, 'sound:queue-thankyou');
       return;
     }
     return this.finish(c, reason === 'EXITEMPTY' ? 'no-agents' : 'timeout', 'sound:queue-thankyou');
@@ -845,10 +845,36 @@ export class AcdService implements InboundDesk {
   private async finish(c: LiveCall, outcome: string, media: string): Promise<void> {
     c.status = 'ended';
     await this.close(c, outcome, 'wait_seconds = NULL');
-    await this.telephony
-      .play({ target: { channelId: c.legId }, media, playbackId: `acd-${randomUUID()}` })
-      .catch(() => undefined);
-    await this.telephony.hangup(c.legId, 16).catch(() => undefined);
+    void this.playThenHangup(c.legId, media);
+  }
+
+  /**
+   * Plays a message and hangs up when it has been heard (PlaybackFinished): a hangup right after the play request
+   * would cut it at once, since Asterisk queues the playback on the channel but runs a hangup immediately. A guard
+   * hangs up anyway if the playback never reports its end.
+   */
+  private playThenHangup(legId: string, media: string): Promise<void> {
+    const playbackId = `acd-${randomUUID()}`;
+    return new Promise<void>((resolve) => {
+      let done = false;
+      const end = (): void => {
+        if (done) return;
+        done = true;
+        off();
+        clearTimeout(guard);
+        void this.telephony
+          .hangup(legId, 16)
+          .catch(() => undefined)
+          .then(() => resolve());
+      };
+      const off = this.watch((e) => {
+        if (e.type === 'playbackFinished' && e.playbackId === playbackId) end();
+        else if (e.type === 'destroyed' && e.channelId === legId) end();
+      });
+      const guard = setTimeout(end, PLAYBACK_GUARD_MS);
+      guard.unref();
+      this.telephony.play({ target: { channelId: legId }, media, playbackId }).catch(() => end());
+    });
   }
 
   private async close(c: LiveCall, outcome: string, extra: string): Promise<void> {

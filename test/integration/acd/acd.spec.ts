@@ -109,6 +109,22 @@ describe('ACD over the simulator', () => {
     expect(await events(ds, row.id)).toEqual(['ENTERQUEUE', 'EXITEMPTY', 'ENTERQUEUE', 'CONNECT', 'COMPLETECALLER']);
   });
 
+  it('nobody logged in and no overflow target: the caller hears the goodbye to its end before the hangup', async () => {
+    const ds = t.db.ds;
+    const dep = await aDepartment(ds);
+    const w = await anAcdWorld(t, dep.id);
+    const q = await w.queue({});
+    const call = sim.injectInbound({ number: q.did, callerId: '+33600000009', talkSeconds: 30 })!;
+    await untilRow(ds, call.id, (r) => r.outcome === 'no-agents', 'ended: nobody logged in');
+    const at = (method: string, path: RegExp) =>
+      sim.requests().find((r) => r.method === method && path.test(r.path) && r.path.includes(call.id));
+    const hangup = await pollUntil(() => at('DELETE', /^\/ari\/channels\/[^/]+$/), { what: 'the hangup' });
+    const play = at('POST', /\/play(\/|$)/)!;
+    expect(play.query.media).toBe('sound:queue-thankyou');
+    // The simulator plays queue-thankyou for 2 s: the hangup waits for PlaybackFinished, not for the play request.
+    expect(Date.parse(hangup.time) - Date.parse(play.time)).toBeGreaterThanOrEqual(1900);
+  });
+
   it('a VIP caller jumps the line; an abandon is recorded with its wait', async () => {
     const ds = t.db.ds;
     const dep = await aDepartment(ds);
@@ -119,9 +135,14 @@ describe('ACD over the simulator', () => {
     await w.login(a.token);
     const busy = sim.injectInbound({ number: q.did, callerId: '+33600000010', talkSeconds: 2 })!;
     await untilRow(ds, busy.id, (r) => r.status === 'connected', 'first call connected');
-    const normal = sim.injectInbound({ number: q.did, callerId: '+33600000011', talkSeconds: 0.3 })!;
+    const normal = sim.injectInbound({
+      number: q.did,
+      callerId: '+33600000011',
+      talkSeconds: 0.3,
+      patienceSeconds: 60,
+    })!;
     await untilRow(ds, normal.id, (r) => r.status === 'waiting' && r.queue_id === q.id, 'normal waiting');
-    const vip = sim.injectInbound({ number: q.did, callerId: '+33699999999', talkSeconds: 0.3 })!;
+    const vip = sim.injectInbound({ number: q.did, callerId: '+33699999999', talkSeconds: 0.3, patienceSeconds: 60 })!;
     const leaver = sim.injectInbound({ number: q.did, callerId: '+33600000012', patienceSeconds: 0.5 })!;
     const gone = await untilRow(ds, leaver.id, (r) => r.outcome === 'abandoned', 'abandoned');
     expect(await events(ds, gone.id)).toEqual(['ENTERQUEUE', 'ANNOUNCE', 'ABANDON']);
