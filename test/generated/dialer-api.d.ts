@@ -542,6 +542,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/agent/inbound/transfer-targets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Agents logged in and queues a caller may be transferred to (own departments) */
+        get: operations["Acd_transferTargets"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/agent/inbound/transfer": {
         parameters: {
             query?: never;
@@ -2182,6 +2199,25 @@ export interface components {
              * @example 3f1c9e7a-5b2d-4c8e-9a1f-0d2b6c4e8a10
              */
             ivrMenuId?: string;
+        };
+        TransferAgentChoice: {
+            id: string;
+            /** @example Li Na */
+            name: string;
+            /**
+             * @description the agent's state now (only logged-in agents are listed)
+             * @example ready
+             */
+            state: string;
+        };
+        TransferQueueChoice: {
+            id: string;
+            /** @example sales */
+            name: string;
+        };
+        TransferTargetsResponse: {
+            agents: components["schemas"]["TransferAgentChoice"][];
+            queues: components["schemas"]["TransferQueueChoice"][];
         };
         TransferDto: {
             /** @example queue:sales */
@@ -6699,6 +6735,43 @@ export interface operations {
             };
             /** @description conflict or illegal-transition: the resource is not in a state that allows it */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    Acd_transferTargets: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TransferTargetsResponse"];
+                };
+            };
+            /** @description unauthenticated: no token, or an expired or invalid one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description forbidden: the role may not do this */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

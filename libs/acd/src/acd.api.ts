@@ -96,6 +96,23 @@ export class QueueLiveResponse {
   agents: Record<string, number>;
 }
 
+export class TransferAgentChoice {
+  @ApiProperty() id: string;
+  @ApiProperty({ example: 'Li Na' }) name: string;
+  @ApiProperty({ example: 'ready', description: "the agent's state now (only logged-in agents are listed)" })
+  state: string;
+}
+
+export class TransferQueueChoice {
+  @ApiProperty() id: string;
+  @ApiProperty({ example: 'sales' }) name: string;
+}
+
+export class TransferTargetsResponse {
+  @ApiProperty({ type: [TransferAgentChoice] }) agents: TransferAgentChoice[];
+  @ApiProperty({ type: [TransferQueueChoice] }) queues: TransferQueueChoice[];
+}
+
 export class InboundTransferResponse {
   @ApiProperty() inboundCallId: string;
   @ApiProperty({ example: 'queue:sales' }) to: string;

@@ -67,6 +67,7 @@ import {
   QueueLiveResponse,
   QueueMembershipResponse,
   QueueResponse,
+  TransferTargetsResponse,
 } from './acd.api';
 import { AcdService } from './acd.service';
 import { DESTINATION_PATTERN, destinationAllowed } from './allowed-destinations';
@@ -319,6 +320,29 @@ export class AcdController {
     const a = await this.ds.getRepository(Agent).findOne({ where: { id: agentId } });
     if (!a || !canSeeDepartment(p, a.departmentId)) throw notFound('agent', agentId);
     return a.id;
+  }
+
+  /**
+   * Whom the agent may hand a caller to: the colleagues logged in now (not the agent), and the queues, of the
+   * departments the caller works for. An agent may not list agents or queues otherwise.
+   */
+  @Roles('agent', 'supervisor', 'admin')
+  @ApiOperation({ summary: 'Agents logged in and queues a caller may be transferred to (own departments)' })
+  @ApiOkResponse({ type: TransferTargetsResponse })
+  @Get('agent/inbound/transfer-targets')
+  async transferTargets(@CurrentUser() p: Principal): Promise<TransferTargetsResponse> {
+    const deps = seesAllDepartments(p) ? null : departmentsOf(p);
+    const agents: { id: string; name: string; state: string }[] = await this.ds.query(
+      `SELECT a.id, u.display_name AS name, a.state FROM agents a JOIN users u ON u.id = a.user_id
+        WHERE a.state <> 'offline' AND u.id <> $1 AND u.active AND ($2::uuid[] IS NULL OR a.department_id = ANY($2))
+        ORDER BY u.display_name, a.id LIMIT 500`,
+      [p.userId, deps],
+    );
+    const queues: { id: string; name: string }[] = await this.ds.query(
+      `SELECT id, name FROM queues WHERE ($1::uuid[] IS NULL OR department_id = ANY($1)) ORDER BY name, id LIMIT 500`,
+      [deps],
+    );
+    return { agents, queues };
   }
 
   /** Blind transfer of the agent's inbound caller to another agent, a queue or an external number. */

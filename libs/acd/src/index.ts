@@ -3,3 +3,4 @@ export { AcdModule } from './acd.module';
 export { AcdService, type AcdOptions } from './acd.service';
 export { AcdLiveService, type QueueLiveView } from './acd-live.service';
 export { queueFigures, type QueueFigures } from './queue-figures';
+export type { TransferTargetsResponse } from './acd.api';

@@ -173,14 +173,16 @@ describe('the live pages in a browser: inbound calls, queues on the wallboard, s
         await board.locator('[data-testid=monitoring]').waitFor({ state: 'detached', timeout: 5000 });
       }
 
-      // Blind transfer to the other agent: an agent may not list colleagues, so the id is typed.
+      // Blind transfer to the other agent, picked by name among the colleagues logged in now.
       await w.login(second.token);
       await page.selectOption('[data-testid=transfer-kind]', 'agent');
-      await page.fill('[data-testid=transfer-target]', second.id);
+      await page.locator(`[data-testid=transfer-target] option[value="${second.id}"]`).waitFor({ state: 'attached' });
+      await page.selectOption('[data-testid=transfer-target]', second.id);
+      const secondName = await page.locator('[data-testid=transfer-target] option:checked').innerText();
       await page.keyboard.press('Alt+T');
       await untilRow(ds, call.id, (r) => r.agent_id === second.id, 'with the second agent');
       // The row changes before the page has the transfer's answer: wait for the page's own status line.
-      await pollUntil(async () => (await page.locator('p[role=status].info').innerText()).includes(second.id), {
+      await pollUntil(async () => (await page.locator('p[role=status].info').innerText()).includes(secondName), {
         timeoutMs: 5000,
         what: 'the desktop saying the call went to the second agent',
       });

@@ -32,6 +32,41 @@ describe('the agent holds and transfers attended; the supervisor listens and whi
     (await t.db.ds.query(`SELECT session_channel_id FROM agents WHERE id = $1`, [agentId]))[0].session_channel_id;
   const steps = (r: { path: { step: string }[] }): string[] => r.path.map((p) => p.step);
 
+  it('an agent lists whom to transfer to: logged-in colleagues and queues of their own department only', async () => {
+    const ds = t.db.ds;
+    const w = await anAcdWorld(t, (await aDepartment(ds)).id);
+    const q = await w.queue({});
+    const me = await w.agent();
+    const colleague = await w.agent();
+    const away = await w.agent(); // not logged in
+    await w.login(me.token);
+    await w.login(colleague.token);
+    const other = await anAcdWorld(t, (await aDepartment(ds)).id);
+    const stranger = await other.agent();
+    await other.login(stranger.token);
+    const otherQueue = await other.queue({});
+
+    // Agents may not list agents or queues in general…
+    expect((await api(t.url, 'GET', '/api/queues', { token: me.token })).status).toBe(403);
+    // …but may list whom they can hand a caller to.
+    const r = await api(t.url, 'GET', '/api/agent/inbound/transfer-targets', { token: me.token });
+    expect(r.status).toBe(200);
+    const agentIds = r.body.agents.map((a: { id: string }) => a.id);
+    expect(agentIds).toContain(colleague.id);
+    expect(agentIds).not.toContain(me.id);
+    expect(agentIds).not.toContain(away.id);
+    expect(agentIds).not.toContain(stranger.id);
+    expect(r.body.agents.find((a: { id: string }) => a.id === colleague.id)).toMatchObject({
+      name: expect.any(String),
+      state: expect.any(String),
+    });
+    const queueIds = r.body.queues.map((x: { id: string }) => x.id);
+    expect(queueIds).toContain(q.id);
+    expect(queueIds).not.toContain(otherQueue.id);
+    const requester = t.tokenFor(await aUser(ds, 'requester', w.depId));
+    expect((await api(t.url, 'GET', '/api/agent/inbound/transfer-targets', { token: requester })).status).toBe(403);
+  });
+
   it('hold moves the caller to a holding bridge with music and back, with records and socket events', async () => {
     const ds = t.db.ds;
     const w = await anAcdWorld(t, (await aDepartment(ds)).id);
@@ -211,7 +246,9 @@ describe('the agent holds and transfers attended; the supervisor listens and whi
       body: { to: 'number:+33780000001' },
     });
     expect(refused.status).toBe(422);
-    expect(refused.body.details).toMatchObject([{ field: 'to', reason: expect.stringContaining('allowed destinations') }]);
+    expect(refused.body.details).toMatchObject([
+      { field: 'to', reason: expect.stringContaining('allowed destinations') },
+    ]);
     const r = await api(t.url, 'POST', '/api/agent/inbound/consult', {
       token: a.token,
       body: { to: 'number:+33770000001' },
@@ -372,7 +409,9 @@ describe('the agent holds and transfers attended; the supervisor listens and whi
       body: { number: '+442079460000' },
     });
     expect(conf.status).toBe(422);
-    expect(conf.body.details).toMatchObject([{ field: 'number', reason: expect.stringContaining('allowed destinations') }]);
+    expect(conf.body.details).toMatchObject([
+      { field: 'number', reason: expect.stringContaining('allowed destinations') },
+    ]);
 
     const set = await api(t.url, 'PUT', path, { token: admin, body: { prefixes: ['+4420', '+4420'] } });
     expect(set.body).toEqual({ departmentId: dep.id, prefixes: ['+4420'] });

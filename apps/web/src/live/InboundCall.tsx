@@ -2,6 +2,7 @@ import { messageText, reasonText } from '../errors';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AgentServerEvents, InboundOfferDto } from '@app/agent-gateway';
+import type { TransferTargetsResponse } from '@app/acd';
 import { api, type ApiError } from '../api';
 import { useFormat, useNow } from '../format';
 import { shortcutLabel, type ShortcutAction } from './shortcuts';
@@ -24,19 +25,23 @@ interface Choice {
   label: string;
 }
 
-/** Agents and queues the user may list (supervisors may; agents get 403 and type an id instead). */
-function useChoices(): Record<'agent' | 'queue', Choice[] | null> {
-  const [agents, setAgents] = useState<Choice[] | null>(null);
-  const [queues, setQueues] = useState<Choice[] | null>(null);
+/**
+ * Colleagues logged in now and queues of the agent's departments, to pick a transfer or consultation target; asked
+ * again whenever the agent picks a kind of destination, so colleagues who logged in since are there.
+ */
+function useChoices(kind: DestinationKind): Record<'agent' | 'queue', Choice[] | null> {
+  const [choices, setChoices] = useState<Record<'agent' | 'queue', Choice[] | null>>({ agent: null, queue: null });
   useEffect(() => {
-    api<{ id: string; displayName: string }[]>('GET', '/agents')
-      .then((a) => setAgents(a.map((x) => ({ id: x.id, label: x.displayName }))))
-      .catch(() => setAgents(null));
-    api<{ id: string; name: string }[]>('GET', '/queues')
-      .then((q) => setQueues(q.map((x) => ({ id: x.id, label: x.name }))))
-      .catch(() => setQueues(null));
-  }, []);
-  return { agent: agents, queue: queues };
+    api<TransferTargetsResponse>('GET', '/agent/inbound/transfer-targets')
+      .then((r) =>
+        setChoices({
+          agent: r.agents.map((x) => ({ id: x.id, label: x.name })),
+          queue: r.queues.map((x) => ({ id: x.id, label: x.name })),
+        }),
+      )
+      .catch(() => setChoices({ agent: null, queue: null }));
+  }, [kind]);
+  return choices;
 }
 
 export interface InboundCallProps {
@@ -56,10 +61,10 @@ export function InboundCall(p: InboundCallProps) {
   const { t } = useTranslation();
   const f = useFormat();
   const now = useNow();
-  const choices = useChoices();
   const { offer } = p;
   const [shownAt] = useState(() => Date.now());
   const [kind, setKind] = useState<DestinationKind>('queue');
+  const choices = useChoices(kind);
   const [target, setTarget] = useState(offer.queueId);
   const [conferenceNumber, setConferenceNumber] = useState('');
   const [busy, setBusy] = useState(false);
