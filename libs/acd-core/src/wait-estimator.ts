@@ -66,7 +66,11 @@ const DEFAULT_SAMPLES = 19;
 const DEFAULT_SEED = 0x5eed_ca11;
 
 function gcd(a: number, b: number): number {
-  while (b) [a, b] = [b, a % b];
+  while (b) {
+    const t = a % b;
+    a = b;
+    b = t;
+  }
   return a;
 }
 
@@ -113,19 +117,14 @@ export function estimateWaitSeconds(i: EwtInput): number {
   // of k such futures is as steady as that of several times more independent ones.
   const step: number[] = [];
   const shift: number[] = [];
-  let r = 0;
-  let d = 0;
-  const random = (): number => {
-    if (d === step.length) {
-      let g = 1 + Math.floor(next() * (k - 1));
-      while (k > 1 && gcd(g, k) !== 1) g = g === k - 1 ? 1 : g + 1;
-      step.push(g / k);
-      shift.push(next());
-    }
-    const u = r * step[d] + shift[d];
-    d++;
-    return u - Math.floor(u);
+  const dimension = (): void => {
+    let g = 1 + Math.floor(next() * (k - 1));
+    while (k > 1 && gcd(g, k) !== 1) g = g === k - 1 ? 1 : g + 1;
+    step.push(g / k);
+    shift.push(next());
   };
+  // The first n numbers of every future are the agents' remaining times.
+  for (let j = 0; j < n; j++) dimension();
   // A future that has not reached the caller after this many events is counted as "never" (only near the VIP limit).
   const maxEvents = 200 * (p + n) + 10_000;
   const waits = new Float64Array(k);
@@ -148,11 +147,21 @@ export function estimateWaitSeconds(i: EwtInput): number {
     at[x] = t;
     who[x] = w;
   };
-  for (r = 0; r < k; r++) {
-    d = 0;
+  for (let r = 0; r < k; r++) {
+    let d = n;
+    const random = (): number => {
+      if (d === step.length) dimension();
+      const u = r * step[d] + shift[d];
+      d++;
+      return u - Math.floor(u);
+    };
     for (let j = 0; j < n; j++) {
       const res = residuals[j];
-      at[j] = res === null ? 0 : res(random());
+      if (res === null) at[j] = 0;
+      else {
+        const u = r * step[j] + shift[j];
+        at[j] = res(u - Math.floor(u));
+      }
       who[j] = j;
     }
     for (let j = (n >> 1) - 1; j >= 0; j--) siftDown(j);
@@ -173,8 +182,7 @@ export function estimateWaitSeconds(i: EwtInput): number {
         }
       }
       now = at[0];
-      const j = who[0];
-      const s = shares[j];
+      const s = shares[who[0]];
       if (s >= 1 || random() < s) {
         need--;
         if (need === 0) {
