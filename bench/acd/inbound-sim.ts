@@ -1,4 +1,5 @@
 import {
+  AbandonmentRate,
   AcdRouter,
   Assignment,
   estimateWaitSeconds,
@@ -113,9 +114,8 @@ export function runInbound(sc: InboundScenario): InboundResult {
   let exactErrAll = 0;
   let estimateMs = 0;
   let estimates = 0;
-  // The abandonment rate of callers waiting, learned as exponential patience would be: give-ups per second waited.
-  let gaveUp = 0;
-  let secondsWaited = 0;
+  // The abandonment rate of callers waiting, learned as the ACD learns it.
+  const patienceRate = new AbandonmentRate();
   interface Announced {
     at: number;
     ewt: number;
@@ -142,7 +142,7 @@ export function runInbound(sc: InboundScenario): InboundResult {
     announced.delete(asg.callerId);
     const wait = asg.waitedMs / 1000;
     moving.observe(wait);
-    secondsWaited += wait;
+    patienceRate.served(wait);
     if (info.measured) {
       answered++;
       waitSum += wait;
@@ -200,7 +200,7 @@ export function runInbound(sc: InboundScenario): InboundResult {
         position,
         agents: ewtAgents,
         handle: stats,
-        abandonRatePerSecond: secondsWaited > 0 ? gaveUp / secondsWaited : 0,
+        abandonRatePerSecond: patienceRate.rate(),
         samples: sc.ewtSamples,
       });
       estimateMs += performance.now() - began;
@@ -217,8 +217,7 @@ export function runInbound(sc: InboundScenario): InboundResult {
       if (sc.patience) {
         info.timer = clock.setTimer(sample(sc.patience, patience) * 1000, () => {
           if (!router.remove(id)) return;
-          gaveUp++;
-          secondsWaited += (clock.now() - now) / 1000;
+          patienceRate.abandoned((clock.now() - now) / 1000);
           if (info.repeat !== undefined) clock.clearTimer(info.repeat);
           announced.delete(id);
           if (measured) abandoned++;

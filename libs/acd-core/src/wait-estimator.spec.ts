@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import {
+  AbandonmentRate,
   estimateWaitSeconds,
   EwtAgent,
   exponentialHandleTimes,
@@ -222,5 +223,28 @@ describe('MovingAverageWait as app_queue keeps it', () => {
     m.observe(20);
     m.observe(20);
     expect(m.estimate()).toBeCloseTo((3 * 80 + 20) / 4, 6);
+  });
+});
+
+describe('AbandonmentRate', () => {
+  it('learns give-ups per second waited, held back by the prior at first', () => {
+    const r = new AbandonmentRate(1e9, 600);
+    expect(r.rate()).toBe(0);
+    r.abandoned(5);
+    // One give-up after 5 s is not yet a rate of one per 5 s.
+    expect(r.rate()).toBeCloseTo(1 / 605, 9);
+    for (let k = 0; k < 2000; k++) {
+      if (k % 4 === 0) r.abandoned(60);
+      else r.served(60);
+    }
+    // 501 give-ups in 120,005 s waited (+ 600 s prior).
+    expect(r.rate()).toBeCloseTo(501 / 120_605, 6);
+  });
+
+  it('forgets old observations over its window', () => {
+    const r = new AbandonmentRate(100, 0);
+    for (let k = 0; k < 1000; k++) r.abandoned(10);
+    for (let k = 0; k < 1000; k++) r.served(10);
+    expect(r.rate()).toBeLessThan(0.001);
   });
 });

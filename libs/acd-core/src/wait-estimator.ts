@@ -324,6 +324,40 @@ export class HandleTimeStats implements HandleTimeModel {
 }
 
 /**
+ * The rate at which each waiting caller gives up, learned as for exponential patience: give-ups ÷ seconds waited (by
+ * everyone who left the line, served or not). The oldest observations fade (each new one weighs `1 ÷ window`), and
+ * `priorSeconds` of waiting without a give-up keep the first few give-ups from making the rate jump.
+ */
+export class AbandonmentRate {
+  private gaveUp = 0;
+  private waited = 0;
+
+  constructor(
+    private readonly window = 500,
+    private readonly priorSeconds = 600,
+  ) {}
+
+  private observe(waitSeconds: number, gaveUp: number): void {
+    const keep = 1 - 1 / this.window;
+    this.gaveUp = this.gaveUp * keep + gaveUp;
+    this.waited = this.waited * keep + Math.max(0, waitSeconds);
+  }
+
+  served(waitSeconds: number): void {
+    this.observe(waitSeconds, 0);
+  }
+
+  abandoned(waitSeconds: number): void {
+    this.observe(waitSeconds, 1);
+  }
+
+  /** Per second. */
+  rate(): number {
+    return this.gaveUp / (this.waited + this.priorSeconds);
+  }
+}
+
+/**
  * What app_queue announces: an exponential moving average of past hold times (new = (3 × old + last) ÷ 4), the
  * same for every caller whatever their position. Kept as the benchmark's baseline.
  */
