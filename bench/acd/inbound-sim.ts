@@ -4,6 +4,7 @@ import {
   Assignment,
   estimateWaitSeconds,
   EwtAgent,
+  HandleTimeModel,
   HandleTimeStats,
   MovingAverageWait,
 } from '@app/acd-core';
@@ -31,6 +32,11 @@ export interface InboundScenario {
   exactExponentialMean?: number;
   /** Futures the state-based estimator draws per estimate (its default when omitted). */
   ewtSamples?: number;
+  /**
+   * Also score the same estimator told the true handle-time law (and 101 futures) instead of the learned one: how much
+   * the learning and the few futures cost.
+   */
+  oracle?: HandleTimeModel;
 }
 
 export interface InboundResult {
@@ -52,6 +58,9 @@ export interface InboundResult {
   /** The exact floor (only with `exactExponentialMean`): at entry and over every announcement. */
   exactMaeSeconds?: number;
   exactMaeAllSeconds?: number;
+  /** The oracle (only with `oracle`): at entry and over every announcement. */
+  oracleMaeSeconds?: number;
+  oracleMaeAllSeconds?: number;
   /** Wall-clock cost of one state-based estimate, in microseconds. */
   microsecondsPerEstimate: number;
   estimates: number;
@@ -112,6 +121,8 @@ export function runInbound(sc: InboundScenario): InboundResult {
   let scoredAll = 0;
   let exactErr = 0;
   let exactErrAll = 0;
+  let oracleErr = 0;
+  let oracleErrAll = 0;
   let estimateMs = 0;
   let estimates = 0;
   // The abandonment rate of callers waiting, learned as the ACD learns it.
@@ -121,6 +132,7 @@ export function runInbound(sc: InboundScenario): InboundResult {
     ewt: number;
     ma: number;
     exact: number;
+    oracle: number;
   }
   interface Waiting {
     said: Announced[];
@@ -153,12 +165,14 @@ export function runInbound(sc: InboundScenario): InboundResult {
         ewtBias += first.ewt - wait;
         maErr += Math.abs(first.ma - wait);
         exactErr += Math.abs(first.exact - wait);
+        oracleErr += Math.abs(first.oracle - wait);
         scored++;
         for (const a of info.said) {
           const still = (now - a.at) / 1000;
           ewtErrAll += Math.abs(a.ewt - still);
           maErrAll += Math.abs(a.ma - still);
           exactErrAll += Math.abs(a.exact - still);
+          oracleErrAll += Math.abs(a.oracle - still);
           scoredAll++;
         }
       }
@@ -208,7 +222,16 @@ export function runInbound(sc: InboundScenario): InboundResult {
       let exact = 0;
       if (sc.exactExponentialMean !== undefined && !ewtAgents.some((a) => a.idle))
         exact = gammaMedian(position) * (sc.exactExponentialMean / sc.agents);
-      info.said.push({ at: t, ewt, ma: Math.max(0, moving.estimate() - (t - now) / 1000), exact });
+      const oracle = sc.oracle
+        ? estimateWaitSeconds({
+            position,
+            agents: ewtAgents,
+            handle: sc.oracle,
+            abandonRatePerSecond: patienceRate.rate(),
+            samples: 101,
+          })
+        : 0;
+      info.said.push({ at: t, ewt, ma: Math.max(0, moving.estimate() - (t - now) / 1000), exact, oracle });
     };
     if (sc.announce !== false) say();
     const asg = router.routeCaller(id, now);
@@ -253,6 +276,12 @@ export function runInbound(sc: InboundScenario): InboundResult {
       ? {
           exactMaeSeconds: scored ? exactErr / scored : 0,
           exactMaeAllSeconds: scoredAll ? exactErrAll / scoredAll : 0,
+        }
+      : {}),
+    ...(sc.oracle
+      ? {
+          oracleMaeSeconds: scored ? oracleErr / scored : 0,
+          oracleMaeAllSeconds: scoredAll ? oracleErrAll / scoredAll : 0,
         }
       : {}),
     microsecondsPerEstimate: estimates ? (estimateMs * 1000) / estimates : 0,

@@ -2,15 +2,23 @@ import { erlangAMetrics, erlangCMetrics } from '@app/acd-core';
 import { Distribution, meanOf } from '@app/population';
 import { runBlended } from './blended';
 import { runInbound } from './inbound-sim';
+import { oracleHandleTimes } from './oracle-handle';
 import { runRouting } from './routing';
 
 /*
  * ACD benchmark: the real routing code (acd-core's router, wait estimator, blending reserve and the dialer engine)
  * in simulated time, beside the Erlang C / Erlang A reference values.
- *   npm run bench:acd -- [--json] [--hours N] [--only erlang-c,erlang-a,ewt,blended,routing] [--ewt-samples K]
+ *   npm run bench:acd -- [--json] [--hours N] [--only erlang-c,erlang-a,ewt,blended,routing] [--ewt-samples K] [--ewt-oracle]
  */
-function parseArgs(argv: string[]): { json: boolean; hours: number; only?: Set<string>; ewtSamples?: number } {
+function parseArgs(argv: string[]): {
+  json: boolean;
+  hours: number;
+  only?: Set<string>;
+  ewtSamples?: number;
+  ewtOracle: boolean;
+} {
   let json = false;
+  let ewtOracle = false;
   let ewtSamples: number | undefined;
   let hours = 2000;
   let only: Set<string> | undefined;
@@ -20,13 +28,14 @@ function parseArgs(argv: string[]): { json: boolean; hours: number; only?: Set<s
     else if (a === '--hours') hours = Number(argv[++i]);
     else if (a === '--only') only = new Set(argv[++i].split(','));
     else if (a === '--ewt-samples') ewtSamples = Number(argv[++i]);
+    else if (a === '--ewt-oracle') ewtOracle = true;
     else throw new Error(`unknown argument ${a}`);
   }
-  return { json, hours, only, ewtSamples };
+  return { json, hours, only, ewtSamples, ewtOracle };
 }
 
 async function main(): Promise<void> {
-  const { json, hours, only, ewtSamples } = parseArgs(process.argv.slice(2));
+  const { json, hours, only, ewtSamples, ewtOracle } = parseArgs(process.argv.slice(2));
   const want = (s: string): boolean => !only || only.has(s);
   const out = (row: Record<string, unknown>, text: string): void => {
     if (json) console.log(JSON.stringify(row));
@@ -119,6 +128,7 @@ async function main(): Promise<void> {
           seed: 7,
           exactExponentialMean: c.handle.kind === 'exponential' ? c.handle.mean : undefined,
           ewtSamples,
+          oracle: ewtOracle ? oracleHandleTimes(c.handle) : undefined,
         });
         const ratio = r.ewtMaeSeconds / r.movingAverageMaeSeconds;
         const ratioAll = r.ewtMaeAllSeconds / r.movingAverageMaeAllSeconds;
@@ -129,6 +139,15 @@ async function main(): Promise<void> {
                 exactRatio: r3(r.exactMaeSeconds / r.movingAverageMaeSeconds),
                 exactMaeAllSeconds: r3(r.exactMaeAllSeconds),
                 exactRatioAll: r3(r.exactMaeAllSeconds / r.movingAverageMaeAllSeconds),
+              }
+            : undefined;
+        const oracle =
+          r.oracleMaeSeconds !== undefined && r.oracleMaeAllSeconds !== undefined
+            ? {
+                oracleMaeSeconds: r3(r.oracleMaeSeconds),
+                oracleRatio: r3(r.oracleMaeSeconds / r.movingAverageMaeSeconds),
+                oracleMaeAllSeconds: r3(r.oracleMaeAllSeconds),
+                oracleRatioAll: r3(r.oracleMaeAllSeconds / r.movingAverageMaeAllSeconds),
               }
             : undefined;
         out(
@@ -144,6 +163,7 @@ async function main(): Promise<void> {
             movingAverageMaeAllSeconds: r3(r.movingAverageMaeAllSeconds),
             ratioAll: r3(ratioAll),
             ...exact,
+            ...oracle,
             ewtBiasSeconds: r3(r.ewtBiasSeconds),
             scoredCallers: r.scoredCallers,
             scoredAnnouncements: r.scoredAnnouncements,
@@ -152,6 +172,9 @@ async function main(): Promise<void> {
           `${c.primary ? 'ewt      ' : 'ewt-sweep'} ${c.label}, occupancy ${occ} (measured ${r.occupancy.toFixed(3)}), ${r.scoredCallers} callers: at entry MAE ${r.ewtMaeSeconds.toFixed(1)} s, moving average ${r.movingAverageMaeSeconds.toFixed(1)} s (ratio ${ratio.toFixed(2)}); all ${r.scoredAnnouncements} announcements (entry + every 30 s) MAE ${r.ewtMaeAllSeconds.toFixed(1)} s, moving average ${r.movingAverageMaeAllSeconds.toFixed(1)} s (ratio ${ratioAll.toFixed(2)})` +
             (exact
               ? `; exact floor (gamma median) ${exact.exactMaeSeconds.toFixed(1)} s (ratio ${exact.exactRatio.toFixed(2)}), all ${exact.exactMaeAllSeconds.toFixed(1)} s (ratio ${exact.exactRatioAll.toFixed(2)})`
+              : '') +
+            (oracle
+              ? `; oracle (true law, 101 futures) ${oracle.oracleMaeSeconds.toFixed(1)} s (ratio ${oracle.oracleRatio.toFixed(2)}), all ${oracle.oracleMaeAllSeconds.toFixed(1)} s (ratio ${oracle.oracleRatioAll.toFixed(2)})`
               : '') +
             `; ${r.microsecondsPerEstimate.toFixed(1)} µs per estimate`,
         );
