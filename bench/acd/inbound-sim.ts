@@ -1,8 +1,10 @@
 import {
+  AbandonmentRate,
   AcdRouter,
   Assignment,
   estimateWaitSeconds,
   EwtAgent,
+  HandleTimeModel,
   HandleTimeStats,
   MovingAverageWait,
 } from '@app/acd-core';
@@ -23,6 +25,18 @@ export interface InboundScenario {
   announce?: boolean;
   /** Announce again every this many seconds while waiting (default 30, as the ACD does); 0 for entry only. */
   announceEverySeconds?: number;
+  /**
+   * For exponential handle times of this mean (the true one, not learned): also score the exact conditional median
+   * of the wait, gamma(p, c ÷ mean) with c agents all busy, the best any estimator can announce for mean absolute error.
+   */
+  exactExponentialMean?: number;
+  /** Futures the state-based estimator draws per estimate (its default when omitted). */
+  ewtSamples?: number;
+  /**
+   * Also score the same estimator told the true handle-time law (and 101 futures) instead of the learned one: how much
+   * the learning and the few futures cost.
+   */
+  oracle?: HandleTimeModel;
 }
 
 export interface InboundResult {
@@ -41,6 +55,15 @@ export interface InboundResult {
   /** Callers scored (answered within the measured period; abandoned callers are scored by neither estimator). */
   scoredCallers: number;
   scoredAnnouncements: number;
+  /** The exact floor (only with `exactExponentialMean`): at entry and over every announcement. */
+  exactMaeSeconds?: number;
+  exactMaeAllSeconds?: number;
+  /** The oracle (only with `oracle`): at entry and over every announcement. */
+  oracleMaeSeconds?: number;
+  oracleMaeAllSeconds?: number;
+  /** Wall-clock cost of one state-based estimate, in microseconds. */
+  microsecondsPerEstimate: number;
+  estimates: number;
 }
 
 interface Agent {
@@ -96,10 +119,20 @@ export function runInbound(sc: InboundScenario): InboundResult {
   let ewtErrAll = 0;
   let maErrAll = 0;
   let scoredAll = 0;
+  let exactErr = 0;
+  let exactErrAll = 0;
+  let oracleErr = 0;
+  let oracleErrAll = 0;
+  let estimateMs = 0;
+  let estimates = 0;
+  // The abandonment rate of callers waiting, learned as the ACD learns it.
+  const patienceRate = new AbandonmentRate();
   interface Announced {
     at: number;
     ewt: number;
     ma: number;
+    exact: number;
+    oracle: number;
   }
   interface Waiting {
     said: Announced[];
@@ -121,6 +154,7 @@ export function runInbound(sc: InboundScenario): InboundResult {
     announced.delete(asg.callerId);
     const wait = asg.waitedMs / 1000;
     moving.observe(wait);
+    patienceRate.served(wait);
     if (info.measured) {
       answered++;
       waitSum += wait;
@@ -130,11 +164,15 @@ export function runInbound(sc: InboundScenario): InboundResult {
         ewtErr += Math.abs(first.ewt - wait);
         ewtBias += first.ewt - wait;
         maErr += Math.abs(first.ma - wait);
+        exactErr += Math.abs(first.exact - wait);
+        oracleErr += Math.abs(first.oracle - wait);
         scored++;
         for (const a of info.said) {
           const still = (now - a.at) / 1000;
           ewtErrAll += Math.abs(a.ewt - still);
           maErrAll += Math.abs(a.ma - still);
+          exactErrAll += Math.abs(a.exact - still);
+          oracleErrAll += Math.abs(a.oracle - still);
           scoredAll++;
         }
       }
@@ -170,8 +208,30 @@ export function runInbound(sc: InboundScenario): InboundResult {
           ? { idle: router.isAvailable(a.id), busyElapsedSeconds: 0 }
           : { idle: false, busyElapsedSeconds: (t - a.busySince) / 1000 },
       );
-      const ewt = estimateWaitSeconds({ position: router.position(id), agents: ewtAgents, handle: stats });
-      info.said.push({ at: t, ewt, ma: Math.max(0, moving.estimate() - (t - now) / 1000) });
+      const position = router.position(id);
+      const began = performance.now();
+      const ewt = estimateWaitSeconds({
+        position,
+        agents: ewtAgents,
+        handle: stats,
+        abandonRatePerSecond: patienceRate.rate(),
+        samples: sc.ewtSamples,
+      });
+      estimateMs += performance.now() - began;
+      estimates++;
+      let exact = 0;
+      if (sc.exactExponentialMean !== undefined && !ewtAgents.some((a) => a.idle))
+        exact = gammaMedian(position) * (sc.exactExponentialMean / sc.agents);
+      const oracle = sc.oracle
+        ? estimateWaitSeconds({
+            position,
+            agents: ewtAgents,
+            handle: sc.oracle,
+            abandonRatePerSecond: patienceRate.rate(),
+            samples: 101,
+          })
+        : 0;
+      info.said.push({ at: t, ewt, ma: Math.max(0, moving.estimate() - (t - now) / 1000), exact, oracle });
     };
     if (sc.announce !== false) say();
     const asg = router.routeCaller(id, now);
@@ -180,6 +240,7 @@ export function runInbound(sc: InboundScenario): InboundResult {
       if (sc.patience) {
         info.timer = clock.setTimer(sample(sc.patience, patience) * 1000, () => {
           if (!router.remove(id)) return;
+          patienceRate.abandoned((clock.now() - now) / 1000);
           if (info.repeat !== undefined) clock.clearTimer(info.repeat);
           announced.delete(id);
           if (measured) abandoned++;
@@ -211,5 +272,48 @@ export function runInbound(sc: InboundScenario): InboundResult {
     movingAverageMaeAllSeconds: scoredAll ? maErrAll / scoredAll : 0,
     scoredCallers: scored,
     scoredAnnouncements: scoredAll,
+    ...(sc.exactExponentialMean !== undefined
+      ? {
+          exactMaeSeconds: scored ? exactErr / scored : 0,
+          exactMaeAllSeconds: scoredAll ? exactErrAll / scoredAll : 0,
+        }
+      : {}),
+    ...(sc.oracle
+      ? {
+          oracleMaeSeconds: scored ? oracleErr / scored : 0,
+          oracleMaeAllSeconds: scoredAll ? oracleErrAll / scoredAll : 0,
+        }
+      : {}),
+    microsecondsPerEstimate: estimates ? (estimateMs * 1000) / estimates : 0,
+    estimates,
   };
+}
+
+const gammaMedians: number[] = [];
+
+/**
+ * Median of a gamma(p, 1) (the sum of p unit exponentials), by bisection on its distribution function
+ * P(p, x) = 1 − e^(−x) Σ_{k<p} x^k ÷ k! (summed in log space so that large p do not overflow).
+ */
+export function gammaMedian(p: number): number {
+  const cached = gammaMedians[p];
+  if (cached !== undefined) return cached;
+  const cdf = (x: number): number => {
+    let logTerm = -x;
+    let sum = Math.exp(logTerm);
+    for (let k = 1; k < p; k++) {
+      logTerm += Math.log(x / k);
+      sum += Math.exp(logTerm);
+    }
+    return 1 - sum;
+  };
+  let lo = 0;
+  let hi = 2 * p + 20;
+  for (let it = 0; it < 100; it++) {
+    const mid = (lo + hi) / 2;
+    if (cdf(mid) < 0.5) lo = mid;
+    else hi = mid;
+  }
+  gammaMedians[p] = (lo + hi) / 2;
+  return gammaMedians[p];
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
+  AbandonmentRate,
   AcdRouter,
   type Assignment,
   type BusinessHours,
@@ -156,6 +157,8 @@ export class AcdService implements InboundDesk {
   private readonly calls = new Map<string, LiveCall>();
   private readonly byChannel = new Map<string, string>();
   private readonly handle = new Map<string, HandleTimeStats>();
+  /** Per queue: how fast waiting callers give up, for the estimated wait. */
+  private readonly patience = new Map<string, AbandonmentRate>();
   private readonly busySince = new Map<string, number>();
   private readonly holding = new Map<string, Promise<string>>();
   private readonly offs: (() => void)[] = [];
@@ -254,6 +257,7 @@ export class AcdService implements InboundDesk {
         targetSeconds: q.service_level_seconds,
       });
       if (!this.handle.has(q.id)) this.handle.set(q.id, new HandleTimeStats(300, 180, 5));
+      if (!this.patience.has(q.id)) this.patience.set(q.id, new AbandonmentRate());
     }
     const rows: {
       agent_id: string;
@@ -546,7 +550,12 @@ export class AcdService implements InboundDesk {
         const since = this.busySince.get(m.agentId);
         return { idle: m.available, busyElapsedSeconds: since ? (now - since) / 1000 : 0 };
       });
-    const ewt = estimateWaitSeconds({ position, agents, handle: this.handle.get(c.queueId)! });
+    const ewt = estimateWaitSeconds({
+      position,
+      agents,
+      handle: this.handle.get(c.queueId)!,
+      abandonRatePerSecond: this.patience.get(c.queueId)?.rate() ?? 0,
+    });
     return { position, ewtSeconds: Number.isFinite(ewt) ? Math.round(ewt) : -1 };
   }
 
@@ -661,6 +670,7 @@ export class AcdService implements InboundDesk {
       `UPDATE inbound_calls SET status = 'connected', answered_at = now(), agent_id = $2, wait_seconds = $3 WHERE id = $1`,
       [c.id, asg.agentId, wait],
     );
+    if (!asg.callback) this.patience.get(asg.queueId)?.served(asg.waitedMs / 1000);
     await this.event(c.id, asg.queueId, asg.agentId, 'CONNECT', {
       holdtime: asg.waitedMs / 1000,
       callback: asg.callback,
@@ -717,6 +727,7 @@ export class AcdService implements InboundDesk {
         const position = this.router.position(c.id);
         this.router.remove(c.id);
         this.lastAnnounce.delete(c.id);
+        if (c.queueId) this.patience.get(c.queueId)?.abandoned((now - c.enteredAt) / 1000);
         void this.event(c.id, c.queueId, null, 'ABANDON', { position, waited: (now - c.enteredAt) / 1000 });
         void this.close(
           c,
