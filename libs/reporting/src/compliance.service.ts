@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Principal } from '@app/auth';
-import { refreshAbandonWindows, rollingWindows, type WorstWindow } from './abandon-windows';
+import { rollingWindows, type WorstWindow } from './abandon-windows';
 import { capPercentOf } from './operations.service';
 import { REPORT_CLOCK, type ReportClock } from './report-clock';
 import { departmentFilter, reportRange } from './report-scope';
@@ -77,7 +76,6 @@ function numberCap(policy: Record<string, unknown> | null): { cap: number; sourc
 export class ComplianceService {
   constructor(
     @Inject(REPORT_READER) private readonly ds: DataSource,
-    @InjectDataSource() private readonly main: DataSource,
     @Inject(REPORT_CLOCK) private readonly clock: ReportClock,
   ) {}
 
@@ -97,12 +95,11 @@ export class ComplianceService {
     );
     const ids = campaigns.map((c) => c.id);
     const caps = new Map(campaigns.map((c) => [c.id, capPercentOf(c.pacing)]));
-    // the windows of attempts settled since the last refresh are summarised first (writes go to the main database)
-    await refreshAbandonWindows(this.main, ids);
+    // read-only: summaries not yet refreshed (AbandonWindowsJob) are bypassed, not written (rollingWindows)
     const rq = new Params([ids]);
     const split = splitRange(from, to, 'day');
     const [windows, outside, outsideCount, dnc, perNumber] = await Promise.all([
-      rollingWindows(this.ds, this.main, ids, from, to, caps),
+      rollingWindows(this.ds, ids, from, to, caps),
       this.ds.query<ComplianceReport['outsideWindow']['samples']>(
         `SELECT attempt_id AS "attemptId", campaign_id AS "campaignId", originated_at AS "originatedAt",
                 local_time AS "localTime", time_zone AS "timeZone"
