@@ -5,7 +5,7 @@ import type { Principal } from '@app/auth';
 import { rate } from './aggregate';
 import { REPORT_CLOCK, type ReportClock } from './report-clock';
 import { departmentFilter, reportRange, type ReportRange } from './report-scope';
-import { campaignFigureRows, edgeCondition, Params, splitRange } from './rollup-ranges';
+import { campaignFigureRows, coverByMonths, Params, spansCondition, splitRange } from './rollup-ranges';
 
 export interface OperationsFilter {
   departmentId?: string;
@@ -134,7 +134,7 @@ export class OperationsService {
     const ids = rows.map((r) => String(r.id));
     const dq = new Params(scope);
     const hq = new Params(scope);
-    const months = splitRange(from, to, 'month');
+    const months = coverByMonths(from, to);
     const [perContact, idle, windows, byDay, byHour] = await Promise.all([
       this.ds.query<{ campaign_id: string; dials: string; contacts: string }[]>(
         `SELECT r.campaign_id, r.dials, t.contacts_dialled AS contacts FROM
@@ -152,16 +152,20 @@ export class OperationsService {
         dq.values,
       ),
       this.ds.query<({ hour: number } & BucketRow)[]>(
+        // whole months from the month × hour-of-day rollup, hours added or taken away at the ends (coverByMonths)
         `WITH f AS (
            ${
-             months.wholeFrom
+             months.monthFrom
                ? `SELECT hour, dials, human, abandoned, successes FROM campaign_hour_of_day_rollups
-                   WHERE month >= ${hq.p(months.wholeFrom)}::date AND month < ${hq.p(months.wholeTo)}::date
+                   WHERE month >= ${hq.p(months.monthFrom)}::date AND month < ${hq.p(months.monthTo)}::date
                      AND ${ROLLUP_FILTER} UNION ALL`
                : ''
            }
            SELECT extract(hour FROM hour AT TIME ZONE 'UTC')::smallint AS hour, dials, human, abandoned, successes
-             FROM campaign_hour_rollups WHERE ${edgeCondition('hour', months, hq.p)} AND ${ROLLUP_FILTER})
+             FROM campaign_hour_rollups WHERE ${spansCondition('hour', months.plus, hq.p)} AND ${ROLLUP_FILTER}
+           UNION ALL
+           SELECT extract(hour FROM hour AT TIME ZONE 'UTC')::smallint AS hour, -dials, -human, -abandoned, -successes
+             FROM campaign_hour_rollups WHERE ${spansCondition('hour', months.minus, hq.p)} AND ${ROLLUP_FILTER})
          SELECT hour::int AS hour, sum(dials) AS dials, sum(human) AS "humanAnswered", sum(abandoned) AS abandoned,
                 sum(successes) AS successes
            FROM f GROUP BY hour HAVING sum(dials) + sum(human) + sum(abandoned) <> 0 ORDER BY hour`,

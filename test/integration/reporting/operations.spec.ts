@@ -177,6 +177,15 @@ describe('reporting: operations and compliance', () => {
       [11, 1],
       [19, 1],
     ]);
+    // from 12:00 on the 1st to the end of April: read as April less its first 12 hours (10:00 and 11:00 net to 0)
+    const rest = await api(t.url, 'GET', `/api/reports/campaigns?from=2026-04-01T12:00:00Z&to=2026-05-01T00:00:00Z`, {
+      token: t.tokenFor(supervisor),
+    });
+    expect(rest.body.byHour.map((h: { hour: number; dials: number }) => [h.hour, h.dials])).toEqual([
+      [1, 1],
+      [9, 2],
+      [19, 1],
+    ]);
   });
 
   it('filters by department (404 for one not worked for), campaign and mode', async () => {
