@@ -119,32 +119,11 @@ export class OperationsService {
     const scope = [deps, f.campaignId ?? null, f.mode ?? null];
     const q = new Params(scope);
     const days = splitRange(from, to, 'day');
-    const rows = await this.ds.query<Record<string, unknown>[]>(
-      `WITH f AS (${campaignFigureRows(days, q, ROLLUP_FILTER)}),
-            s AS (SELECT campaign_id, sum(attempts) AS attempts, sum(dials) AS dials, sum(answered) AS answered,
-                         sum(human) AS human, sum(abandoned) AS abandoned, sum(machine) AS machine,
-                         sum(successes) AS successes, sum(active_hours) AS active_hours, sum(talk_seconds) AS talk,
-                         sum(wrap_seconds) AS wrap
-                    FROM f GROUP BY campaign_id HAVING sum(attempts) <> 0)
-       SELECT c.id, c.name, c.department_id, c.mode, c.state, c.pacing, s.*
-         FROM s JOIN campaigns c ON c.id = s.campaign_id
-        ORDER BY c.name, c.id`,
-      q.values,
-    );
-    const ids = rows.map((r) => String(r.id));
+    // by day and by hour need only the filter: they run while the per-campaign figures are read
     const dq = new Params(scope);
     const hq = new Params(scope);
     const months = coverByMonths(from, to);
-    const [perContact, idle, windows, byDay, byHour] = await Promise.all([
-      this.ds.query<{ campaign_id: string; dials: string; contacts: string }[]>(
-        `SELECT r.campaign_id, r.dials, t.contacts_dialled AS contacts FROM
-           (SELECT campaign_id, sum(dials) AS dials FROM campaign_day_rollups
-             WHERE campaign_id = ANY($1::uuid[]) GROUP BY campaign_id) r
-           LEFT JOIN campaign_contact_totals t ON t.campaign_id = r.campaign_id`,
-        [ids],
-      ),
-      this.stateSeconds({ from, to, deps, agentId: null, campaignIds: ids }),
-      this.abandonWindows(ids, to),
+    const buckets = Promise.all([
       this.ds.query<({ day: string } & BucketRow)[]>(
         `WITH f AS (${campaignFigureRows(days, dq, ROLLUP_FILTER, { day: ', day', hour: `, (hour AT TIME ZONE 'UTC')::date AS day` })})
          SELECT to_char(day, 'YYYY-MM-DD') AS day, ${BUCKETS} FROM f GROUP BY day HAVING sum(attempts) <> 0
@@ -171,6 +150,33 @@ export class OperationsService {
            FROM f GROUP BY hour HAVING sum(dials) + sum(human) + sum(abandoned) <> 0 ORDER BY hour`,
         hq.values,
       ),
+    ]);
+    // awaited below; handled here too, so a failure of the first query does not leave it unhandled
+    buckets.catch(() => undefined);
+    const rows = await this.ds.query<Record<string, unknown>[]>(
+      `WITH f AS (${campaignFigureRows(days, q, ROLLUP_FILTER)}),
+            s AS (SELECT campaign_id, sum(attempts) AS attempts, sum(dials) AS dials, sum(answered) AS answered,
+                         sum(human) AS human, sum(abandoned) AS abandoned, sum(machine) AS machine,
+                         sum(successes) AS successes, sum(active_hours) AS active_hours, sum(talk_seconds) AS talk,
+                         sum(wrap_seconds) AS wrap
+                    FROM f GROUP BY campaign_id HAVING sum(attempts) <> 0)
+       SELECT c.id, c.name, c.department_id, c.mode, c.state, c.pacing, s.*
+         FROM s JOIN campaigns c ON c.id = s.campaign_id
+        ORDER BY c.name, c.id`,
+      q.values,
+    );
+    const ids = rows.map((r) => String(r.id));
+    const [[byDay, byHour], perContact, idle, windows] = await Promise.all([
+      buckets,
+      this.ds.query<{ campaign_id: string; dials: string; contacts: string }[]>(
+        `SELECT r.campaign_id, r.dials, t.contacts_dialled AS contacts FROM
+           (SELECT campaign_id, sum(dials) AS dials FROM campaign_day_rollups
+             WHERE campaign_id = ANY($1::uuid[]) GROUP BY campaign_id) r
+           LEFT JOIN campaign_contact_totals t ON t.campaign_id = r.campaign_id`,
+        [ids],
+      ),
+      this.stateSeconds({ from, to, deps, agentId: null, campaignIds: ids }),
+      this.abandonWindows(ids, to),
     ]);
     const dpc = new Map(perContact.map((x) => [x.campaign_id, rate(num(x.dials), num(x.contacts))]));
     const idleBy = new Map<string, number>();
