@@ -15,6 +15,9 @@ import { createReportingApp } from '../../apps/reporting/src/bootstrap';
  * --export-rows against --small-export rows.
  *   npm run bench:reporting -- [--attempts 5000000] [--campaigns 2000] [--departments 20] [--months 13]
  *                              [--export-rows 1000000] [--small-export 100000] [--runs 20] [--json] [--keep]
+ *                              [--reuse <database name or URL> [--rebuild]] [--export-only]
+ * --keep leaves the database in place (its name is printed); --reuse measures again on such a database without
+ * loading it (new migrations are applied; --rebuild recomputes the rollups too).
  */
 interface Args {
   attempts: number;
@@ -28,6 +31,12 @@ interface Args {
   settleSeconds: number;
   json: boolean;
   keep: boolean;
+  /** a database a previous run loaded (kept with --keep or DATABASE_URL): migrate it, skip the load */
+  reuse: string | null;
+  /** with --reuse: rebuild the rollups anyway (after a migration changed them) */
+  rebuild: boolean;
+  /** only the two exports (iterating on the export) */
+  exportOnly: boolean;
 }
 
 function parseArgs(argv: string[]): Args {
@@ -43,6 +52,9 @@ function parseArgs(argv: string[]): Args {
     settleSeconds: 10,
     json: false,
     keep: false,
+    reuse: null,
+    rebuild: false,
+    exportOnly: false,
   };
   const n = (v: string | undefined, name: string): number => {
     const x = Number(v);
@@ -53,6 +65,9 @@ function parseArgs(argv: string[]): Args {
     const x = argv[i];
     if (x === '--json') a.json = true;
     else if (x === '--keep') a.keep = true;
+    else if (x === '--reuse') a.reuse = argv[++i] ?? null;
+    else if (x === '--rebuild') a.rebuild = true;
+    else if (x === '--export-only') a.exportOnly = true;
     else if (x === '--attempts') a.attempts = n(argv[++i], 'attempts');
     else if (x === '--campaigns') a.campaigns = n(argv[++i], 'campaigns');
     else if (x === '--departments') a.departments = n(argv[++i], 'departments');
@@ -74,7 +89,12 @@ const log = (json: boolean, ...m: unknown[]): void => {
 
 const DEFAULT_SERVER = 'postgres://devtest:devtest-local-only@127.0.0.1:5432/postgres';
 
-async function freshDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+async function freshDatabase(reuse: string | null): Promise<{ url: string; drop: () => Promise<void> }> {
+  if (reuse) {
+    const url = /^postgres(ql)?:/.test(reuse) ? new URL(reuse) : new URL(process.env.BENCH_PG_SERVER ?? DEFAULT_SERVER);
+    if (!/^postgres(ql)?:/.test(reuse)) url.pathname = `/${reuse}`;
+    return { url: url.toString(), drop: async () => undefined };
+  }
   if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, drop: async () => undefined };
   const admin = new URL(process.env.BENCH_PG_SERVER ?? DEFAULT_SERVER);
   const name = `bench_reporting_${randomBytes(4).toString('hex')}`;
@@ -192,7 +212,8 @@ async function main(): Promise<void> {
   const began = performance.now();
   const a = parseArgs(process.argv.slice(2));
   const out = (...m: unknown[]): void => log(a.json, ...m);
-  const db = await freshDatabase();
+  const db = await freshDatabase(a.reuse);
+  out(`database ${new URL(db.url).pathname.slice(1)}${a.keep || a.reuse ? ' (kept)' : ''}`);
   const end = new Date(Date.UTC(2026, 10, 1));
   const start = new Date(end.getTime() - Math.round(a.months * 30.4 * 86400) * 1000);
   const ds = createDataSource({ url: db.url, poolSize: 4 });
@@ -208,16 +229,26 @@ async function main(): Promise<void> {
                               interval '1 month') m`,
       [start, end],
     );
-    await setRollupTriggers(ds, false);
-    const loadMs = await timeIt(() => load(client, a, start));
-    out(`loaded ${a.attempts} attempts over ${a.campaigns} campaigns in ${(loadMs / 1000).toFixed(1)} s`);
-    await setRollupTriggers(ds, true);
-    await client.query('ANALYZE');
-    const rollMs = await timeIt(() => rebuildRollups(ds));
-    await client.query('ANALYZE');
-    out(
-      `rollups rebuilt in ${(rollMs / 1000).toFixed(1)} s (total so far ${((performance.now() - began) / 1000).toFixed(0)} s)`,
-    );
+    let loadMs = 0;
+    let rollMs = 0;
+    if (!a.reuse) {
+      await setRollupTriggers(ds, false);
+      loadMs = await timeIt(() => load(client, a, start));
+      out(`loaded ${a.attempts} attempts over ${a.campaigns} campaigns in ${(loadMs / 1000).toFixed(1)} s`);
+      await setRollupTriggers(ds, true);
+      await client.query('ANALYZE');
+    } else {
+      const { rows } = await client.query<{ n: string }>(`SELECT count(*) AS n FROM call_attempts`);
+      a.attempts = Number(rows[0].n);
+      out(`reusing ${a.attempts} attempts`);
+    }
+    if (!a.reuse || a.rebuild) {
+      rollMs = await timeIt(() => rebuildRollups(ds));
+      await client.query('ANALYZE');
+      out(
+        `rollups rebuilt in ${(rollMs / 1000).toFixed(1)} s (total so far ${((performance.now() - began) / 1000).toFixed(0)} s)`,
+      );
+    }
     const rollupRows: Record<string, number> = {};
     for (const table of [
       'attempt_rollups',
@@ -280,6 +311,36 @@ async function main(): Promise<void> {
       ['compliance: one department, a month', `/api/reports/compliance?departmentId=${department}&${month}`],
       ['compliance: all data', `/api/reports/compliance?${all}`],
     ];
+    // exports: the first N attempts in time order
+    const exportOf = async (rows: number): Promise<{ rows: number; seconds: number; peakRssMb: number }> => {
+      const n = Math.min(rows, a.attempts);
+      const { rows: bound } = await client.query<{ t: Date }>(
+        `SELECT created_at AS t FROM call_attempts ORDER BY created_at OFFSET $1 LIMIT 1`,
+        [n],
+      );
+      const to = (bound[0]?.t ?? end).toISOString();
+      global.gc?.();
+      let peak = process.memoryUsage().rss;
+      const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
+      const began = performance.now();
+      const res = await fetch(`${base}/api/reports/call-records?from=${start.toISOString()}&to=${to}`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      let lines = 0;
+      for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>)
+        for (let i = 0; i < chunk.length; i++) if (chunk[i] === 10) lines++;
+      const seconds = (performance.now() - began) / 1000;
+      clearInterval(sampler);
+      return { rows: lines - 1, seconds, peakRssMb: Math.round(peak / 1048576) };
+    };
+    if (a.exportOnly) {
+      for (const n of [a.smallExport, a.exportRows]) {
+        const e = await exportOf(n);
+        out(`  export ${e.rows} rows: ${Math.round(e.rows / e.seconds)} rows/s, peak RSS ${e.peakRssMb} MB`);
+      }
+      await app.close();
+      return;
+    }
     const p95: Record<string, number> = {};
     for (const [name, path] of kinds) {
       await get(path); // warm
@@ -294,10 +355,10 @@ async function main(): Promise<void> {
     await client.query(
       `INSERT INTO call_attempts (campaign_id, department_id, contact_id, attempt_number, channel_id, dialer_instance,
           mode, called_number, queued_at, created_at)
-       SELECT c.id, c.department_id, x.id, 1, 'live-' || g, 'bench', c.mode, '+447900000000', $2, $2
+       SELECT c.id, c.department_id, x.id, 1, 'live-' || $3 || '-' || g, 'bench', c.mode, '+447900000000', $2, $2
          FROM generate_series(1, $1::int) g JOIN bench_campaign c ON c.idx = 1
          JOIN bench_contact x ON x.campaign_idx = 1 AND x.k = 0`,
-      [total, new Date(end.getTime() - 3600_000)],
+      [total, new Date(end.getTime() - 3600_000), randomBytes(4).toString('hex')],
     );
     const dialsNow = async (): Promise<number> => {
       const r = (await get(`/api/reports/campaigns?campaignId=${campaign}&${all}`)) as {
@@ -367,28 +428,6 @@ async function main(): Promise<void> {
         `without (+${Math.round((settleMsWithRollups - settleMsWithoutRollups) * 1000) / 1000} ms on the hot path)`,
     );
 
-    // exports: the first N attempts in time order
-    const exportOf = async (rows: number): Promise<{ rows: number; seconds: number; peakRssMb: number }> => {
-      const n = Math.min(rows, a.attempts);
-      const { rows: bound } = await client.query<{ t: Date }>(
-        `SELECT created_at AS t FROM call_attempts ORDER BY created_at OFFSET $1 LIMIT 1`,
-        [n],
-      );
-      const to = (bound[0]?.t ?? end).toISOString();
-      global.gc?.();
-      let peak = process.memoryUsage().rss;
-      const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
-      const began = performance.now();
-      const res = await fetch(`${base}/api/reports/call-records?from=${start.toISOString()}&to=${to}`, {
-        headers: { authorization: `Bearer ${token}` },
-      });
-      let lines = 0;
-      for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>)
-        for (let i = 0; i < chunk.length; i++) if (chunk[i] === 10) lines++;
-      const seconds = (performance.now() - began) / 1000;
-      clearInterval(sampler);
-      return { rows: lines - 1, seconds, peakRssMb: Math.round(peak / 1048576) };
-    };
     const small = await exportOf(a.smallExport);
     const large = await exportOf(a.exportRows);
     const exportRowsPerSecond = Math.round(large.rows / large.seconds);
@@ -441,7 +480,7 @@ async function main(): Promise<void> {
   } finally {
     await client.end();
     await ds.destroy();
-    if (!a.keep) await db.drop();
+    if (!a.keep && !a.reuse) await db.drop();
   }
 }
 

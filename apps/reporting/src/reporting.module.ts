@@ -30,6 +30,7 @@ export class ReportingModule {
           storage: archiveStorageFrom(o.config, dataFile(o.config, 'archive')),
           mailer: mailerFrom(o.config),
           delivery: { intervalMs: o.config.DELIVERY_INTERVAL_SECONDS * 1000 },
+          abandonWindows: { intervalMs: o.config.ABANDON_WINDOWS_REFRESH_SECONDS * 1000 },
           links: {
             secret: o.jwtSecret,
             baseUrl: o.config.REPORTING_PUBLIC_URL ?? `http://localhost:${o.config.PORT}`,

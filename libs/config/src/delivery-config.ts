@@ -25,6 +25,12 @@ export const DELIVERY_CONFIG = {
     default: 60,
     parse: parse.int(0, 24 * 3600),
   },
+  ABANDON_WINDOWS_REFRESH_SECONDS: {
+    description:
+      'How often the rolling abandon-window summaries of the compliance report are brought up to date (0: never by the server)',
+    default: 5,
+    parse: parse.int(0, 3600),
+  },
   DELIVERY_LINK_TTL_DAYS: {
     description: 'Days a signed download link in a mail or webhook stays valid (signed with JWT_SECRET)',
     default: 30,

@@ -151,13 +151,42 @@ export function splitEnds(
 }
 
 /**
- * The rolling windows ending inside (from, to] per campaign: whole days from abandon_window_days, the partial days at
- * the edges computed from the hour rollup. A campaign whose cap changed since its days were summarised is marked
- * dirty, refreshed (through `main`) and read again.
+ * Every rolling window ending in (a, b] computed from the hour rollup and summarised in SQL per campaign × window
+ * length (how many, how many over the cap, the worst), as the day summaries are. `$1` campaign ids, `$2` their caps.
+ */
+const windowSummarySql = (a: string, b: string): string => `WITH x AS (${windowsSql(
+  `SELECT campaign_id, hour AS t, human + abandoned AS live, abandoned FROM campaign_hour_rollups
+    WHERE campaign_id = ANY($1::uuid[]) AND hour >= ${a}::timestamptz - interval '721 hours' AND hour < ${b}
+      AND attempts <> 0`,
+  `window_end > ${a}::timestamptz AND window_end <= ${b}::timestamptz`,
+)}),
+  k AS (SELECT x.*, cap.cap FROM x JOIN unnest($1::uuid[], $2::numeric[]) AS cap(campaign_id, cap)
+          ON cap.campaign_id = x.campaign_id)
+  SELECT campaign_id, hours, count(*) AS windows, count(*) FILTER (WHERE abandoned::numeric / live * 100 > cap) AS over,
+         (array_agg(window_end ORDER BY abandoned::numeric / live DESC, window_end))[1] AS worst_end,
+         (array_agg(live ORDER BY abandoned::numeric / live DESC, window_end))[1] AS worst_live,
+         (array_agg(abandoned ORDER BY abandoned::numeric / live DESC, window_end))[1] AS worst_abandoned
+    FROM k GROUP BY campaign_id, hours`;
+
+interface SummaryRow {
+  campaign_id: string;
+  hours: number;
+  windows: string;
+  over: string;
+  worst_end: Date;
+  worst_live: number | string;
+  worst_abandoned: number | string;
+}
+
+/**
+ * The rolling windows ending inside (from, to] per campaign, read-only: whole days and months from the summaries
+ * (abandon_window_days / _months) and the partial days at the edges computed from the hour rollup. A campaign whose
+ * summaries are not current for the range (a day marked dirty since the last refresh, or a cap changed since they
+ * were made) is computed from the hour rollup over the whole range instead; the refresh job
+ * (AbandonWindowsJob) brings the summaries up to date in the background.
  */
 export async function rollingWindows(
   ds: DataSource,
-  main: DataSource,
   ids: string[],
   from: Date,
   to: Date,
@@ -165,111 +194,93 @@ export async function rollingWindows(
 ): Promise<Map<string, WorstWindow>> {
   const out = new Map<string, WorstWindow>();
   if (!ids.length) return out;
-  const days = splitEnds(from, to);
-  const add = (
-    campaignId: string,
-    hours: number,
-    windows: number,
-    over: number,
-    end: Date,
-    live: number,
-    ab: number,
-  ) => {
-    const key = `${campaignId}:${hours}`;
-    const w = out.get(key) ?? { hours, windows: 0, windowsOverCap: 0, worst: null };
-    w.windows += windows;
-    w.windowsOverCap += over;
-    const r = ab / live;
-    const worstRate = w.worst ? w.worst.liveAnswered && w.worst.abandoned / w.worst.liveAnswered : -1;
-    if (!w.worst || r > worstRate || (r === worstRate && end < w.worst.windowEnd))
+  const capOf = (id: string): number => caps.get(id) ?? 3;
+  const add = (r: SummaryRow) => {
+    const key = `${r.campaign_id}:${r.hours}`;
+    const w = out.get(key) ?? { hours: r.hours, windows: 0, windowsOverCap: 0, worst: null };
+    w.windows += Number(r.windows);
+    w.windowsOverCap += Number(r.over);
+    const live = Number(r.worst_live);
+    const ab = Number(r.worst_abandoned);
+    const end = new Date(r.worst_end);
+    // the same order as SQL's abandoned::numeric / live DESC, worst_end: compared as cross products (exact)
+    const cmp = w.worst ? ab * w.worst.liveAnswered - w.worst.abandoned * live : 1;
+    if (!w.worst || cmp > 0 || (cmp === 0 && end < w.worst.windowEnd))
       w.worst = { windowEnd: end, liveAnswered: live, abandoned: ab, rate: rate(ab, live) };
     out.set(key, w);
   };
-  if (days.wholeFrom) {
-    const rows = await ds.query<
-      {
-        campaign_id: string;
-        hours: number;
-        windows: string;
-        over: string;
-        worst_end: Date;
-        worst_live: number;
-        worst_abandoned: number;
-        stale: boolean;
-      }[]
-    >(
-      // whole months from the month summaries, the days around them from the day summaries
-      `WITH w AS (
-         SELECT campaign_id, hours, cap_percent, windows, windows_over_cap, worst_end, worst_live, worst_abandoned
-           FROM abandon_window_months
-          WHERE campaign_id = ANY($1::uuid[]) AND month >= $5::date AND month < $6::date
-         UNION ALL
-         SELECT campaign_id, hours, cap_percent, windows, windows_over_cap, worst_end, worst_live, worst_abandoned
-           FROM abandon_window_days
-          WHERE campaign_id = ANY($1::uuid[]) AND day >= $2::date AND day < $3::date
-            AND NOT (day >= $5::date AND day < $6::date))
-       SELECT w.campaign_id, w.hours, sum(w.windows) AS windows, sum(w.windows_over_cap) AS over, ${WORST('w')},
-              bool_or(w.cap_percent <> cap.cap) AS stale
-         FROM w JOIN unnest($1::uuid[], $4::numeric[]) AS cap(campaign_id, cap) ON cap.campaign_id = w.campaign_id
-        GROUP BY w.campaign_id, w.hours`,
-      [
-        ids,
-        days.wholeFrom,
-        days.wholeTo,
-        ids.map((id) => caps.get(id) ?? 3),
-        ...wholeMonths(days.wholeFrom, days.wholeTo),
-      ],
-    );
-    const stale = [...new Set(rows.filter((r) => r.stale).map((r) => r.campaign_id))];
-    if (stale.length) {
-      await main.query(
-        `INSERT INTO abandon_window_dirty (campaign_id, day)
-         SELECT campaign_id, min(day) FROM abandon_window_days WHERE campaign_id = ANY($1::uuid[]) GROUP BY campaign_id
-         ON CONFLICT (campaign_id, day) DO UPDATE SET marked_at = now()`,
-        [stale],
+  const days = splitEnds(from, to);
+  // campaigns whose summaries cannot be used for this range: a dirty day whose 30 following days reach into it, or
+  // a summary made under another cap
+  const fromDay = new Date(Math.floor(from.getTime() / DAY) * DAY - 31 * DAY).toISOString().slice(0, 10);
+  const toDay = new Date(to.getTime()).toISOString().slice(0, 10);
+  const capList = ids.map(capOf);
+  const [months0, months1] = wholeMonths(days.wholeFrom, days.wholeTo);
+  // the days read from the day summaries: the whole days outside the whole months (two index ranges, not a filter)
+  const dayRanges =
+    months0 === months1
+      ? [days.wholeFrom, days.wholeTo, days.wholeTo, days.wholeTo]
+      : [days.wholeFrom, months0, months1, days.wholeTo];
+  const notCurrent = days.wholeFrom
+    ? await ds.query<{ campaign_id: string }[]>(
+        `SELECT campaign_id FROM abandon_window_dirty
+          WHERE campaign_id = ANY($1::uuid[]) AND day >= $3::date AND day <= $4::date
+         UNION
+         SELECT w.campaign_id FROM abandon_window_months w
+           JOIN unnest($1::uuid[], $2::numeric[]) AS cap(campaign_id, cap) ON cap.campaign_id = w.campaign_id
+          WHERE w.month >= $5::date AND w.month < $6::date AND w.cap_percent <> cap.cap
+         UNION
+         SELECT w.campaign_id FROM abandon_window_days w
+           JOIN unnest($1::uuid[], $2::numeric[]) AS cap(campaign_id, cap) ON cap.campaign_id = w.campaign_id
+          WHERE (w.day >= $7::date AND w.day < $8::date OR w.day >= $9::date AND w.day < $10::date)
+            AND w.cap_percent <> cap.cap`,
+        [ids, capList, fromDay, toDay, months0, months1, ...dayRanges],
+      )
+    : [];
+  const direct = new Set(notCurrent.map((r) => r.campaign_id));
+  const summarised = ids.filter((id) => !direct.has(id));
+  const spans: { ids: string[]; a: Date; b: Date }[] = [];
+  if (direct.size) spans.push({ ids: [...direct], a: from, b: to });
+  if (summarised.length) {
+    for (const [a, b] of days.edges) spans.push({ ids: summarised, a, b });
+    if (days.wholeFrom) {
+      const rows = await ds.query<SummaryRow[]>(
+        // whole months from the month summaries, the days around them from the day summaries
+        `WITH w AS (
+           SELECT campaign_id, hours, windows, windows_over_cap, worst_end, worst_live, worst_abandoned
+             FROM abandon_window_months
+            WHERE campaign_id = ANY($1::uuid[]) AND month >= $4::date AND month < $5::date
+           UNION ALL
+           SELECT campaign_id, hours, windows, windows_over_cap, worst_end, worst_live, worst_abandoned
+             FROM abandon_window_days
+            WHERE campaign_id = ANY($1::uuid[]) AND (day >= $2::date AND day < $3::date OR day >= $6::date AND day < $7::date))
+         SELECT w.campaign_id, w.hours, sum(w.windows) AS windows, sum(w.windows_over_cap) AS over, ${WORST('w')}
+           FROM w GROUP BY w.campaign_id, w.hours`,
+        [summarised, dayRanges[0], dayRanges[1], months0, months1, dayRanges[2], dayRanges[3]],
       );
-      await refreshAbandonWindows(main, stale);
-      return rollingWindows(ds, main, ids, from, to, caps);
+      for (const r of rows) add(r);
     }
-    for (const r of rows)
-      add(
-        r.campaign_id,
-        r.hours,
-        Number(r.windows),
-        Number(r.over),
-        new Date(r.worst_end),
-        Number(r.worst_live),
-        Number(r.worst_abandoned),
-      );
   }
-  for (const edge of days.edges) {
-    const q = new Params([ids]);
-    const a = q.p(edge[0]);
-    const b = q.p(edge[1]);
-    const rows = await ds.query<
-      { campaign_id: string; hours: number; window_end: Date; live: string; abandoned: string }[]
-    >(
-      windowsSql(
-        `SELECT campaign_id, hour AS t, human + abandoned AS live, abandoned FROM campaign_hour_rollups
-          WHERE campaign_id = ANY($1::uuid[]) AND hour >= ${a}::timestamptz - interval '721 hours' AND hour < ${b}
-            AND attempts <> 0`,
-        `window_end > ${a}::timestamptz AND window_end <= ${b}::timestamptz`,
-      ),
-      q.values,
-    );
-    for (const r of rows) {
-      const live = Number(r.live);
-      const ab = Number(r.abandoned);
-      add(
-        r.campaign_id,
-        r.hours,
-        1,
-        (ab / live) * 100 > (caps.get(r.campaign_id) ?? 3) ? 1 : 0,
-        new Date(r.window_end),
-        live,
-        ab,
-      );
-    }
+  for (const span of spans) {
+    const q = new Params([span.ids, span.ids.map(capOf)]);
+    const rows = await ds.query<SummaryRow[]>(windowSummarySql(q.p(span.a), q.p(span.b)), q.values);
+    for (const r of rows) add(r);
   }
   return out;
+}
+
+/**
+ * Marks for a new summary every month of a campaign summarised under another cap than the campaign's current one (the
+ * cap is part of "over the cap"): the first day of each such month, so the refresh (a marked day and the 30 after)
+ * covers them all.
+ */
+export async function markChangedCaps(ds: DataSource): Promise<number> {
+  const rows = await ds.query<{ campaign_id: string }[]>(
+    `INSERT INTO abandon_window_dirty (campaign_id, day)
+     SELECT DISTINCT w.campaign_id, w.month FROM abandon_window_months w JOIN campaigns c ON c.id = w.campaign_id
+      WHERE w.cap_percent <> ${CAP_SQL}
+     ON CONFLICT (campaign_id, day) DO UPDATE SET marked_at = now()
+     RETURNING campaign_id`,
+  );
+  return rows.length;
 }

@@ -143,6 +143,30 @@ const CONTACT_FACTS_CTE = `
      WHERE a.campaign_id = ANY($1::uuid[]) AND a.ended_at IS NOT NULL AND a.outcome IS DISTINCT FROM 'rejected-by-rule'
      GROUP BY a.contact_id)`;
 
+/**
+ * CONTACT_FACTS_CTE for the given contacts only ($2 = their ids instead of the list id): a page of the contacts list
+ * reads its own contacts' attempts, not the whole brief's.
+ */
+const PAGE_FACTS_CTE = (
+  [
+    [
+      'cc.campaign_id = ANY($1::uuid[]) ORDER BY',
+      'cc.campaign_id = ANY($1::uuid[]) AND cc.contact_id = ANY($2::uuid[]) ORDER BY',
+    ],
+    [
+      'people AS (SELECT id AS contact_id FROM contacts WHERE list_id = $2 UNION SELECT contact_id FROM cc)',
+      'people AS (SELECT unnest($2::uuid[]) AS contact_id)',
+    ],
+    [
+      'a.campaign_id = ANY($1::uuid[]) AND a.ended_at',
+      'a.campaign_id = ANY($1::uuid[]) AND a.contact_id = ANY($2::uuid[]) AND a.ended_at',
+    ],
+  ] as const
+).reduce((sql, [from, to]) => {
+  if (!sql.includes(from)) throw new Error(`PAGE_FACTS_CTE: "${from}" not in CONTACT_FACTS_CTE`);
+  return sql.replace(from, to);
+}, CONTACT_FACTS_CTE);
+
 const CONTACT_FACTS_SELECT = `
   SELECT p.contact_id, ct.dnc, cc.status, coalesce(att.attempts, 0) AS attempts, coalesce(att.reached, false) AS reached,
          coalesce(att.successful, false) AS successful, att.last_outcome,
@@ -357,24 +381,37 @@ export class BriefResultsService {
        SELECT count(*)::int AS total FROM people p JOIN contacts ct ON ct.id = p.contact_id WHERE ${filter}`,
       [ids, brief.contactListId, term],
     );
-    const rows = await this.ds.query<
-      (ContactFactRow & {
-        external_id: string | null;
-        first_name: string | null;
-        last_name: string | null;
-        numbers: string[];
-      })[]
-    >(
-      `WITH ${CONTACT_FACTS_CTE}
-       SELECT f.*, ct.external_id, ct.first_name, ct.last_name,
-              coalesce((SELECT array_agg(pn.e164 ORDER BY pn.position) FROM phone_numbers pn WHERE pn.contact_id = ct.id),
-                       '{}') AS numbers
-         FROM (${CONTACT_FACTS_SELECT}) f JOIN contacts ct ON ct.id = f.contact_id
-        WHERE ${filter}
-        ORDER BY ct.last_name NULLS LAST, ct.first_name NULLS LAST, ct.id
-        LIMIT $4 OFFSET $5`,
-      [ids, brief.contactListId, term, pageSize, (page - 1) * pageSize],
-    );
+    // the page first (names only), then the facts of its contacts
+    const pageIds = (
+      await this.ds.query<{ id: string }[]>(
+        `WITH cc AS (SELECT DISTINCT contact_id FROM campaign_contacts WHERE campaign_id = ANY($1::uuid[])),
+              people AS (SELECT id AS contact_id FROM contacts WHERE list_id = $2 UNION SELECT contact_id FROM cc)
+         SELECT ct.id FROM people p JOIN contacts ct ON ct.id = p.contact_id
+          WHERE ${filter}
+          ORDER BY ct.last_name NULLS LAST, ct.first_name NULLS LAST, ct.id
+          LIMIT $4 OFFSET $5`,
+        [ids, brief.contactListId, term, pageSize, (page - 1) * pageSize],
+      )
+    ).map((r) => r.id);
+    const facts = pageIds.length
+      ? await this.ds.query<
+          (ContactFactRow & {
+            external_id: string | null;
+            first_name: string | null;
+            last_name: string | null;
+            numbers: string[];
+          })[]
+        >(
+          `WITH ${PAGE_FACTS_CTE}
+           SELECT f.*, ct.external_id, ct.first_name, ct.last_name,
+                  coalesce((SELECT array_agg(pn.e164 ORDER BY pn.position) FROM phone_numbers pn WHERE pn.contact_id = ct.id),
+                           '{}') AS numbers
+             FROM (${CONTACT_FACTS_SELECT}) f JOIN contacts ct ON ct.id = f.contact_id`,
+          [ids, pageIds],
+        )
+      : [];
+    const byId = new Map(facts.map((f) => [f.contact_id, f]));
+    const rows = pageIds.map((id) => byId.get(id)!).filter((r) => r !== undefined);
     const attempts = rows.length
       ? await this.ds.query<(ContactAttemptView & { contactId: string })[]>(
           `SELECT a.contact_id AS "contactId", a.id AS "attemptId", a.campaign_id AS "campaignId", a.pilot,

@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Principal } from '@app/auth';
-import { refreshAbandonWindows, rollingWindows, type WorstWindow } from './abandon-windows';
+import { rollingWindows, type WorstWindow } from './abandon-windows';
 import { capPercentOf } from './operations.service';
 import { REPORT_CLOCK, type ReportClock } from './report-clock';
 import { departmentFilter, reportRange } from './report-scope';
@@ -77,7 +76,6 @@ function numberCap(policy: Record<string, unknown> | null): { cap: number; sourc
 export class ComplianceService {
   constructor(
     @Inject(REPORT_READER) private readonly ds: DataSource,
-    @InjectDataSource() private readonly main: DataSource,
     @Inject(REPORT_CLOCK) private readonly clock: ReportClock,
   ) {}
 
@@ -97,12 +95,11 @@ export class ComplianceService {
     );
     const ids = campaigns.map((c) => c.id);
     const caps = new Map(campaigns.map((c) => [c.id, capPercentOf(c.pacing)]));
-    // the windows of attempts settled since the last refresh are summarised first (writes go to the main database)
-    await refreshAbandonWindows(this.main, ids);
+    // read-only: summaries not yet refreshed (AbandonWindowsJob) are bypassed, not written (rollingWindows)
     const rq = new Params([ids]);
     const split = splitRange(from, to, 'day');
     const [windows, outside, outsideCount, dnc, perNumber] = await Promise.all([
-      rollingWindows(this.ds, this.main, ids, from, to, caps),
+      rollingWindows(this.ds, ids, from, to, caps),
       this.ds.query<ComplianceReport['outsideWindow']['samples']>(
         `SELECT attempt_id AS "attemptId", campaign_id AS "campaignId", originated_at AS "originatedAt",
                 local_time AS "localTime", time_zone AS "timeZone"
@@ -200,21 +197,25 @@ export class ComplianceService {
           [new Date(hi), to],
         ].filter(([a, b]) => a.getTime() < b.getTime()) as [Date, Date][])
       : [[from, to]];
+    // the edges as range conditions (partition pruning and the created_at index), the campaigns as a join (an
+    // array of thousands of ids in `= ANY` costs more to plan on the partitioned table than to run)
+    const q = new Params([ids, caps, whole?.[0] ?? null, whole?.[1] ?? null]);
+    const edgeSql = edges.map((e) => `(a.created_at >= ${q.p(e[0])} AND a.created_at < ${q.p(e[1])})`).join(' OR ');
     return this.ds.query(
       `WITH cap AS (SELECT * FROM unnest($1::uuid[], $2::int[]) AS cap(campaign_id, cap)),
             x AS (
-              SELECT n.campaign_id, n.dials AS n, n.numbers FROM number_day_counts n
-               WHERE $3::date IS NOT NULL AND n.campaign_id = ANY($1::uuid[]) AND n.day >= $3::date AND n.day < $4::date
-                 AND n.numbers > 0
+              SELECT n.campaign_id, n.dials AS n, sum(n.numbers) AS numbers FROM number_day_counts n
+               WHERE $3::date IS NOT NULL AND n.campaign_id IN (SELECT campaign_id FROM cap)
+                 AND n.day >= $3::date AND n.day < $4::date AND n.numbers > 0
+               GROUP BY n.campaign_id, n.dials
               UNION ALL
               SELECT a.campaign_id, count(*) AS n, 1 AS numbers FROM call_attempts a
-                JOIN unnest($5::timestamptz[], $6::timestamptz[]) AS e(a, b) ON a.created_at >= e.a AND a.created_at < e.b
-               WHERE a.campaign_id = ANY($1::uuid[]) AND a.ended_at IS NOT NULL
-                 AND a.outcome IS DISTINCT FROM 'rejected-by-rule'
+               WHERE (${edgeSql || 'false'}) AND a.campaign_id IN (SELECT campaign_id FROM cap)
+                 AND a.ended_at IS NOT NULL AND a.outcome IS DISTINCT FROM 'rejected-by-rule'
                GROUP BY a.campaign_id, a.called_number, (a.created_at AT TIME ZONE 'UTC')::date)
        SELECT x.campaign_id, max(x.n) AS max, coalesce(sum(x.numbers) FILTER (WHERE x.n > cap.cap), 0) AS over
          FROM x JOIN cap ON cap.campaign_id = x.campaign_id GROUP BY x.campaign_id`,
-      [ids, caps, whole?.[0] ?? null, whole?.[1] ?? null, edges.map((e) => e[0]), edges.map((e) => e[1])],
+      q.values,
     );
   }
 }

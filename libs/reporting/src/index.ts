@@ -24,3 +24,4 @@ export * from './results-pdf';
 export * from './results-pdf.service';
 export * from './archive-settings';
 export * from './delivery-settings';
+export * from './abandon-windows.job';

@@ -5,7 +5,7 @@ import type { Principal } from '@app/auth';
 import { rate } from './aggregate';
 import { REPORT_CLOCK, type ReportClock } from './report-clock';
 import { departmentFilter, reportRange, type ReportRange } from './report-scope';
-import { campaignFigureRows, edgeCondition, Params, splitRange } from './rollup-ranges';
+import { campaignFigureRows, coverByMonths, Params, spansCondition, splitRange } from './rollup-ranges';
 
 export interface OperationsFilter {
   departmentId?: string;
@@ -119,6 +119,40 @@ export class OperationsService {
     const scope = [deps, f.campaignId ?? null, f.mode ?? null];
     const q = new Params(scope);
     const days = splitRange(from, to, 'day');
+    // by day and by hour need only the filter: they run while the per-campaign figures are read
+    const dq = new Params(scope);
+    const hq = new Params(scope);
+    const months = coverByMonths(from, to);
+    const buckets = Promise.all([
+      this.ds.query<({ day: string } & BucketRow)[]>(
+        `WITH f AS (${campaignFigureRows(days, dq, ROLLUP_FILTER, { day: ', day', hour: `, (hour AT TIME ZONE 'UTC')::date AS day` })})
+         SELECT to_char(day, 'YYYY-MM-DD') AS day, ${BUCKETS} FROM f GROUP BY day HAVING sum(attempts) <> 0
+          ORDER BY day`,
+        dq.values,
+      ),
+      this.ds.query<({ hour: number } & BucketRow)[]>(
+        // whole months from the month × hour-of-day rollup, hours added or taken away at the ends (coverByMonths)
+        `WITH f AS (
+           ${
+             months.monthFrom
+               ? `SELECT hour, dials, human, abandoned, successes FROM campaign_hour_of_day_rollups
+                   WHERE month >= ${hq.p(months.monthFrom)}::date AND month < ${hq.p(months.monthTo)}::date
+                     AND ${ROLLUP_FILTER} UNION ALL`
+               : ''
+           }
+           SELECT extract(hour FROM hour AT TIME ZONE 'UTC')::smallint AS hour, dials, human, abandoned, successes
+             FROM campaign_hour_rollups WHERE ${spansCondition('hour', months.plus, hq.p)} AND ${ROLLUP_FILTER}
+           UNION ALL
+           SELECT extract(hour FROM hour AT TIME ZONE 'UTC')::smallint AS hour, -dials, -human, -abandoned, -successes
+             FROM campaign_hour_rollups WHERE ${spansCondition('hour', months.minus, hq.p)} AND ${ROLLUP_FILTER})
+         SELECT hour::int AS hour, sum(dials) AS dials, sum(human) AS "humanAnswered", sum(abandoned) AS abandoned,
+                sum(successes) AS successes
+           FROM f GROUP BY hour HAVING sum(dials) + sum(human) + sum(abandoned) <> 0 ORDER BY hour`,
+        hq.values,
+      ),
+    ]);
+    // awaited below; handled here too, so a failure of the first query does not leave it unhandled
+    buckets.catch(() => undefined);
     const rows = await this.ds.query<Record<string, unknown>[]>(
       `WITH f AS (${campaignFigureRows(days, q, ROLLUP_FILTER)}),
             s AS (SELECT campaign_id, sum(attempts) AS attempts, sum(dials) AS dials, sum(answered) AS answered,
@@ -132,10 +166,8 @@ export class OperationsService {
       q.values,
     );
     const ids = rows.map((r) => String(r.id));
-    const dq = new Params(scope);
-    const hq = new Params(scope);
-    const months = splitRange(from, to, 'month');
-    const [perContact, idle, windows, byDay, byHour] = await Promise.all([
+    const [[byDay, byHour], perContact, idle, windows] = await Promise.all([
+      buckets,
       this.ds.query<{ campaign_id: string; dials: string; contacts: string }[]>(
         `SELECT r.campaign_id, r.dials, t.contacts_dialled AS contacts FROM
            (SELECT campaign_id, sum(dials) AS dials FROM campaign_day_rollups
@@ -145,28 +177,6 @@ export class OperationsService {
       ),
       this.stateSeconds({ from, to, deps, agentId: null, campaignIds: ids }),
       this.abandonWindows(ids, to),
-      this.ds.query<({ day: string } & BucketRow)[]>(
-        `WITH f AS (${campaignFigureRows(days, dq, ROLLUP_FILTER, { day: ', day', hour: `, (hour AT TIME ZONE 'UTC')::date AS day` })})
-         SELECT to_char(day, 'YYYY-MM-DD') AS day, ${BUCKETS} FROM f GROUP BY day HAVING sum(attempts) <> 0
-          ORDER BY day`,
-        dq.values,
-      ),
-      this.ds.query<({ hour: number } & BucketRow)[]>(
-        `WITH f AS (
-           ${
-             months.wholeFrom
-               ? `SELECT hour, dials, human, abandoned, successes FROM campaign_hour_of_day_rollups
-                   WHERE month >= ${hq.p(months.wholeFrom)}::date AND month < ${hq.p(months.wholeTo)}::date
-                     AND ${ROLLUP_FILTER} UNION ALL`
-               : ''
-           }
-           SELECT extract(hour FROM hour AT TIME ZONE 'UTC')::smallint AS hour, dials, human, abandoned, successes
-             FROM campaign_hour_rollups WHERE ${edgeCondition('hour', months, hq.p)} AND ${ROLLUP_FILTER})
-         SELECT hour::int AS hour, sum(dials) AS dials, sum(human) AS "humanAnswered", sum(abandoned) AS abandoned,
-                sum(successes) AS successes
-           FROM f GROUP BY hour HAVING sum(dials) + sum(human) + sum(abandoned) <> 0 ORDER BY hour`,
-        hq.values,
-      ),
     ]);
     const dpc = new Map(perContact.map((x) => [x.campaign_id, rate(num(x.dials), num(x.contacts))]));
     const idleBy = new Map<string, number>();

@@ -21,6 +21,7 @@ import { MAILER, type Mailer } from './mailer';
 import { ResultsPdfController } from './results-pdf.controller';
 import { ResultsPdfService } from './results-pdf.service';
 import { DeliverySettingsController, DeliverySettingsService } from './delivery-settings';
+import { ABANDON_WINDOWS_OPTIONS, AbandonWindowsJob, type AbandonWindowsOptions } from './abandon-windows.job';
 
 export interface ReportsModuleOptions {
   clock?: ReportClock;
@@ -35,6 +36,8 @@ export interface ReportsModuleOptions {
   mailer?: Mailer | null;
   /** Signed download links in mails and webhooks: key material (JWT_SECRET), public base URL, lifetime. */
   links?: { secret: string; baseUrl: string; ttlDays: number };
+  /** The background refresh of the abandon-window summaries (default every 5 s). */
+  abandonWindows?: Partial<AbandonWindowsOptions>;
 }
 
 /** Results of briefs, operations and compliance reports, exports: read-only over the shared database. */
@@ -87,8 +90,14 @@ export class ReportsModule {
         DeliveryService,
         ResultsPdfService,
         DeliverySettingsService,
+        {
+          provide: ABANDON_WINDOWS_OPTIONS,
+          useValue: { intervalMs: 5000, ...o.abandonWindows } satisfies AbandonWindowsOptions,
+        },
+        AbandonWindowsJob,
       ],
       exports: [
+        AbandonWindowsJob,
         BriefResultsService,
         OperationsService,
         ComplianceService,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { splitEnds, wholeMonths } from './abandon-windows';
-import { splitRange } from './rollup-ranges';
+import { coverByMonths, splitRange } from './rollup-ranges';
 
 const d = (s: string): Date => new Date(s);
 
@@ -63,5 +63,46 @@ describe('wholeMonths: calendar months inside whole days', () => {
     expect(wholeMonths('2026-04-01', '2026-05-01')).toEqual(['2026-04-01', '2026-05-01']);
     expect(wholeMonths('2026-04-02', '2026-05-01')).toEqual(['1970-01-01', '1970-01-01']);
     expect(wholeMonths(null, null)).toEqual(['1970-01-01', '1970-01-01']);
+  });
+});
+
+describe('coverByMonths: whole months, hours added or taken away at the ends, whichever reads fewer', () => {
+  it('30 days ending on the 1st: the month less its first day', () => {
+    expect(coverByMonths(d('2026-10-02T00:00:00Z'), d('2026-11-01T00:00:00Z'))).toEqual({
+      monthFrom: '2026-10-01',
+      monthTo: '2026-11-01',
+      plus: [],
+      minus: [[d('2026-10-01T00:00:00Z'), d('2026-10-02T00:00:00Z')]],
+    });
+  });
+
+  it('a few days at each end: months in between plus those hours', () => {
+    expect(coverByMonths(d('2026-01-29T10:30:00Z'), d('2026-04-02T00:00:00Z'))).toEqual({
+      monthFrom: '2026-02-01',
+      monthTo: '2026-04-01',
+      plus: [
+        [d('2026-01-29T11:00:00Z'), d('2026-02-01T00:00:00Z')],
+        [d('2026-04-01T00:00:00Z'), d('2026-04-02T00:00:00Z')],
+      ],
+      minus: [],
+    });
+  });
+
+  it('inside one month: its hours, or the month less both sides when that is shorter', () => {
+    expect(coverByMonths(d('2026-04-01T10:00:00Z'), d('2026-04-03T00:00:00Z'))).toEqual({
+      monthFrom: null,
+      monthTo: null,
+      plus: [[d('2026-04-01T10:00:00Z'), d('2026-04-03T00:00:00Z')]],
+      minus: [],
+    });
+    expect(coverByMonths(d('2026-04-02T00:00:00Z'), d('2026-04-30T00:00:00Z'))).toEqual({
+      monthFrom: '2026-04-01',
+      monthTo: '2026-05-01',
+      plus: [],
+      minus: [
+        [d('2026-04-01T00:00:00Z'), d('2026-04-02T00:00:00Z')],
+        [d('2026-04-30T00:00:00Z'), d('2026-05-01T00:00:00Z')],
+      ],
+    });
   });
 });

@@ -93,3 +93,51 @@ export function campaignFigureRows(
     parts.push(`SELECT ${cols}, 0 AS active_hours${extra.hour} FROM campaign_hour_rollups WHERE false`);
   return parts.join(' UNION ALL ');
 }
+
+/**
+ * [from, to) (hour granularity) as whole months of a month rollup plus hour spans to add and hour spans to take away:
+ * at each end, either the hours from the bound to the month boundary are added, or the bound's whole month is taken
+ * and the hours on the other side of the bound are subtracted, whichever reads fewer hours. A month range of 30
+ * days ending on the 1st reads one month and a day of hours instead of 30 days of hours. Sums only (the figures read
+ * this way are additive).
+ */
+export interface MonthCover {
+  monthFrom: string | null;
+  monthTo: string | null;
+  plus: [Date, Date][];
+  minus: [Date, Date][];
+}
+
+export function coverByMonths(from: Date, to: Date): MonthCover {
+  const a = ceilTo(from.getTime(), HOUR);
+  const b = ceilTo(to.getTime(), HOUR);
+  const none: MonthCover = { monthFrom: null, monthTo: null, plus: [], minus: [] };
+  if (b <= a) return none;
+  const span = (x: number, y: number): [Date, Date][] => (x < y ? [[new Date(x), new Date(y)]] : []);
+  const m0 = floorMonth(a);
+  const m1 = ceilMonth(b);
+  const lo = ceilMonth(a);
+  const hi = floorMonth(b);
+  if (lo > hi) {
+    // inside one month: its hours, or the month less the hours around them
+    return b - a <= m1 - m0 - (b - a)
+      ? { ...none, plus: span(a, b) }
+      : { monthFrom: iso(m0), monthTo: iso(m1), plus: [], minus: [...span(m0, a), ...span(b, m1)] };
+  }
+  const left = lo - a <= a - m0;
+  const right = b - hi <= m1 - b;
+  const first = left ? lo : m0;
+  const last = right ? hi : m1;
+  return {
+    monthFrom: first < last ? iso(first) : null,
+    monthTo: first < last ? iso(last) : null,
+    plus: [...(left ? span(a, lo) : []), ...(right ? span(hi, b) : [])],
+    minus: [...(left ? [] : span(m0, a)), ...(right ? [] : span(b, m1))],
+  };
+}
+
+/** Spans as range conditions on a timestamptz column ('false' when none). */
+export function spansCondition(col: string, spans: [Date, Date][], next: (v: unknown) => string): string {
+  const parts = spans.map((e) => `(${col} >= ${next(e[0])} AND ${col} < ${next(e[1])})`);
+  return parts.length ? `(${parts.join(' OR ')})` : 'false';
+}

@@ -3,6 +3,7 @@ import type { Campaign, User } from '@app/database';
 import { aDepartment, aUser } from '../../support/builders';
 import { aCampaign, anAgent, someContacts } from '../../support/campaign-builders';
 import { api, startTestApp, type TestApp } from '../../support/test-app';
+import { AbandonWindowsJob } from '@app/reporting';
 import { anAttempt } from './reporting-builders';
 
 const FROM = '2026-04-01T00:00:00.000Z';
@@ -20,7 +21,8 @@ describe('reporting: operations and compliance', () => {
   let otherDepartmentId: string;
 
   beforeAll(async () => {
-    t = await startTestApp('reporting');
+    // the abandon-window refresh runs only when a test runs it
+    t = await startTestApp('reporting', { ABANDON_WINDOWS_REFRESH_SECONDS: '0' });
     const ds = t.db.ds;
     const dep = await aDepartment(ds);
     const dep2 = await aDepartment(ds);
@@ -175,6 +177,15 @@ describe('reporting: operations and compliance', () => {
       [11, 1],
       [19, 1],
     ]);
+    // from 12:00 on the 1st to the end of April: read as April less its first 12 hours (10:00 and 11:00 net to 0)
+    const rest = await api(t.url, 'GET', `/api/reports/campaigns?from=2026-04-01T12:00:00Z&to=2026-05-01T00:00:00Z`, {
+      token: t.tokenFor(supervisor),
+    });
+    expect(rest.body.byHour.map((h: { hour: number; dials: number }) => [h.hour, h.dials])).toEqual([
+      [1, 1],
+      [9, 2],
+      [19, 1],
+    ]);
   });
 
   it('filters by department (404 for one not worked for), campaign and mode', async () => {
@@ -261,6 +272,54 @@ describe('reporting: operations and compliance', () => {
       max: 3,
       numberDaysOverCap: 1,
     });
+  });
+
+  it('compliance only reads: the windows are the same before and after the refresh job, and follow a changed cap', async () => {
+    const ds = t.db.ds;
+    const state = async () =>
+      (
+        await ds.query<{ dirty: number; days: string[]; months: string[] }[]>(
+          `SELECT (SELECT count(*)::int FROM abandon_window_dirty) AS dirty,
+                  (SELECT coalesce(array_agg(concat_ws(' ', campaign_id, day, hours, cap_percent, windows, windows_over_cap)
+                                             ORDER BY campaign_id, day, hours), '{}') FROM abandon_window_days) AS days,
+                  (SELECT coalesce(array_agg(concat_ws(' ', campaign_id, month, hours, cap_percent, windows_over_cap)
+                                             ORDER BY campaign_id, month, hours), '{}') FROM abandon_window_months) AS months`,
+        )
+      )[0];
+    const compliance = async () => {
+      const res = await api(t.url, 'GET', `/api/reports/compliance?${RANGE}`, { token: t.tokenFor(supervisor) });
+      expect(res.status).toBe(200);
+      return res.body.campaigns[0].abandon;
+    };
+    // the attempts settled in beforeAll marked their days; a GET leaves the marks and the summaries as they are
+    const before = await state();
+    expect(before.dirty).toBeGreaterThan(0);
+    const read = await compliance();
+    expect(await state()).toEqual(before);
+    expect(read[0]).toMatchObject({ windows: 8, windowsOverCap: 5 });
+    // the job summarises; the report reads the summaries and answers the same
+    await t.app.get(AbandonWindowsJob).run();
+    const refreshed = await state();
+    expect(refreshed.dirty).toBe(0);
+    expect(refreshed.days.length).toBeGreaterThan(0);
+    expect(await compliance()).toEqual(read);
+    // a cap of 30 %: only the 24 h window at 1 in 3 is over it; the GET computes it without writing
+    await ds.query(`UPDATE campaigns SET pacing = '{"abandonCapPercent": 30}' WHERE id = $1`, [x.id]);
+    try {
+      const capped = await compliance();
+      expect(capped.map((w: { windowsOverCap: number }) => w.windowsOverCap)).toEqual([1, 0]);
+      expect(await state()).toEqual(refreshed);
+      await t.app.get(AbandonWindowsJob).run();
+      const resummarised = await state();
+      const mine = resummarised.months.filter((m) => m.startsWith(x.id));
+      expect(mine.length).toBeGreaterThan(0);
+      expect(mine.every((m) => m.includes(' 30 '))).toBe(true);
+      expect(resummarised.dirty).toBe(0);
+      expect(await compliance()).toEqual(capped);
+    } finally {
+      await ds.query(`UPDATE campaigns SET pacing = '{"abandonCapPercent": 3}' WHERE id = $1`, [x.id]);
+      await t.app.get(AbandonWindowsJob).run();
+    }
   });
 
   it('refuses requesters and agents', async () => {
