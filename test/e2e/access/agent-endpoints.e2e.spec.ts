@@ -133,7 +133,9 @@ describe('agents log in only on endpoints assigned to them or their department',
     const user = await agentUserWithoutProfile(dep.id);
     const refused = await api(t.url, 'POST', '/api/agents', { token: outsider, body: { userId: user.id } });
     expect(refused.status).toBe(400);
-    expect(refused.body.details).toMatchObject([{ field: 'userId', reason: 'no such user in a department you work for' }]);
+    expect(refused.body.details).toMatchObject([
+      { field: 'userId', reason: 'no such user in a department you work for' },
+    ]);
     const agentUser = await aUser(t.db.ds, 'agent', dep.id);
     const agent = (await t.db.ds.getRepository(Agent).findOne({ where: { userId: agentUser.id } }))!;
     expect(
