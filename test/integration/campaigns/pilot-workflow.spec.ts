@@ -364,12 +364,28 @@ describe('campaign workflow: pilot rounds, waves, completion, notices', () => {
       token: as(planner),
       body: { mode: 'progressive' },
     });
+    const asked = Date.now();
     const f = (await api(t.url, 'GET', `/api/campaigns/${c.body.id}/forecast?agents=50`, { token: as(planner) })).body;
     const ny = f.zones.find((z: { timeZone: string }) => z.timeZone === 'America/New_York');
     const london = f.zones.find((z: { timeZone: string }) => z.timeZone === 'Europe/London');
-    // 09:00 in New York is 14:00 (winter) or 13:00 (summer) UTC: 5 or 4 hours after 09:00 in London
-    const gap = Date.parse(ny.firstCallableAt) - Date.parse(london.firstCallableAt);
-    if (gap > 0) expect([4, 5]).toContain(Math.round(gap / 3600_000) % 24);
+    // Each zone opens on its own clock: callable now (inside its window), or at 09:00 local on a weekday (the brief's
+    // window), whatever the hour the test runs at.
+    const local = (iso: string, timeZone: string) =>
+      new Intl.DateTimeFormat('en-GB', {
+        timeZone,
+        weekday: 'short',
+        hour: '2-digit',
+        minute: '2-digit',
+        hourCycle: 'h23',
+      })
+        .format(new Date(iso))
+        .split(' ');
+    for (const z of [ny, london]) {
+      const [day, hm] = local(z.firstCallableAt, z.timeZone);
+      expect(['Mon', 'Tue', 'Wed', 'Thu', 'Fri']).toContain(day.replace(',', ''));
+      if (Date.parse(z.firstCallableAt) > asked + 60_000) expect(hm).toBe('09:00');
+      else expect(hm >= '09:00' && hm < '17:30').toBe(true);
+    }
     // with 50 agents London's half is quick; the whole list cannot finish before New York opens
     expect(Date.parse(f.expectedFinishAt)).toBeGreaterThan(Date.parse(ny.firstCallableAt));
     expect(f.firstCallableAt).toBe(
