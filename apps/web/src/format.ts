@@ -18,6 +18,11 @@ export function useFormat() {
       new Intl.DateTimeFormat(lang, { hour: '2-digit', minute: '2-digit', second: '2-digit', timeZone }).format(
         new Date(d),
       ),
+    /** A calendar day ("2026-11-30", or an instant's UTC day) as "Nov 30" / "11月30日". */
+    day: (d: string) =>
+      new Intl.DateTimeFormat(lang, { month: 'short', day: 'numeric', timeZone: 'UTC' }).format(
+        new Date(`${d.slice(0, 10)}T00:00:00Z`),
+      ),
     dateTime: (d: string | number | Date, timeZone?: string) =>
       new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(new Date(d)),
     /** Elapsed time as h:mm:ss or m:ss (digits through Intl). */

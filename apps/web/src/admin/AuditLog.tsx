@@ -140,7 +140,10 @@ export default function AuditLog({ user }: PageProps) {
                   <code>{e.action}</code>
                 </td>
                 <td>
-                  {e.entityType} <span className="muted small">{e.entityId}</span>
+                  <span title={e.entityType}>
+                    {t(`admin.audit.entityTypes.${e.entityType}`, { defaultValue: e.entityType })}
+                  </span>{' '}
+                  <span className="muted small">{e.entityId}</span>
                 </td>
                 <td>
                   <code className="details">{e.details ? JSON.stringify(e.details) : '—'}</code>

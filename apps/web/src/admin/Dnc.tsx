@@ -260,7 +260,7 @@ export default function Dnc({ user }: PageProps) {
                 <td>{e.e164}</td>
                 <td>{t(`admin.dnc.scopes.${e.scope}`)}</td>
                 <td>{e.reason ?? '—'}</td>
-                <td>{e.source}</td>
+                <td>{t(`admin.dnc.sources.${e.source}`, { defaultValue: e.source })}</td>
                 <td>{f.dateTime(e.createdAt)}</td>
                 <td>
                   {(isAdmin || e.scope !== 'global') && (
