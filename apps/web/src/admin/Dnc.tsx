@@ -4,6 +4,7 @@ import { api, type ApiError } from '../api';
 import type { PageProps } from '../routes';
 import { FormError } from '../components/FieldError';
 import { useFormat } from '../format';
+import { wordReason } from '../server-reasons';
 import { AdminPage, errorText, Field, type Message } from './common';
 import type { AddDnc, DncPage, DncUpload } from './types';
 import { numbersOf } from './dnc-file';
@@ -210,7 +211,7 @@ export default function Dnc({ user }: PageProps) {
                   <tr key={r.index}>
                     <td>{f.number(r.index + 1)}</td>
                     <td>{r.value}</td>
-                    <td>{r.reason}</td>
+                    <td>{wordReason(r.reason, t)}</td>
                   </tr>
                 ))}
               </tbody>
