@@ -17,6 +17,16 @@ const PATTERNS: [RegExp, string, number[]][] = [
   [/^not an international number and the list has no region$/, 'noRegion', []],
   [/^not a valid number for (.+)$/, 'notValidFor', []],
   [/^not an E\.164 number such as (\S+)$/, 'notE164', []],
+  // field reasons of the API's form checks that carry their own wording (`matches` rules)
+  [/^(?:\S+ )?must be an E\.164 number such as (\S+)$/, 'mustBeE164', []],
+  [/^\S+ must be a time written HH:MM \((\S+)\)$/, 'mustBeHhmm', []],
+  [/^\S+ must be YYYY-MM-DD$/, 'mustBeDate', []],
+  [/^\S+ must be a telephone number$/, 'mustBePhone', []],
+  [
+    /^\S+ must be (?:a two-letter country code such as|an ISO 3166 alpha-2 code, e\.g\.) ([A-Z]{2})$/,
+    'mustBeRegion',
+    [],
+  ],
   [/^unknown time zone \(the row was kept; the zone was derived from the number\)$/, 'unknownZone', []],
   [/^(\d+) cell\(s\) cleaned \(the row was kept\): .+$/s, 'cleaned', []],
   [/^(\d+) cell\(s\) beyond the (\d+) header column\(s\) were not imported \(the row was kept\)$/, 'ragged', []],

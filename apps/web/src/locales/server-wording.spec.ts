@@ -59,6 +59,17 @@ describe('row reasons of import reports on a Chinese page', () => {
     }
   });
 
+  it.each([
+    // the `matches` messages of the campaign, admin and brief forms (libs/*/src/*.dto.ts)
+    ['callerId must be an E.164 number such as +442071234567', '应为 E.164 格式号码（例如 +442071234567）'],
+    ['e164 must be an E.164 number such as +8613800138000', '应为 E.164 格式号码（例如 +8613800138000）'],
+    ['from must be a time written HH:MM (00:00-23:59)', '应为 HH:MM 格式的时间（00:00-23:59）'],
+    ['date must be YYYY-MM-DD', '应为 YYYY-MM-DD 格式的日期'],
+    ['region must be a two-letter country code such as CN', '应为两个字母的国家/地区代码（例如 CN）'],
+  ])('words the form check "%s" in Chinese', (reason, chinese) => {
+    expect(wordReason(reason, zh.t.bind(zh))).toBe(chinese);
+  });
+
   it('keeps a reason it does not know as the API wrote it', () => {
     expect(wordReason('something new', zh.t.bind(zh))).toBe('something new');
   });
