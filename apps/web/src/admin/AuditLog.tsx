@@ -121,7 +121,7 @@ export default function AuditLog({ user }: PageProps) {
             <tr>
               <th scope="col">{t('admin.audit.at')}</th>
               <th scope="col">{t('admin.audit.actorId')}</th>
-              <th scope="col">{t('admin.audit.action')}</th>
+              <th scope="col">{t('admin.audit.actionColumn')}</th>
               <th scope="col">{t('admin.audit.entity')}</th>
               <th scope="col">{t('admin.audit.details')}</th>
             </tr>
