@@ -1,5 +1,6 @@
 import i18n from './i18n';
 import type { ApiError } from './api';
+import { wordReason } from './server-reasons';
 
 type Problem = NonNullable<ApiError['details']>[number];
 
@@ -11,7 +12,11 @@ const english = (): boolean => !i18n.language || i18n.language.startsWith('en');
  * another language the rule is worded from the catalogue, and a rule without a catalogue entry keeps the API's words.
  */
 export function reasonText(d: Problem): string {
-  if (english() || !d.rule) return d.reason;
+  if (english()) return d.reason;
+  // a reason whose own wording the catalogue knows (an E.164 number, a time, a date...) is worded from it
+  const worded = wordReason(d.reason, i18n.t);
+  if (worded !== d.reason) return worded;
+  if (!d.rule) return d.reason;
   const key = `validation.${d.rule}`;
   if (!i18n.exists(key)) return d.reason;
   const [a, b] = d.args ?? [];

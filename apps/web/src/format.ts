@@ -4,7 +4,13 @@ import { useTranslation } from 'react-i18next';
 
 export function useFormat() {
   const { i18n } = useTranslation();
-  const lang = i18n.language;
+  return formatter(i18n.language);
+}
+
+export type Format = ReturnType<typeof formatter>;
+
+/** The formatting helpers for one language (`useFormat` gives the interface's). */
+export function formatter(lang: string) {
   return {
     number: (n: number, digits = 0) =>
       new Intl.NumberFormat(lang, { maximumFractionDigits: digits, minimumFractionDigits: digits }).format(n),
@@ -18,6 +24,18 @@ export function useFormat() {
       new Intl.DateTimeFormat(lang, { hour: '2-digit', minute: '2-digit', second: '2-digit', timeZone }).format(
         new Date(d),
       ),
+    /** A calendar day ("2026-11-30", or an instant's UTC day) as "Nov 30" / "11月30日". */
+    day: (d: string) =>
+      new Intl.DateTimeFormat(lang, { month: 'short', day: 'numeric', timeZone: 'UTC' }).format(
+        new Date(`${d.slice(0, 10)}T00:00:00Z`),
+      ),
+    /** A calendar date ("2026-12-25") with its year, e.g. "Dec 25, 2026" / "2026年12月25日". */
+    date: (d: string) =>
+      new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeZone: 'UTC' }).format(
+        new Date(`${d.slice(0, 10)}T00:00:00Z`),
+      ),
+    /** Items joined as a list in the interface's language ("a, b and c" / "a、b和c"). */
+    list: (items: string[]) => new Intl.ListFormat(lang, { type: 'conjunction' }).format(items),
     dateTime: (d: string | number | Date, timeZone?: string) =>
       new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(new Date(d)),
     /** Elapsed time as h:mm:ss or m:ss (digits through Intl). */

@@ -28,30 +28,59 @@ function subtract(a: [number, number][], b: [number, number][]): [number, number
   return out;
 }
 
+/** One way a campaign's calling windows go beyond its brief's (a client words it in its own language). */
+export type WiderPart =
+  | { kind: 'hours'; days: string[]; extra: string[]; brief: string[] }
+  | { kind: 'evenings' }
+  | { kind: 'weekends' }
+  | { kind: 'holidays' }
+  | { kind: 'holiday-dates'; dates: string[] };
+
 /**
  * Where a campaign's calling windows allow calls the brief's do not: extra hours on a weekday, weekends, evenings,
- * holidays. Empty when the campaign stays inside the brief. Each entry is a sentence for the planner.
+ * holidays. Empty when the campaign stays inside the brief. Days with the same extra hours and the same brief hours
+ * come together in one part; hours are "HH:MM-HH:MM".
  */
-export function widerThanBrief(campaign: CallingWindows, brief: CallingWindows): string[] {
-  const out: string[] = [];
-  // days with the same extra hours and the same brief hours are named together: "mon, tue, wed 08:00-09:00 ..."
-  const groups = new Map<string, string[]>();
+export function widerThanBriefParts(campaign: CallingWindows, brief: CallingWindows): WiderPart[] {
+  const out: WiderPart[] = [];
+  const groups = new Map<string, { days: string[]; extra: string[]; brief: string[] }>();
   for (const day of ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']) {
-    const extra = subtract(rangesOf(campaign, day), rangesOf(brief, day));
+    const extra = subtract(rangesOf(campaign, day), rangesOf(brief, day)).map(([s, e]) => `${clock(s)}-${clock(e)}`);
     if (!extra.length) continue;
-    const briefHours = rangesOf(brief, day)
-      .map(([s, e]) => `${clock(s)}-${clock(e)}`)
-      .join(', ');
-    const key = `${extra.map(([s, e]) => `${clock(s)}-${clock(e)}`).join(', ')} is outside the brief's windows (${briefHours || 'no calls that day'})`;
-    groups.set(key, [...(groups.get(key) ?? []), day]);
+    const briefHours = rangesOf(brief, day).map(([s, e]) => `${clock(s)}-${clock(e)}`);
+    const key = JSON.stringify([extra, briefHours]);
+    const g = groups.get(key);
+    if (g) g.days.push(day);
+    else groups.set(key, { days: [day], extra, brief: briefHours });
   }
-  for (const [text, days] of groups) out.push(`${days.join(', ')} ${text}`);
-  if (campaign.evenings && !brief.evenings) out.push('evening calls are allowed, the brief does not allow them');
-  if (campaign.weekends && !brief.weekends) out.push('weekend calls are allowed, the brief does not allow them');
-  if (campaign.holidays && !brief.holidays) out.push('calls on holidays are allowed, the brief does not allow them');
+  for (const g of groups.values()) out.push({ kind: 'hours', ...g });
+  if (campaign.evenings && !brief.evenings) out.push({ kind: 'evenings' });
+  if (campaign.weekends && !brief.weekends) out.push({ kind: 'weekends' });
+  if (campaign.holidays && !brief.holidays) out.push({ kind: 'holidays' });
   else if (!campaign.holidays && !brief.holidays) {
     const missing = (brief.holidayDates ?? []).filter((d) => !(campaign.holidayDates ?? []).includes(d));
-    if (missing.length) out.push(`the brief's holidays ${missing.join(', ')} are callable days in the campaign`);
+    if (missing.length) out.push({ kind: 'holiday-dates', dates: missing });
   }
   return out;
+}
+
+/** One part as an English sentence for the planner (the API's warnings and field reasons). */
+export function widerPartText(p: WiderPart): string {
+  switch (p.kind) {
+    case 'hours':
+      return `${p.days.join(', ')} ${p.extra.join(', ')} is outside the brief's windows (${p.brief.join(', ') || 'no calls that day'})`;
+    case 'evenings':
+      return 'evening calls are allowed, the brief does not allow them';
+    case 'weekends':
+      return 'weekend calls are allowed, the brief does not allow them';
+    case 'holidays':
+      return 'calls on holidays are allowed, the brief does not allow them';
+    case 'holiday-dates':
+      return `the brief's holidays ${p.dates.join(', ')} are callable days in the campaign`;
+  }
+}
+
+/** `widerThanBriefParts` as English sentences, one per part. */
+export function widerThanBrief(campaign: CallingWindows, brief: CallingWindows): string[] {
+  return widerThanBriefParts(campaign, brief).map(widerPartText);
 }

@@ -121,7 +121,7 @@ export default function AuditLog({ user }: PageProps) {
             <tr>
               <th scope="col">{t('admin.audit.at')}</th>
               <th scope="col">{t('admin.audit.actorId')}</th>
-              <th scope="col">{t('admin.audit.action')}</th>
+              <th scope="col">{t('admin.audit.actionColumn')}</th>
               <th scope="col">{t('admin.audit.entity')}</th>
               <th scope="col">{t('admin.audit.details')}</th>
             </tr>
@@ -140,7 +140,10 @@ export default function AuditLog({ user }: PageProps) {
                   <code>{e.action}</code>
                 </td>
                 <td>
-                  {e.entityType} <span className="muted small">{e.entityId}</span>
+                  <span title={e.entityType}>
+                    {t(`admin.audit.entityTypes.${e.entityType}`, { defaultValue: e.entityType })}
+                  </span>{' '}
+                  <span className="muted small">{e.entityId}</span>
                 </td>
                 <td>
                   <code className="details">{e.details ? JSON.stringify(e.details) : '—'}</code>

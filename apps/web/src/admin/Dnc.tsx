@@ -4,6 +4,7 @@ import { api, type ApiError } from '../api';
 import type { PageProps } from '../routes';
 import { FormError } from '../components/FieldError';
 import { useFormat } from '../format';
+import { wordReason } from '../server-reasons';
 import { AdminPage, errorText, Field, type Message } from './common';
 import type { AddDnc, DncPage, DncUpload } from './types';
 import { numbersOf } from './dnc-file';
@@ -210,7 +211,7 @@ export default function Dnc({ user }: PageProps) {
                   <tr key={r.index}>
                     <td>{f.number(r.index + 1)}</td>
                     <td>{r.value}</td>
-                    <td>{r.reason}</td>
+                    <td>{wordReason(r.reason, t)}</td>
                   </tr>
                 ))}
               </tbody>
@@ -260,7 +261,7 @@ export default function Dnc({ user }: PageProps) {
                 <td>{e.e164}</td>
                 <td>{t(`admin.dnc.scopes.${e.scope}`)}</td>
                 <td>{e.reason ?? '—'}</td>
-                <td>{e.source}</td>
+                <td>{t(`admin.dnc.sources.${e.source}`, { defaultValue: e.source })}</td>
                 <td>{f.dateTime(e.createdAt)}</td>
                 <td>
                   {(isAdmin || e.scope !== 'global') && (

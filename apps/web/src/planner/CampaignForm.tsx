@@ -7,12 +7,13 @@ import type { CampaignSettingsDto, CampaignView } from '@app/campaigns';
 import type { CampaignMode, DispositionCategory, MachineAction } from '@app/database';
 import type { ScriptWithVersions } from '@app/scripts';
 import { HHMM } from '@libs/briefs/src/calling-windows';
-import { widerThanBrief } from '@libs/campaigns/src/campaign-windows';
+import { widerThanBriefParts } from '@libs/campaigns/src/campaign-windows';
 import { DEFAULT_DISPOSITIONS } from '@libs/campaigns/src/campaign-settings';
 import { api, type ApiError } from '../api';
 import { describedBy, FieldError } from '../components/FieldError';
 import { Field, OtherErrors } from './shared';
 import { DAYS } from './windows';
+import { useWiderText } from './wider';
 
 const MODES: CampaignMode[] = ['preview', 'progressive', 'predictive'];
 const CATEGORIES: DispositionCategory[] = ['success', 'contact', 'no-contact', 'callback', 'do-not-call'];
@@ -209,7 +210,8 @@ export function CampaignForm(p: {
   const set = <K extends keyof FormState>(k: K, v: FormState[K]) => setS((x) => ({ ...x, [k]: v }));
   const { windows, index } = windowsOf(s);
   const wellFormed = windows.weekdays.every((d) => d.ranges.every((r) => HHMM.test(r.from) && HHMM.test(r.to)));
-  const wider = p.briefWindows && wellFormed ? widerThanBrief(windows, p.briefWindows) : [];
+  const widerText = useWiderText();
+  const wider = (p.briefWindows && wellFormed ? widerThanBriefParts(windows, p.briefWindows) : []).map(widerText);
   const text = (k: keyof FormState, field: string, label: string, extra: Record<string, unknown> = {}) => (
     <Field id={`cf-${k}`} label={label} field={field} error={error}>
       {(a) => <input {...a} {...extra} value={s[k] as string} onChange={(e) => set(k, e.target.value as never)} />}
@@ -487,7 +489,7 @@ export function CampaignForm(p: {
         {wider.length > 0 && (
           <div className="pl-warning" role="status" data-testid="windows-warning">
             <p>{t('planner.setup.wider')}</p>
-            <ul lang="en">
+            <ul>
               {wider.map((w) => (
                 <li key={w}>{w}</li>
               ))}

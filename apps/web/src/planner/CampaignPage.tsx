@@ -6,12 +6,14 @@ import type { CampaignState } from '@app/database';
 import type { CampaignLiveView } from '@app/dialer';
 import { api, type ApiError } from '../api';
 import { useDialingText } from '../dialing';
+import { widerThanBriefParts } from '@libs/campaigns/src/campaign-windows';
 import { useFormat } from '../format';
 import type { PageProps } from '../routes';
 import { CampaignForm } from './CampaignForm';
 import { LIVE_STATES } from './CampaignList';
 import { ForecastPanel } from './ForecastChart';
 import { Field, Link, LoadError, Loading, OtherErrors, StateBadge, usePoll, useResource } from './shared';
+import { useWiderText } from './wider';
 
 const EDITABLE = new Set<CampaignState>(['draft', 'pilot_paused', 'pilot_review', 'paused']);
 const FINAL = new Set<CampaignState>(['completed', 'cancelled']);
@@ -152,6 +154,23 @@ export function CampaignPage(p: PageProps) {
       ? `/campaigns/${id}/pilot-summary?s=${c.state}`
       : null,
   );
+  const widerText = useWiderText();
+  /**
+   * The campaign's warnings in the page's language: the windows wider than the brief's are worded here from the
+   * campaign's and the brief's windows (the API words them in English); any other warning keeps the API's words.
+   */
+  const warningTexts = (warnings: { field: string; reason: string }[]): { text: string; lang?: string }[] => {
+    const briefWindows = brief.data?.windows as unknown as CallingWindows | undefined;
+    const windows = warnings.some((w) => w.field === 'windows') && c && briefWindows;
+    return [
+      ...(windows
+        ? widerThanBriefParts(c.windows as unknown as CallingWindows, briefWindows).map((part) => ({
+            text: widerText(part),
+          }))
+        : []),
+      ...warnings.filter((w) => !windows || w.field !== 'windows').map((w) => ({ text: w.reason, lang: 'en' })),
+    ];
+  };
   const [pilotSize, setPilotSize] = useState<string | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [message, setMessage] = useState<string | null>(null);
@@ -181,7 +200,9 @@ export function CampaignPage(p: PageProps) {
       campaign.set(r);
       setError(null);
       setMessage(
-        [t(`planner.pilot.did.${what}`), ...(r.warnings ?? []).map((w) => w.reason)].filter(Boolean).join(' · '),
+        [t(`planner.pilot.did.${what}`), ...warningTexts(r.warnings ?? []).map((w) => w.text)]
+          .filter(Boolean)
+          .join(' · '),
       );
     } catch (e) {
       setError(e as ApiError);
@@ -244,9 +265,11 @@ export function CampaignPage(p: PageProps) {
       {c.warnings.length > 0 && (
         <div className="pl-warning" role="status" data-testid="campaign-warnings">
           <p>{t('planner.campaign.warnings')}</p>
-          <ul lang="en">
-            {c.warnings.map((w) => (
-              <li key={w.reason}>{w.reason}</li>
+          <ul>
+            {warningTexts(c.warnings).map((w) => (
+              <li key={w.text} lang={w.lang}>
+                {w.text}
+              </li>
             ))}
           </ul>
         </div>

@@ -103,10 +103,6 @@ export function BriefResults(p: PageProps) {
         (_, h) => r.byHour.find((x) => x.hour === h) ?? { hour: h, attempts: 0, humanAnswered: 0, successes: 0 },
       )
     : [];
-  const dayLabel = (d: string) =>
-    new Intl.DateTimeFormat(document.documentElement.lang, { month: 'short', day: 'numeric', timeZone: 'UTC' }).format(
-      new Date(`${d.slice(0, 10)}T00:00:00Z`),
-    );
 
   return (
     <div className="reports">
@@ -174,7 +170,7 @@ export function BriefResults(p: PageProps) {
             <BarChart
               title={t('reports.charts.byDay')}
               xLabel={t('reports.charts.day')}
-              categories={days.map((d) => dayLabel(d.day))}
+              categories={days.map((d) => f.day(d.day))}
               series={[
                 { label: t('reports.charts.attempts'), values: days.map((d) => d.attempts), stroke: '#1565c0' },
                 {

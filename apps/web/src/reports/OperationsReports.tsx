@@ -41,6 +41,14 @@ function query(kind: Kind, f: Filters): string {
 export function OperationsReports(_p: PageProps) {
   const { t } = useTranslation();
   const f = useFormat();
+  /** A wait band of the queue report ("0-5s", "120s+") in the page's language. */
+  const bandLabel = (band: string): string => {
+    const m = /^(\d+)(?:-(\d+))?s(\+)?$/.exec(band);
+    if (!m) return band;
+    return m[2]
+      ? t('reports.charts.band', { from: f.number(+m[1]), to: f.number(+m[2]) })
+      : t('reports.charts.bandOver', { from: f.number(+m[1]) });
+  };
   const [kind, setKind] = useState<Kind>('campaigns');
   const [filters, setFilters] = useState<Filters>({
     departmentId: '',
@@ -306,7 +314,7 @@ export function OperationsReports(_p: PageProps) {
           <BarChart
             title={t('reports.charts.byDay')}
             xLabel={t('reports.charts.day')}
-            categories={campaigns.byDay.map((d) => d.day.slice(5, 10))}
+            categories={campaigns.byDay.map((d) => f.day(d.day))}
             series={[
               { label: t('reports.charts.dials'), values: campaigns.byDay.map((d) => d.dials), stroke: '#1565c0' },
               {
@@ -430,7 +438,7 @@ export function OperationsReports(_p: PageProps) {
           <BarChart
             title={t('reports.charts.abandonsByWait')}
             xLabel={t('reports.charts.waited')}
-            categories={Object.keys(queues.queues[0]?.abandonsByWait ?? {})}
+            categories={Object.keys(queues.queues[0]?.abandonsByWait ?? {}).map(bandLabel)}
             series={[
               {
                 label: t('reports.charts.abandoned'),

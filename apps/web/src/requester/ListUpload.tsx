@@ -5,6 +5,7 @@ import { suggestMapping, type ColumnMapping } from '@libs/contacts/src/column-wo
 import { api, apiDownload, apiUpload, type ApiError } from '../api';
 import { FieldError, FormError, describedBy } from '../components/FieldError';
 import { useFormat } from '../format';
+import { wordReason } from '../server-reasons';
 import { isXlsx, parseCsv, readHead } from './csv-preview';
 import { xlsxRows } from './xlsx-preview';
 
@@ -219,8 +220,14 @@ export function ListUpload(p: {
                   {report.rejections.slice(0, 10).map((r, i) => (
                     <tr key={i}>
                       <td>{f.number(r.rowNumber)}</td>
-                      <td>{r.field}</td>
-                      <td>{r.reason}</td>
+                      <td>
+                        {r.field === 'row'
+                          ? t('requester.list.row')
+                          : r.field === 'phone'
+                            ? t('requester.targets.phone')
+                            : r.field}
+                      </td>
+                      <td>{wordReason(r.reason, t)}</td>
                       <td>{r.raw}</td>
                     </tr>
                   ))}

@@ -91,3 +91,7 @@ export type CallbackStatus = (typeof CALLBACK_STATUSES)[number];
 
 export const LIST_STATUSES = ['importing', 'ready', 'failed'] as const;
 export type ListStatus = (typeof LIST_STATUSES)[number];
+
+/** Who put a number on a do-not-call list: an admin by hand, an admin's file upload, an agent during a call. */
+export const DNC_SOURCES = ['admin', 'upload', 'agent'] as const;
+export type DncSource = (typeof DNC_SOURCES)[number];

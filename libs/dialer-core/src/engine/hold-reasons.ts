@@ -6,21 +6,24 @@ import { wallTime } from '../compliance/local-time';
 // status, agents per state, the abandon window); this function decides what holds the campaign back and says until
 // when, in words a planner understands.
 
-export type HoldCode =
-  | 'not-started'
-  | 'pilot-review'
-  | 'pilot-paused'
-  | 'paused'
-  | 'finished'
-  | 'no-dialer'
-  | 'no-contacts-left'
-  | 'attempt-caps-reached'
-  | 'do-not-call'
-  | 'outside-window'
-  | 'waiting-for-retry'
-  | 'no-ready-agents'
-  | 'abandon-budget-spent'
-  | 'deadline-passed';
+/** Every reason the live view can give for a campaign not dialing (the web app labels each one). */
+export const HOLD_CODES = [
+  'not-started',
+  'pilot-review',
+  'pilot-paused',
+  'paused',
+  'finished',
+  'no-dialer',
+  'no-contacts-left',
+  'attempt-caps-reached',
+  'do-not-call',
+  'outside-window',
+  'waiting-for-retry',
+  'no-ready-agents',
+  'abandon-budget-spent',
+  'deadline-passed',
+] as const;
+export type HoldCode = (typeof HOLD_CODES)[number];
 
 export interface HoldReason {
   code: HoldCode;
