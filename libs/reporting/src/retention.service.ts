@@ -33,10 +33,55 @@ export interface RetentionResult {
   months: RetentionMonth[];
   /** the ACD's queue_events months archived and removed, by the same rule */
   queueEventMonths: RetentionMonth[];
+  /** the ACD's inbound_calls months archived and removed, by the same rule */
+  inboundCallMonths: RetentionMonth[];
 }
 
 /** Columns of a queue_events month archive (gzipped CSV, as call_attempts'). */
 export const QUEUE_EVENT_COLUMNS = ['id', 'at', 'inbound_call_id', 'queue_id', 'agent_id', 'event', 'data'] as const;
+/** Columns of an inbound_calls month archive (gzipped CSV, as call_attempts'). */
+export const INBOUND_CALL_COLUMNS = [
+  'id',
+  'queue_id',
+  'department_id',
+  'channel_id',
+  'caller_number',
+  'did',
+  'arrived_at',
+  'answered_at',
+  'abandoned_at',
+  'ended_at',
+  'agent_id',
+  'outcome',
+  'wait_seconds',
+  'talk_seconds',
+  'overflowed_to',
+  'status',
+  'priority',
+  'entered_queue_at',
+  'path',
+  'created_at',
+] as const;
+
+/** A table partitioned by month of `column` through `<table>_ensure_month`, archived under `kind`. */
+interface MonthlyTable {
+  table: 'queue_events' | 'inbound_calls';
+  column: string;
+  kind: string;
+  columns: readonly string[];
+}
+const QUEUE_EVENTS: MonthlyTable = {
+  table: 'queue_events',
+  column: 'at',
+  kind: 'queue-events',
+  columns: QUEUE_EVENT_COLUMNS,
+};
+const INBOUND_CALLS: MonthlyTable = {
+  table: 'inbound_calls',
+  column: 'arrived_at',
+  kind: 'inbound-calls',
+  columns: INBOUND_CALL_COLUMNS,
+};
 
 /** The first instant of the month that starts on or before `now` minus `years` (UTC). */
 export function retentionCutoff(now: Date, years: number): Date {
@@ -85,7 +130,7 @@ export class RetentionService implements OnModuleInit, OnModuleDestroy {
   }
 
   /**
-   * Makes the monthly partitions of call_attempts and queue_events from this month to `ahead` months on (rows of a
+   * Makes the monthly partitions of call_attempts, queue_events and inbound_calls from this month to `ahead` months on (rows of a
    * month without one wait in the default partition and move into it when it is made). Returns call_attempts' months
    * made.
    */
@@ -97,13 +142,14 @@ export class RetentionService implements OnModuleInit, OnModuleDestroy {
                               interval '1 month') m`,
       [this.clock.now(), ahead],
     );
-    await this.ds.query(
-      `SELECT queue_events_ensure_month(m::date)
-         FROM generate_series(date_trunc('month', $1::timestamptz AT TIME ZONE 'UTC'),
-                              date_trunc('month', $1::timestamptz AT TIME ZONE 'UTC') + $2 * interval '1 month',
-                              interval '1 month') m`,
-      [this.clock.now(), ahead],
-    );
+    for (const { table } of [QUEUE_EVENTS, INBOUND_CALLS])
+      await this.ds.query(
+        `SELECT ${table}_ensure_month(m::date)
+           FROM generate_series(date_trunc('month', $1::timestamptz AT TIME ZONE 'UTC'),
+                                date_trunc('month', $1::timestamptz AT TIME ZONE 'UTC') + $2 * interval '1 month',
+                                interval '1 month') m`,
+        [this.clock.now(), ahead],
+      );
     return rows.filter((r) => r.made).map((r) => r.month);
   }
 
@@ -122,19 +168,26 @@ export class RetentionService implements OnModuleInit, OnModuleDestroy {
       if (to.getTime() > cutoff.getTime()) break; // never part of a month that reaches into the retention
       months.push(await this.archiveMonth(from, to));
     }
-    const queueEventMonths: RetentionMonth[] = [];
+    const queueEventMonths = await this.archiveMonthsOf(QUEUE_EVENTS, cutoff);
+    const inboundCallMonths = await this.archiveMonthsOf(INBOUND_CALLS, cutoff);
+    return { cutoff, months, queueEventMonths, inboundCallMonths };
+  }
+
+  /** Every whole month of `t` before the cutoff, oldest first; never part of a month that reaches into it. */
+  private async archiveMonthsOf(t: MonthlyTable, cutoff: Date): Promise<RetentionMonth[]> {
+    const out: RetentionMonth[] = [];
     for (;;) {
       const [{ first }] = await this.ds.query<{ first: Date | null }[]>(
-        `SELECT min(at) AS first FROM queue_events WHERE at < $1`,
+        `SELECT min(${t.column}) AS first FROM ${t.table} WHERE ${t.column} < $1`,
         [cutoff],
       );
       if (!first) break;
       const from = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth(), 1));
       const to = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 1));
-      if (to.getTime() > cutoff.getTime()) break; // never part of a month that reaches into the retention
-      queueEventMonths.push(await this.archiveQueueEventsMonth(from, to));
+      if (to.getTime() > cutoff.getTime()) break;
+      out.push(await this.archiveTableMonth(t, from, to));
     }
-    return { cutoff, months, queueEventMonths };
+    return out;
   }
 
   /**
@@ -189,39 +242,43 @@ export class RetentionService implements OnModuleInit, OnModuleDestroy {
   }
 
   /**
-   * One month of queue_events, as a month of call_attempts: locked, written to the storage as gzipped CSV, recorded
-   * in `archives` (kind `queue-events`), then its partition detached and dropped (or its rows deleted from the
-   * default partition), in one transaction.
+   * One month of an ACD table (queue_events, inbound_calls), as a month of call_attempts: locked, written to the
+   * storage as gzipped CSV, recorded in `archives` (kind `queue-events`, `inbound-calls`), then its partition
+   * detached and dropped (or its rows deleted from the default partition), in one transaction.
    */
-  private async archiveQueueEventsMonth(from: Date, to: Date): Promise<RetentionMonth> {
+  private async archiveTableMonth(t: MonthlyTable, from: Date, to: Date): Promise<RetentionMonth> {
     const month = from.toISOString().slice(0, 7);
     const qr = this.ds.createQueryRunner();
     const client = (await qr.connect()) as PoolClient;
     try {
       await client.query('BEGIN');
       await client.query(`SELECT pg_advisory_xact_lock(hashtext('reporting.retention'))`);
-      const partition = await this.monthPartition(client, 'queue_events', from, to);
+      const partition = await this.monthPartition(client, t.table, from, to);
       await client.query(`SET LOCAL lock_timeout = '30s'`);
       if (partition) await client.query(`LOCK TABLE ${partition} IN SHARE MODE`);
-      await client.query(`SELECT 1 FROM queue_events WHERE at >= $1 AND at < $2 FOR UPDATE`, [from, to]);
+      await client.query(`SELECT 1 FROM ${t.table} WHERE ${t.column} >= $1 AND ${t.column} < $2 FOR UPDATE`, [
+        from,
+        to,
+      ]);
       await client.query({
         text: `DECLARE retention_cursor NO SCROLL CURSOR FOR
-               SELECT ${QUEUE_EVENT_COLUMNS.join(', ')} FROM queue_events WHERE at >= $1 AND at < $2 ORDER BY at, id`,
+               SELECT ${t.columns.join(', ')} FROM ${t.table}
+                WHERE ${t.column} >= $1 AND ${t.column} < $2 ORDER BY ${t.column}, id`,
         values: [from, to],
       });
-      const stored = await this.storeCursor(client, `queue-events/${month}-${Date.now()}.csv.gz`, QUEUE_EVENT_COLUMNS);
+      const stored = await this.storeCursor(client, `${t.kind}/${month}-${Date.now()}.csv.gz`, t.columns);
       await client.query(
         `INSERT INTO archives (kind, storage_key, sha256, bytes, rows, period_from, period_to)
-         VALUES ('queue-events', $1, $2, $3, $4, $5, $6)`,
-        [stored.key, stored.sha256, stored.bytes, stored.rows, from, to],
+         VALUES ($7, $1, $2, $3, $4, $5, $6)`,
+        [stored.key, stored.sha256, stored.bytes, stored.rows, from, to, t.kind],
       );
       if (partition) {
-        await client.query(`ALTER TABLE queue_events DETACH PARTITION ${partition}`);
+        await client.query(`ALTER TABLE ${t.table} DETACH PARTITION ${partition}`);
         await client.query(`DROP TABLE ${partition}`);
       }
-      await client.query(`DELETE FROM queue_events WHERE at >= $1 AND at < $2`, [from, to]);
+      await client.query(`DELETE FROM ${t.table} WHERE ${t.column} >= $1 AND ${t.column} < $2`, [from, to]);
       await client.query('COMMIT');
-      this.log.log(`archived ${stored.rows} queue events of ${month} to ${stored.key}`);
+      this.log.log(`archived ${stored.rows} rows of ${t.table} of ${month} to ${stored.key}`);
       return {
         month,
         rows: stored.rows,
