@@ -7,3 +7,4 @@ export * from './audit.service';
 export * from './database.module';
 export * from './seed/demo-seed';
 export * from './prepare-database';
+export { MIGRATIONS } from './migrations';

@@ -11,6 +11,18 @@ export class RetentionResultDto {
     description: 'per archived month: month, rows, storageKey, sha256, bytes',
   })
   months: object[];
+  @ApiProperty({
+    type: 'array',
+    items: { type: 'object' },
+    description: 'queue_events: per archived month, as months',
+  })
+  queueEventMonths: object[];
+  @ApiProperty({
+    type: 'array',
+    items: { type: 'object' },
+    description: 'inbound_calls: per archived month, as months',
+  })
+  inboundCallMonths: object[];
 }
 
 @ApiTags('reports')

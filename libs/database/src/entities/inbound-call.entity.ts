@@ -1,9 +1,14 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { CreatedAt, Jsonb, TimestampColumn, Varchar } from './columns';
 
+/**
+ * One inbound call: its path, queue, agent and outcome. Partitioned by month of arrived_at (migration
+ * InboundCallsByMonth), so arrived_at is part of the primary key and of the channel's unique index; retention drops
+ * whole months.
+ */
 @Entity('inbound_calls')
 @Index('ix_inbound_calls_queue_arrived', ['queueId', 'arrivedAt'])
-@Index('uq_inbound_calls_channel', ['channelId'], { unique: true })
+@Index('uq_inbound_calls_channel', ['channelId', 'arrivedAt'], { unique: true })
 export class InboundCall {
   @PrimaryGeneratedColumn('uuid') id: string;
   @Column('uuid', { nullable: true }) queueId: string | null;
@@ -11,7 +16,7 @@ export class InboundCall {
   @Varchar(64) channelId: string;
   @Varchar(32, { nullable: true }) callerNumber: string | null;
   @Varchar(32, { nullable: true }) did: string | null;
-  @TimestampColumn() arrivedAt: Date;
+  @TimestampColumn({ primary: true }) arrivedAt: Date;
   @TimestampColumn({ nullable: true }) answeredAt: Date | null;
   @TimestampColumn({ nullable: true }) abandonedAt: Date | null;
   @TimestampColumn({ nullable: true }) endedAt: Date | null;

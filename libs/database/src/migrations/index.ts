@@ -1,4 +1,6 @@
 import { AbandonWindowMonths1796025861907 } from './1796025861907-abandon-window-months.migration';
+import { InboundCallsByMonth1796026044001 } from './1796026044001-inbound-calls-by-month.migration';
+import { QueueEventsByMonth1796026044000 } from './1796026044000-queue-events-by-month.migration';
 import { CallAttemptsByMonth1796023987717 } from './1796023987717-call-attempts-by-month.migration';
 import { ReportingScale1796021206653 } from './1796021206653-reporting-scale.migration';
 import { DepartmentDeliverySettings1796023284834 } from './1796023284834-department-delivery-settings.migration';
@@ -30,4 +32,6 @@ export const MIGRATIONS: (new () => unknown)[] = [
   DepartmentDeliverySettings1796023284834,
   CallAttemptsByMonth1796023987717,
   AbandonWindowMonths1796025861907,
+  QueueEventsByMonth1796026044000,
+  InboundCallsByMonth1796026044001,
 ];
